@@ -1,0 +1,39 @@
+package dev.retain;
+
+/** Command-line texts shared by the launcher script and {@link RetainApplication}. */
+final class Launcher {
+
+    static final String USAGE =
+            """
+            Usage: ./retain [command] [options]
+
+            Commands:
+              serve              start the server (default)
+              demo               start the server; load the demo dataset if the database is empty
+                                 --customers N      size of the demo dataset (default 10000)
+              --help             show this help
+              --version          show the version
+
+            Spring options may follow the command, e.g. --server.port=9090.
+            Environment: RETAIN_DB_URL, RETAIN_DB_USER, RETAIN_DB_PASSWORD, RETAIN_DATA_DIR, PORT (see README).""";
+
+    private Launcher() {}
+
+    /** Turns the launcher's short options into Spring properties; passes the rest through. */
+    static String[] springArguments(String[] args) {
+        var result = new java.util.ArrayList<String>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--customers") && i + 1 < args.length) {
+                result.add("--retain.demo.customers=" + args[++i]);
+            } else {
+                result.add(args[i]);
+            }
+        }
+        return result.toArray(String[]::new);
+    }
+
+    static String version() {
+        String version = Launcher.class.getPackage().getImplementationVersion();
+        return version != null ? version : "development";
+    }
+}

@@ -1,0 +1,43 @@
+package dev.retain;
+
+import dev.retain.platform.DatabaseReachability;
+import java.util.Arrays;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.modulith.Modulithic;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * Entry point. The first argument is a subcommand ({@code serve}, {@code demo}); Spring options
+ * ({@code --server.port=9090}) may follow.
+ */
+@SpringBootApplication
+@Modulithic(sharedModules = "platform")
+@EnableScheduling
+public class RetainApplication {
+
+    public static void main(String[] args) {
+        boolean hasCommand = args.length > 0 && !args[0].startsWith("-");
+        String command = hasCommand ? args[0] : "serve";
+        String[] springArgs = Launcher.springArguments(hasCommand ? Arrays.copyOfRange(args, 1, args.length) : args);
+        if (Arrays.asList(args).contains("--help")) {
+            System.out.println(Launcher.USAGE);
+            return;
+        }
+        if (Arrays.asList(args).contains("--version")) {
+            System.out.println("Retain " + Launcher.version());
+            return;
+        }
+        switch (command) {
+            case "serve" -> {}
+            case "demo" -> System.setProperty("retain.demo.enabled", "true");
+            default -> {
+                System.err.println("Unknown command '" + command + "'.\n\n" + Launcher.USAGE);
+                System.exit(2);
+            }
+        }
+        DatabaseReachability.exitUnlessReachable(System.getenv("RETAIN_DB_URL"), System.getenv("RETAIN_DB_USER"),
+                System.getenv("RETAIN_DB_PASSWORD"));
+        SpringApplication.run(RetainApplication.class, springArgs);
+    }
+}

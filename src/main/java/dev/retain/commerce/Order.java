@@ -1,0 +1,26 @@
+package dev.retain.commerce;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An order: unique per (source, externalId); {@code amount} in its currency, {@code baseAmount} in the company's base
+ * currency.
+ */
+public record Order(
+        long id,
+        long customerId,
+        String source,
+        String externalId,
+        Instant orderedAt,
+        OrderStatus status,
+        String currency,
+        BigDecimal amount,
+        BigDecimal baseAmount,
+        String couponCode,
+        List<OrderLine> lines) {
+
+    /** One product on an order. */
+    public record OrderLine(int lineNo, String sku, String productName, String category, int quantity, BigDecimal unitPrice) {}
+}

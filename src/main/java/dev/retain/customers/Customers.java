@@ -1,0 +1,224 @@
+package dev.retain.customers;
+
+import dev.retain.platform.AuditLog;
+import dev.retain.platform.ConflictException;
+import dev.retain.platform.InvalidInputException;
+import dev.retain.platform.NotFoundException;
+import dev.retain.platform.PageOf;
+import dev.retain.platform.Replayable;
+import dev.retain.platform.UserAccounts;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Finding, creating, changing and deleting customers; every change is checked, cleaned and audited. */
+@Service
+public class Customers {
+
+    private final CustomerTable table;
+    private final CustomerSearch search;
+    private final CustomerBulkLoad bulkLoad;
+    private final CustomFields customFields;
+    private final UserAccounts users;
+    private final AuditLog audit;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final String defaultRegion;
+
+    Customers(
+            CustomerTable table,
+            CustomerSearch search,
+            CustomerBulkLoad bulkLoad,
+            CustomFields customFields,
+            UserAccounts users,
+            AuditLog audit,
+            JdbcClient jdbc,
+            Clock clock,
+            @Value("${retain.default-region}") String defaultRegion) {
+        this.table = table;
+        this.search = search;
+        this.bulkLoad = bulkLoad;
+        this.customFields = customFields;
+        this.users = users;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.defaultRegion = defaultRegion;
+    }
+
+    public Customer find(long id) {
+        return table.find(id).orElseThrow(() -> new NotFoundException("Customer", id));
+    }
+
+    public PageOf<Customer> search(CustomerQuery query, int page, int size) {
+        return search.search(query, Math.max(page, 0), Math.min(Math.max(size, 1), 500));
+    }
+
+    /** The cities customers live in, most common first (for filters). */
+    public List<String> cities() {
+        return search.cities();
+    }
+
+    public long count() {
+        return jdbc.sql("select count(*) from customers").query(Long.class).single();
+    }
+
+    public List<Identity> identitiesOf(long id) {
+        return table.identitiesOf(id);
+    }
+
+    public List<Contact> contactsOf(long id) {
+        return table.contactsOf(id);
+    }
+
+    @Transactional
+    public Customer create(CustomerDraft draft) {
+        Instant now = clock.instant();
+        Customer checked = check(draft, null);
+        requireIdentitiesFree(checked, null);
+        long id = table.insert(checked, now);
+        table.replaceContactIdentities(id, checked.phone(), checked.email(), now);
+        Customer created = find(id);
+        audit.record("create", "customer", id, null, created);
+        return created;
+    }
+
+    @Transactional
+    public Customer update(long id, CustomerDraft draft) {
+        Customer before = find(id);
+        Instant now = clock.instant();
+        Customer checked = check(draft, before);
+        requireIdentitiesFree(checked, id);
+        table.update(checked, now);
+        table.replaceContactIdentities(id, checked.phone(), checked.email(), now);
+        Customer after = find(id);
+        audit.record("update", "customer", id, before, after);
+        return after;
+    }
+
+    /** Sets some custom field values, leaving the others; blank values clear a field. */
+    @Transactional
+    public Customer updateCustomFields(long id, Map<String, ?> values) {
+        return update(id, CustomerDraft.of(find(id)).withCustomFields(values));
+    }
+
+    @Transactional
+    public void delete(long id) {
+        Customer before = find(id);
+        table.delete(id);
+        audit.record("delete", "customer", id, before, null);
+    }
+
+    /**
+     * Loads customers into an empty database in one transaction, with {@code COPY}; ids are the records' own. The
+     * demo dataset and benchmarks use it. Not audited: it is set-up, not a user's change.
+     */
+    public long loadInBulk(Replayable<CustomerRecord> customers) {
+        return bulkLoad.load(customers);
+    }
+
+    /** Checks and cleans a draft; {@code current} is null when creating. */
+    private Customer check(CustomerDraft draft, Customer current) {
+        var errors = new LinkedHashMap<String, String>();
+        if (draft.kind() == null) {
+            errors.put("kind", "must be PERSON or COMPANY");
+        }
+        String name = blankToNull(draft.name());
+        if (name == null) {
+            errors.put("name", "must not be blank");
+        } else if (name.length() > 200) {
+            errors.put("name", "at most 200 characters");
+        }
+        String phone = null;
+        if (blankToNull(draft.phone()) != null) {
+            try {
+                phone = Phone.parse(draft.phone(), defaultRegion).e164();
+            } catch (IllegalArgumentException e) {
+                errors.put("phone", e.getMessage());
+            }
+        }
+        String email = null;
+        if (blankToNull(draft.email()) != null) {
+            try {
+                email = Email.parse(draft.email()).address();
+            } catch (IllegalArgumentException e) {
+                errors.put("email", e.getMessage());
+            }
+        }
+        String gender = blankToNull(draft.gender());
+        if (gender != null && !gender.equals("F") && !gender.equals("M")) {
+            errors.put("gender", "must be F or M");
+        }
+        if (draft.birthday() != null && draft.birthday().isAfter(LocalDate.now(clock))) {
+            errors.put("birthday", "must not be in the future");
+        }
+        if (draft.ownerId() != null) {
+            try {
+                if (!users.find(draft.ownerId()).enabled()) {
+                    errors.put("ownerId", "user " + draft.ownerId() + " is disabled");
+                }
+            } catch (NotFoundException e) {
+                errors.put("ownerId", "user " + draft.ownerId() + " does not exist");
+            }
+        }
+        Map<String, Object> fields = Map.of();
+        try {
+            fields = customFields.check(draft.customFields(), current == null ? Map.of() : current.customFields());
+        } catch (InvalidInputException e) {
+            errors.putAll(e.fieldErrors());
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new Customer(
+                current == null ? 0 : current.id(),
+                draft.kind(),
+                name,
+                phone,
+                email,
+                gender,
+                draft.birthday(),
+                blankToNull(draft.city()),
+                blankToNull(draft.region()),
+                blankToNull(draft.industry()),
+                draft.ownerId(),
+                draft.status() != null ? draft.status() : current != null ? current.status() : CustomerStatus.ACTIVE,
+                draft.lifecycleStage() != null
+                        ? draft.lifecycleStage()
+                        : current != null ? current.lifecycleStage() : LifecycleStage.PROSPECT,
+                blankToNull(draft.source()),
+                fields,
+                current == null ? null : current.signedUpAt(),
+                null,
+                null,
+                0);
+    }
+
+    private void requireIdentitiesFree(Customer customer, Long self) {
+        checkFree(new Identity("phone", customer.phone()), self);
+        checkFree(new Identity("email", customer.email()), self);
+    }
+
+    private void checkFree(Identity identity, Long self) {
+        if (identity.value() == null) {
+            return;
+        }
+        table.ownerOfIdentity(identity)
+                .filter(owner -> !owner.equals(self))
+                .ifPresent(owner -> {
+                    throw new ConflictException(
+                            "The " + identity.kind() + " " + identity.value() + " belongs to customer " + owner);
+                });
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.retain.events;
+
+import dev.retain.platform.MonthlyPartitions;
+import dev.retain.platform.PostgresCopy;
+import dev.retain.platform.Replayable;
+import dev.retain.platform.RetentionSchedule;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+/** The behavioural event log: bulk loading and a customer's recent events. */
+@Service
+public class Events {
+
+    static final String TABLE = "events";
+    private static final TypeReference<Map<String, String>> PROPERTIES = new TypeReference<>() {};
+
+    private final JdbcClient jdbc;
+    private final PostgresCopy copy;
+    private final MonthlyPartitions partitions;
+    private final ObjectMapper json;
+
+    Events(JdbcClient jdbc, PostgresCopy copy, MonthlyPartitions partitions, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.copy = copy;
+        this.partitions = partitions;
+        this.json = json;
+    }
+
+    @Bean
+    static RetentionSchedule eventRetention(@Value("${retain.retention.events-months}") int months) {
+        return new RetentionSchedule(TABLE, months);
+    }
+
+    public List<Event> recentOf(long customerId, int limit) {
+        return jdbc.sql("select customer_id, type, occurred_at, properties::text from events where customer_id = ?"
+                        + " order by occurred_at desc limit ?")
+                .params(customerId, limit)
+                .query((rs, row) -> new Event(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getTimestamp(3).toInstant(),
+                        json.readValue(rs.getString(4), PROPERTIES)))
+                .list();
+    }
+
+    /** Appends many events with {@code COPY} in one transaction, creating the monthly partitions they need. */
+    @Transactional
+    public long loadInBulk(Replayable<Event> events) {
+        var earliest = new AtomicReference<Instant>();
+        var latest = new AtomicReference<Instant>();
+        events.forEach(event -> {
+            earliest.accumulateAndGet(event.occurredAt(), (a, b) -> a == null || b.isBefore(a) ? b : a);
+            latest.accumulateAndGet(event.occurredAt(), (a, b) -> a == null || b.isAfter(a) ? b : a);
+        });
+        if (earliest.get() == null) {
+            return 0;
+        }
+        partitions.ensure(TABLE, earliest.get(), latest.get());
+        return copy.into(
+                TABLE,
+                "customer_id, type, occurred_at, properties",
+                rows -> events.forEach(event -> rows.row(
+                        event.customerId(), event.type(), event.occurredAt(), json.writeValueAsString(event.properties()))));
+    }
+}

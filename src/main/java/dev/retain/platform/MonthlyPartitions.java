@@ -1,0 +1,82 @@
+package dev.retain.platform;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Monthly partitions of append-only logs ({@code table_yYYYYmMM}, UTC months): created before rows arrive, dropped
+ * when older than the retention, so no log grows without bound.
+ */
+@Component
+public class MonthlyPartitions {
+
+    private static final Pattern TABLE_NAME = Pattern.compile("[a-z_]+");
+
+    private final JdbcClient jdbc;
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
+
+    MonthlyPartitions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Makes sure every month from {@code from} to {@code to} (inclusive) has its partition. */
+    public void ensure(String table, Instant from, Instant to) {
+        requireTableName(table);
+        YearMonth last = month(to);
+        for (YearMonth month = month(from); !month.isAfter(last); month = month.plusMonths(1)) {
+            String partition = partitionName(table, month);
+            if (known.contains(partition)) {
+                continue;
+            }
+            jdbc.sql("create table if not exists " + partition + " partition of " + table + " for values from ('"
+                            + month.atDay(1) + " 00:00:00+00') to ('" + month.plusMonths(1).atDay(1)
+                            + " 00:00:00+00')")
+                    .update();
+            known.add(partition);
+        }
+    }
+
+    /** Drops the partitions of months that ended more than {@code months} months before {@code now}. */
+    public List<String> dropOlderThan(String table, int months, Instant now) {
+        requireTableName(table);
+        YearMonth oldestKept = month(now).minusMonths(months);
+        List<String> dropped = jdbc.sql(
+                        """
+                        select child.relname from pg_inherits
+                        join pg_class parent on parent.oid = pg_inherits.inhparent
+                        join pg_class child on child.oid = pg_inherits.inhrelid
+                        where parent.relname = ? order by child.relname""")
+                .param(table)
+                .query(String.class)
+                .list()
+                .stream()
+                .filter(name -> name.compareTo(partitionName(table, oldestKept)) < 0)
+                .toList();
+        for (String partition : dropped) {
+            jdbc.sql("drop table if exists " + partition).update();
+            known.remove(partition);
+        }
+        return dropped;
+    }
+
+    static String partitionName(String table, YearMonth month) {
+        return "%s_y%04dm%02d".formatted(table, month.getYear(), month.getMonthValue());
+    }
+
+    private static YearMonth month(Instant instant) {
+        return YearMonth.from(instant.atZone(ZoneOffset.UTC));
+    }
+
+    private static void requireTableName(String table) {
+        if (!TABLE_NAME.matcher(table).matches()) {
+            throw new IllegalArgumentException("Not a table name: " + table);
+        }
+    }
+}

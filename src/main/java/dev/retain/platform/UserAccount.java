@@ -1,0 +1,14 @@
+package dev.retain.platform;
+
+import java.time.Instant;
+import java.util.Set;
+
+/** A person who signs in to Retain. The password hash never leaves the platform module. */
+public record UserAccount(
+        long id,
+        String username,
+        String displayName,
+        String email,
+        Set<Role> roles,
+        boolean enabled,
+        Instant createdAt) {}

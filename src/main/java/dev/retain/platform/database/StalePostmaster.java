@@ -1,0 +1,50 @@
+package dev.retain.platform.database;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * After the JVM was killed, the embedded postmaster lives on and holds the data directory; the next start would
+ * fail on {@code postmaster.pid}. This stops that orphan first.
+ */
+final class StalePostmaster {
+
+    private static final Logger log = LoggerFactory.getLogger(StalePostmaster.class);
+
+    private StalePostmaster() {}
+
+    static void stopIfRunning(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(pidFile);
+        if (lines.isEmpty() || !lines.get(0).strip().matches("\\d+")) {
+            return;
+        }
+        long pid = Long.parseLong(lines.get(0).strip());
+        ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(process ->
+                        process.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+                .ifPresent(process -> {
+                    log.warn("Stopping PostgreSQL process {} left running by an earlier start", pid);
+                    process.destroy();
+                    process.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+                });
+        waitUntilGone(pidFile, Duration.ofSeconds(5));
+    }
+
+    private static void waitUntilGone(Path pidFile, Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (Files.exists(pidFile) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        Files.deleteIfExists(pidFile);
+    }
+}
