@@ -3,8 +3,7 @@ package dev.retain;
 /** Command-line texts shared by the launcher script and {@link RetainApplication}. */
 final class Launcher {
 
-    static final String USAGE =
-            """
+    static final String USAGE = """
             Usage: ./retain [command] [options]
 
             Commands:

@@ -36,8 +36,8 @@ public class RetainApplication {
                 System.exit(2);
             }
         }
-        DatabaseReachability.exitUnlessReachable(System.getenv("RETAIN_DB_URL"), System.getenv("RETAIN_DB_USER"),
-                System.getenv("RETAIN_DB_PASSWORD"));
+        DatabaseReachability.exitUnlessReachable(
+                System.getenv("RETAIN_DB_URL"), System.getenv("RETAIN_DB_USER"), System.getenv("RETAIN_DB_PASSWORD"));
         SpringApplication.run(RetainApplication.class, springArgs);
     }
 }

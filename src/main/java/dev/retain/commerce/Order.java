@@ -22,5 +22,6 @@ public record Order(
         List<OrderLine> lines) {
 
     /** One product on an order. */
-    public record OrderLine(int lineNo, String sku, String productName, String category, int quantity, BigDecimal unitPrice) {}
+    public record OrderLine(
+            int lineNo, String sku, String productName, String category, int quantity, BigDecimal unitPrice) {}
 }

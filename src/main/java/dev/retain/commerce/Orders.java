@@ -32,8 +32,7 @@ public class Orders {
     }
 
     public CustomerOrderSummary summaryOf(long customerId) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         select count(*) filter (where status = 'PAID'),
                                coalesce(sum(base_amount) filter (where status = 'PAID'), 0),
                                min(ordered_at) filter (where status = 'PAID'),
@@ -48,7 +47,9 @@ public class Orders {
                     return new CustomerOrderSummary(
                             paid,
                             spend,
-                            paid == 0 ? BigDecimal.ZERO : spend.divide(BigDecimal.valueOf(paid), 2, RoundingMode.HALF_UP),
+                            paid == 0
+                                    ? BigDecimal.ZERO
+                                    : spend.divide(BigDecimal.valueOf(paid), 2, RoundingMode.HALF_UP),
                             first == null ? null : first.toInstant(),
                             last == null ? null : last.toInstant());
                 })
@@ -57,8 +58,7 @@ public class Orders {
 
     /** The customer's most recent orders, lines included. */
     public List<Order> recentOf(long customerId, int limit) {
-        List<Order> orders = jdbc.sql(
-                        """
+        List<Order> orders = jdbc.sql("""
                         select id, customer_id, source, external_id, ordered_at, status, currency, amount, base_amount,
                                coupon_code
                         from orders where customer_id = ? order by ordered_at desc, id desc limit ?""")
@@ -79,8 +79,8 @@ public class Orders {
         if (orders.isEmpty()) {
             return orders;
         }
-        Map<Long, List<Order.OrderLine>> linesByOrder = jdbc.sql(
-                        """
+        Map<Long, List<Order.OrderLine>> linesByOrder = jdbc
+                .sql("""
                         select order_id, line_no, sku, product_name, category, quantity, unit_price
                         from order_lines where order_id in (:ids) order by order_id, line_no""")
                 .param("ids", orders.stream().map(Order::id).toList())
@@ -127,8 +127,11 @@ public class Orders {
      */
     @Transactional
     public long loadInBulk(List<Product> products, Replayable<Order> orders) {
-        copy.into("products", "sku, name, category, price", rows -> products.forEach(
-                product -> rows.row(product.sku(), product.name(), product.category(), product.price())));
+        copy.into(
+                "products",
+                "sku, name, category, price",
+                rows -> products.forEach(
+                        product -> rows.row(product.sku(), product.name(), product.category(), product.price())));
         long loaded = copy.into(
                 "orders",
                 "id, customer_id, source, external_id, ordered_at, status, currency, amount, base_amount, coupon_code,"

@@ -72,8 +72,7 @@ public class CustomFields {
         }
         long id;
         try {
-            id = jdbc.sql(
-                            """
+            id = jdbc.sql("""
                             insert into custom_field_definitions (key, label, type, options, required, position, created_at)
                             values (?, ?, ?, ?::text[], ?,
                                     (select coalesce(max(position), 0) + 1 from custom_field_definitions), ?)
@@ -181,11 +180,12 @@ public class CustomFields {
                 }
                 yield text;
             }
-            case BOOLEAN -> switch (text.toLowerCase(Locale.ROOT)) {
-                case "true", "yes", "1", "on", "是" -> Boolean.TRUE;
-                case "false", "no", "0", "off", "否" -> Boolean.FALSE;
-                default -> throw new IllegalArgumentException("'" + text + "' is not true or false");
-            };
+            case BOOLEAN ->
+                switch (text.toLowerCase(Locale.ROOT)) {
+                    case "true", "yes", "1", "on", "是" -> Boolean.TRUE;
+                    case "false", "no", "0", "off", "否" -> Boolean.FALSE;
+                    default -> throw new IllegalArgumentException("'" + text + "' is not true or false");
+                };
         };
     }
 

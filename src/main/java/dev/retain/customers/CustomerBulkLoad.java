@@ -45,12 +45,14 @@ class CustomerBulkLoad {
                         c.signedUpAt(),
                         c.signedUpAt(),
                         c.signedUpAt())));
-        copy.into("contacts", "customer_id, name, title, phone, email", rows -> customers.forEach(c -> c.contacts()
-                .forEach(contact ->
-                        rows.row(c.id(), contact.name(), contact.title(), contact.phone(), contact.email()))));
+        copy.into(
+                "contacts",
+                "customer_id, name, title, phone, email",
+                rows -> customers.forEach(c -> c.contacts()
+                        .forEach(contact ->
+                                rows.row(c.id(), contact.name(), contact.title(), contact.phone(), contact.email()))));
         // The first customer to hold a phone or email keeps it, as identity resolution would decide.
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into customer_identities (kind, value, customer_id, created_at)
                         select kind, value, customer_id, created_at from (
                             select 'phone' as kind, phone as value, id as customer_id, created_at
@@ -58,8 +60,7 @@ class CustomerBulkLoad {
                             union all
                             select 'email', email, id, created_at from customers where email is not null) identities
                         order by customer_id
-                        on conflict do nothing""")
-                .update();
+                        on conflict do nothing""").update();
         jdbc.sql("select setval(pg_get_serial_sequence('customers', 'id'), coalesce(max(id), 1)) from customers")
                 .query(Long.class)
                 .single();

@@ -44,7 +44,19 @@ public record CustomerDraft(
 
     public CustomerDraft withCustomFields(Map<String, ?> values) {
         return new CustomerDraft(
-                kind, name, phone, email, gender, birthday, city, region, industry, ownerId, status, lifecycleStage,
-                source, values);
+                kind,
+                name,
+                phone,
+                email,
+                gender,
+                birthday,
+                city,
+                region,
+                industry,
+                ownerId,
+                status,
+                lifecycleStage,
+                source,
+                values);
     }
 }

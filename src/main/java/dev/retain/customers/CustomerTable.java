@@ -16,8 +16,7 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 class CustomerTable {
 
-    static final String COLUMNS =
-            """
+    static final String COLUMNS = """
             id, kind, name, phone, email, gender, birthday, city, region, industry, owner_id, status,
             lifecycle_stage, source, custom_fields::text as custom_fields, signed_up_at, created_at, updated_at, version""";
 
@@ -39,8 +38,7 @@ class CustomerTable {
     }
 
     long insert(Customer c, Instant now) {
-        return jdbc.sql(
-                        """
+        return jdbc.sql("""
                         insert into customers (kind, name, phone, email, gender, birthday, city, region, industry,
                             owner_id, status, lifecycle_stage, source, custom_fields, signed_up_at, created_at, updated_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?) returning id""")
@@ -67,8 +65,7 @@ class CustomerTable {
     }
 
     void update(Customer c, Instant now) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         update customers set kind = ?, name = ?, phone = ?, email = ?, gender = ?, birthday = ?,
                             city = ?, region = ?, industry = ?, owner_id = ?, status = ?, lifecycle_stage = ?,
                             source = ?, custom_fields = ?::jsonb, updated_at = ?, version = version + 1

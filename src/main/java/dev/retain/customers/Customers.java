@@ -210,12 +210,10 @@ public class Customers {
         if (identity.value() == null) {
             return;
         }
-        table.ownerOfIdentity(identity)
-                .filter(owner -> !owner.equals(self))
-                .ifPresent(owner -> {
-                    throw new ConflictException(
-                            "The " + identity.kind() + " " + identity.value() + " belongs to customer " + owner);
-                });
+        table.ownerOfIdentity(identity).filter(owner -> !owner.equals(self)).ifPresent(owner -> {
+            throw new ConflictException(
+                    "The " + identity.kind() + " " + identity.value() + " belongs to customer " + owner);
+        });
     }
 
     private static String blankToNull(String value) {

@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 /** An email address, trimmed and lower-cased, with a plausible shape (local@domain.tld). */
 public record Email(String address) {
 
-    private static final Pattern SHAPE =
-            Pattern.compile("[a-z0-9!#$%&'*+/=?^_`{|}~.-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+");
+    private static final Pattern SHAPE = Pattern.compile(
+            "[a-z0-9!#$%&'*+/=?^_`{|}~.-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+");
 
     public Email {
         if (address == null || address.length() > 254 || !SHAPE.matcher(address).matches()) {

@@ -42,9 +42,11 @@ final class CompanyNames {
             "物流", List.of("物流", "供应链", "国际货运代理", "仓储服务"),
             "科技", List.of("电子科技", "信息技术", "网络科技", "软件开发"));
 
-    private static final List<String> ENGLISH_BRANDS = List.of("Northwind", "Acme", "Bluewave", "Evergreen", "Summit",
-            "Pioneer", "Golden Bridge", "Silverline", "Harbor", "Redwood", "Apex", "Orient Star", "Pacific Rim", "Lotus",
-            "Crescent", "Sunrise", "Riverside", "Keystone", "Brightpath", "Maple Leaf");
+    private static final List<String> ENGLISH_BRANDS =
+            List.of(("Northwind, Acme, Bluewave, Evergreen, Summit, Pioneer, Golden Bridge, Silverline, Harbor,"
+                            + " Redwood, Apex, Orient Star, Pacific Rim, Lotus, Crescent, Sunrise, Riverside, Keystone,"
+                            + " Brightpath, Maple Leaf")
+                    .split(", "));
 
     private static final Map<String, List<String>> ENGLISH_TRADES = Map.of(
             "制造", List.of("Manufacturing", "Industries", "Machinery"),
@@ -73,15 +75,13 @@ final class CompanyNames {
     static CompanyName chinese(SplittableRandom random, String city, String industry) {
         Han brand = any(random, BRANDS);
         String place = chance(random, 0.5) ? city + "市" : city;
-        String name = place + brand.text() + any(random, CHINESE_TRADES.get(industry))
-                + CHINESE_SUFFIX.pick(random);
+        String name = place + brand.text() + any(random, CHINESE_TRADES.get(industry)) + CHINESE_SUFFIX.pick(random);
         return new CompanyName(name, brand.latin());
     }
 
     static CompanyName english(SplittableRandom random, String industry) {
         String brand = any(random, ENGLISH_BRANDS);
-        String name = brand + " " + any(random, ENGLISH_TRADES.get(industry)) + " "
-                + any(random, ENGLISH_SUFFIXES);
+        String name = brand + " " + any(random, ENGLISH_TRADES.get(industry)) + " " + any(random, ENGLISH_SUFFIXES);
         return new CompanyName(name, brand.replace(" ", "").toLowerCase(Locale.ROOT));
     }
 }

@@ -21,7 +21,9 @@ final class DemoCatalogue {
     private final Map<String, DemoProduct> companions = new LinkedHashMap<>();
 
     DemoCatalogue() {
-        category("母婴", "MB",
+        category(
+                "母婴",
+                "MB",
                 new Item("电动吸奶器", "399.00", 2),
                 new Item("手动吸奶器", "129.00", 1),
                 new Item("储奶袋 (30片)", "39.90", 4),
@@ -33,7 +35,9 @@ final class DemoCatalogue {
                 new Item("防溢乳垫 (100片)", "45.00", 2),
                 new Item("婴儿连体衣 (3件装)", "99.00", 1),
                 new Item("安抚奶嘴 (2只装)", "35.00", 1));
-        category("美妆个护", "MZ",
+        category(
+                "美妆个护",
+                "MZ",
                 new Item("保湿面霜 50g", "168.00", 3),
                 new Item("氨基酸洗面奶", "89.00", 3),
                 new Item("玻尿酸精华液 30ml", "229.00", 2),
@@ -44,7 +48,9 @@ final class DemoCatalogue {
                 new Item("洗发水 750ml", "69.00", 2.5),
                 new Item("身体乳 400ml", "79.00", 1.5),
                 new Item("卸妆水 500ml", "119.00", 1.5));
-        category("食品饮料", "SP",
+        category(
+                "食品饮料",
+                "SP",
                 new Item("每日坚果 (30袋)", "129.00", 3),
                 new Item("有机纯牛奶 (12盒)", "79.00", 4),
                 new Item("挂耳咖啡 (50包)", "99.00", 2.5),
@@ -55,7 +61,9 @@ final class DemoCatalogue {
                 new Item("苏打饼干 1kg", "39.90", 2),
                 new Item("即食燕麦片 1kg", "45.00", 2),
                 new Item("百花蜂蜜 500g", "68.00", 1));
-        category("家居日用", "JJ",
+        category(
+                "家居日用",
+                "JJ",
                 new Item("抽纸 (24包)", "59.90", 4),
                 new Item("洗衣凝珠 (52颗)", "69.00", 3),
                 new Item("不粘炒锅 28cm", "199.00", 1),
@@ -66,7 +74,9 @@ final class DemoCatalogue {
                 new Item("保温杯 500ml", "129.00", 1.5),
                 new Item("垃圾袋 (150只)", "29.90", 3),
                 new Item("香薰蜡烛", "79.00", 1));
-        category("数码电器", "SM",
+        category(
+                "数码电器",
+                "SM",
                 new Item("蓝牙耳机", "299.00", 3),
                 new Item("无线充电器", "129.00", 2),
                 new Item("充电宝 20000mAh", "149.00", 2.5),
@@ -77,7 +87,9 @@ final class DemoCatalogue {
                 new Item("扫地机器人", "1999.00", 0.5),
                 new Item("电热水壶 1.7L", "129.00", 1.5),
                 new Item("降噪头戴耳机", "1299.00", 0.5));
-        category("服饰鞋包", "FS",
+        category(
+                "服饰鞋包",
+                "FS",
                 new Item("纯棉T恤", "79.00", 3),
                 new Item("直筒牛仔裤", "199.00", 2),
                 new Item("跑步运动鞋", "459.00", 1.5),
@@ -88,7 +100,9 @@ final class DemoCatalogue {
                 new Item("运动袜 (5双)", "39.90", 3),
                 new Item("帆布鞋", "159.00", 1.5),
                 new Item("真皮钱包", "299.00", 1));
-        category("办公用品", "BG",
+        category(
+                "办公用品",
+                "BG",
                 new Item("A4复印纸 (5包)", "129.00", 4),
                 new Item("中性笔 (12支)", "24.00", 3),
                 new Item("文件夹 (10个)", "29.90", 2),
@@ -99,7 +113,9 @@ final class DemoCatalogue {
                 new Item("人体工学办公椅", "699.00", 0.5),
                 new Item("桌面计算器", "59.00", 1),
                 new Item("档案盒 (10个)", "49.00", 1.5));
-        category("工业配件", "GY",
+        category(
+                "工业配件",
+                "GY",
                 new Item("不锈钢轴承 6204", "18.50", 4),
                 new Item("深沟球轴承 6305", "26.00", 3),
                 new Item("六角螺栓 M8×30 (100只)", "45.00", 3),

@@ -80,8 +80,8 @@ public class DemoDataset {
         List<Long> owners = salesTeam();
         var generator = new DemoDataGenerator(seed, size, asOf, zone);
         Instant now = asOf.atStartOfDay(zone).toInstant();
-        long loadedCustomers = customers.loadInBulk(sink -> generator.forEachCustomer(
-                history -> sink.accept(customerRecord(history, owners, now))));
+        long loadedCustomers = customers.loadInBulk(
+                sink -> generator.forEachCustomer(history -> sink.accept(customerRecord(history, owners, now))));
         List<Product> products = generator.products().stream()
                 .map(p -> new Product(p.sku(), p.name(), p.category(), p.price()))
                 .toList();
@@ -90,8 +90,8 @@ public class DemoDataset {
                 sink -> generator.forEachCustomer(
                         history -> history.orders().forEach(order -> sink.accept(order(order)))));
         long loadedEvents = events.loadInBulk(sink -> generator.forEachCustomer(history -> history.events()
-                .forEach(event ->
-                        sink.accept(new Event(event.customerId(), event.type(), event.occurredAt(), event.properties())))));
+                .forEach(event -> sink.accept(
+                        new Event(event.customerId(), event.type(), event.occurredAt(), event.properties())))));
         return new Loaded(loadedCustomers, loadedOrders, loadedEvents);
     }
 
@@ -111,9 +111,8 @@ public class DemoDataset {
         boolean company = c.kind().equals("COMPANY");
         // Companies always have an account owner; a third of persons do.
         Long owner = company || c.id() % 3 == 0 ? owners.get((int) (c.id() % owners.size())) : null;
-        List<ContactRecord> contacts = company
-                ? List.of(new ContactRecord(c.contactName(), "采购", phone(c.contactPhone()), null))
-                : List.of();
+        List<ContactRecord> contacts =
+                company ? List.of(new ContactRecord(c.contactName(), "采购", phone(c.contactPhone()), null)) : List.of();
         return new CustomerRecord(
                 c.id(),
                 CustomerKind.valueOf(c.kind()),

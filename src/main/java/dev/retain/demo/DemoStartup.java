@@ -7,8 +7,8 @@ import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -54,13 +54,11 @@ class DemoStartup {
                     loaded.events());
         }
         Environment environment = ready.getApplicationContext().getEnvironment();
-        System.out.printf(
-                """
+        System.out.printf("""
 
                 Retain demo is ready: http://localhost:%s
                 Sign in as admin / %s (or manager, marketer, sales1, service, analyst with the same password).
 
-                """,
-                environment.getProperty("local.server.port", "8080"), UserAccounts.DEMO_PASSWORD);
+                """, environment.getProperty("local.server.port", "8080"), UserAccounts.DEMO_PASSWORD);
     }
 }

@@ -34,8 +34,7 @@ final class Distributions {
             }
             v = v * v * v;
             double u = openUniform(random);
-            if (u < 1 - 0.0331 * x * x * x * x
-                    || StrictMath.log(u) < 0.5 * x * x + d * (1 - v + StrictMath.log(v))) {
+            if (u < 1 - 0.0331 * x * x * x * x || StrictMath.log(u) < 0.5 * x * x + d * (1 - v + StrictMath.log(v))) {
                 return d * v * scale;
             }
         }

@@ -24,6 +24,9 @@ final class EventTrail {
     private static final double SUPPORT_AFTER_REFUND = 0.6;
     private static final double PROSPECT_PAGE_VIEWS = 1.5;
     private static final double EMAIL_OPENS = 1.0;
+    private static final double VISITS = 0.3;
+    private static final double VISITS_PER_ORDER = 0.03;
+    private static final double SUPPORT_WITHOUT_REFUND = 0.03;
 
     private static final List<String> PLATFORMS = List.of("ios", "android");
     private static final List<String> LOGIN_METHODS = List.of("password", "sms", "wechat");
@@ -56,8 +59,8 @@ final class EventTrail {
         if (orders.isEmpty()) {
             // Prospects look around without buying.
             for (int i = Distributions.poisson(random, PROSPECT_PAGE_VIEWS); i > 0; i--) {
-                String category = CategoryTastes.anyFor(shopper.company(), random);
-                trail.add("page_view", trail.anyTime(random), page(catalogue.pick(category, random).sku()));
+                DemoProduct product = catalogue.pick(CategoryTastes.anyFor(shopper.company(), random), random);
+                trail.add("page_view", trail.anyTime(random), productPage(product.sku()));
             }
         }
         if (shopper.customer().email() != null) {
@@ -65,10 +68,10 @@ final class EventTrail {
                 trail.add("email_open", trail.anyTime(random), properties("campaign", any(random, CAMPAIGNS)));
             }
         }
-        for (int i = Distributions.poisson(random, 0.3 + 0.03 * orders.size()); i > 0; i--) {
+        for (int i = Distributions.poisson(random, VISITS + VISITS_PER_ORDER * orders.size()); i > 0; i--) {
             visit(trail, trail.anyTime(random), random);
         }
-        if (chance(random, 0.03)) {
+        if (chance(random, SUPPORT_WITHOUT_REFUND)) {
             trail.add("support_contact", trail.anyTime(random), support(any(random, SUPPORT_TOPICS), random));
         }
         return trail.inTimeOrder();
@@ -84,7 +87,7 @@ final class EventTrail {
         }
         for (DemoOrderLine line : order.lines()) {
             long viewedAt = start + 1 + random.nextLong(orderedAt - start - 1);
-            trail.add("page_view", viewedAt, page("/product/" + line.sku()));
+            trail.add("page_view", viewedAt, productPage(line.sku()));
             trail.add(
                     "cart_add",
                     viewedAt + random.nextLong(orderedAt - viewedAt),
@@ -102,6 +105,10 @@ final class EventTrail {
 
     private static Map<String, String> page(String path) {
         return properties("page", path);
+    }
+
+    private static Map<String, String> productPage(String sku) {
+        return page("/product/" + sku);
     }
 
     private static Map<String, String> support(String topic, SplittableRandom random) {

@@ -30,20 +30,20 @@ final class NamePool {
     private static final List<Han> MALE = parse("伟wei 强qiang 磊lei 军jun 勇yong 杰jie 涛tao 明ming 超chao 辉hui 华hua"
             + " 鹏peng 飞fei 刚gang 平ping 斌bin 波bo 宇yu 浩hao 俊jun 凯kai 博bo 文wen 健jian 建jian 国guo 峰feng 龙long"
             + " 阳yang 鑫xin 帅shuai 志zhi 宁ning 晨chen 亮liang 毅yi 东dong 海hai 林lin 成cheng 轩xuan 睿rui 泽ze 铭ming");
-    private static final List<Han> NEUTRAL = parse("子zi 一yi 嘉jia 天tian 安an 家jia 晓xiao 思si 梓zi 若ruo 春chun 玉yu 秋qiu"
-            + " 永yong 少shao 小xiao 新xin 佳jia 雨yu 文wen");
+    private static final List<Han> NEUTRAL =
+            parse("子zi 一yi 嘉jia 天tian 安an 家jia 晓xiao 思si 梓zi 若ruo 春chun 玉yu 秋qiu 永yong 少shao 小xiao 新xin 佳jia 雨yu 文wen");
 
-    private static final List<String> ENGLISH_FEMALE = List.of("Emily", "Olivia", "Sophia", "Emma", "Grace", "Chloe",
-            "Hannah", "Lily", "Amelia", "Jessica", "Sarah", "Laura", "Rachel", "Anna", "Lucy", "Megan", "Natalie", "Zoe",
-            "Claire", "Alice", "Vivian", "Cindy");
-    private static final List<String> ENGLISH_MALE = List.of("James", "John", "Michael", "David", "Daniel", "William",
-            "Thomas", "Matthew", "Andrew", "Ryan", "Jack", "Oliver", "Henry", "Lucas", "Ethan", "Benjamin", "Samuel",
-            "Nathan", "Adam", "Peter", "Kevin", "Eric");
-    private static final List<String> ENGLISH_SURNAMES = List.of("Carter", "Smith", "Johnson", "Williams", "Brown",
-            "Jones", "Miller", "Davis", "Wilson", "Taylor", "Anderson", "Thomas", "Moore", "Martin", "Jackson", "White",
-            "Harris", "Clark", "Lewis", "Walker", "Hall", "Young", "King", "Wright", "Scott", "Green", "Baker", "Adams",
-            "Nelson", "Hill", "Campbell", "Mitchell", "Roberts", "Turner", "Phillips", "Parker", "Evans", "Edwards",
-            "Collins", "Stewart", "Morris", "Murphy", "Cook", "Rogers", "Bennett");
+    private static final List<String> ENGLISH_FEMALE =
+            words("Emily Olivia Sophia Emma Grace Chloe Hannah Lily Amelia Jessica Sarah Laura Rachel Anna Lucy"
+                    + " Megan Natalie Zoe Claire Alice Vivian Cindy");
+    private static final List<String> ENGLISH_MALE =
+            words("James John Michael David Daniel William Thomas Matthew Andrew Ryan Jack Oliver Henry Lucas"
+                    + " Ethan Benjamin Samuel Nathan Adam Peter Kevin Eric");
+    private static final List<String> ENGLISH_SURNAMES =
+            words("Carter Smith Johnson Williams Brown Jones Miller Davis Wilson Taylor Anderson Thomas Moore"
+                    + " Martin Jackson White Harris Clark Lewis Walker Hall Young King Wright Scott Green Baker Adams"
+                    + " Nelson Hill Campbell Mitchell Roberts Turner Phillips Parker Evans Edwards Collins Stewart"
+                    + " Morris Murphy Cook Rogers Bennett");
 
     private static final WeightedChoice<Han> SURNAME_CHOICE = frequencyRanked(SURNAMES);
 
@@ -57,9 +57,7 @@ final class NamePool {
             return new PersonName(surname.text() + last.text(), last.latin(), surname.latin(), true);
         }
         // Two-character given names: a neutral or gendered first character; sometimes doubled, as in 婷婷.
-        Han first = chance(random, 0.05)
-                ? last
-                : any(random, chance(random, 0.5) ? NEUTRAL : pool);
+        Han first = chance(random, 0.05) ? last : any(random, chance(random, 0.5) ? NEUTRAL : pool);
         return new PersonName(
                 surname.text() + first.text() + last.text(), first.latin() + last.latin(), surname.latin(), true);
     }
@@ -67,10 +65,14 @@ final class NamePool {
     /** English names; a few are Chinese people's English names, like "Kevin Zhang". */
     static PersonName english(SplittableRandom random, boolean female) {
         String given = any(random, female ? ENGLISH_FEMALE : ENGLISH_MALE);
-        String family = chance(random, 0.15)
-                ? capitalize(SURNAME_CHOICE.pick(random).latin())
-                : any(random, ENGLISH_SURNAMES);
-        return new PersonName(given + " " + family, given.toLowerCase(Locale.ROOT), family.toLowerCase(Locale.ROOT), false);
+        String family =
+                chance(random, 0.15) ? capitalize(SURNAME_CHOICE.pick(random).latin()) : any(random, ENGLISH_SURNAMES);
+        return new PersonName(
+                given + " " + family, given.toLowerCase(Locale.ROOT), family.toLowerCase(Locale.ROOT), false);
+    }
+
+    private static List<String> words(String text) {
+        return List.of(text.split(" "));
     }
 
     private static String capitalize(String word) {

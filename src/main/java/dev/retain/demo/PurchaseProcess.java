@@ -17,7 +17,7 @@ final class PurchaseProcess {
     private record Parameters(
             double prospectShare, double rateShape, double meanOrdersPerDay, double dropOutA, double dropOutB) {}
 
-    // Tuned so 10,000 customers place about ten orders each and a good third of them fall quiet.
+    // Tuned so customers average about ten orders and some two in five have not ordered in the last 90 days.
     private static final Parameters PERSON = new Parameters(0.10, 1.5, 0.034, 1.2, 35);
     private static final Parameters COMPANY = new Parameters(0.07, 1.5, 0.07, 1.0, 50);
 

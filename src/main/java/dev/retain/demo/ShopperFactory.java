@@ -89,18 +89,15 @@ final class ShopperFactory {
     private Shopper company(long id, City city, Instant signedUpAt, SplittableRandom random) {
         boolean chinese = chance(random, 0.85);
         String industry = CompanyNames.industry(random);
-        CompanyName name = chinese
-                ? CompanyNames.chinese(random, city.name(), industry)
-                : CompanyNames.english(random, industry);
+        CompanyName name =
+                chinese ? CompanyNames.chinese(random, city.name(), industry) : CompanyNames.english(random, industry);
         boolean contactFemale = chance(random, 0.5);
         PersonName contact = chinese || chance(random, 0.5)
                 ? NamePool.chinese(random, contactFemale)
                 : NamePool.english(random, contactFemale);
         String phone = null;
         if (!chance(random, 0.05)) {
-            phone = chance(random, 0.5)
-                    ? phones.landline(city.areaCode(), id, random)
-                    : phones.mobile(2 * id, random);
+            phone = chance(random, 0.5) ? phones.landline(city.areaCode(), id, random) : phones.mobile(2 * id, random);
         }
         // The contact's mobile uses the odd keys, so it never equals any customer's own number.
         String contactPhone = chance(random, 0.05) ? null : phones.mobile(2 * id + 1, random);

@@ -55,7 +55,8 @@ final class WeightedChoice<T> {
         }
 
         WeightedChoice<T> build() {
-            return new WeightedChoice<>(items, weights.stream().mapToDouble(Double::doubleValue).toArray());
+            return new WeightedChoice<>(
+                    items, weights.stream().mapToDouble(Double::doubleValue).toArray());
         }
     }
 }

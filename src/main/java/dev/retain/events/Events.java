@@ -69,6 +69,9 @@ public class Events {
                 TABLE,
                 "customer_id, type, occurred_at, properties",
                 rows -> events.forEach(event -> rows.row(
-                        event.customerId(), event.type(), event.occurredAt(), json.writeValueAsString(event.properties()))));
+                        event.customerId(),
+                        event.type(),
+                        event.occurredAt(),
+                        json.writeValueAsString(event.properties()))));
     }
 }

@@ -34,8 +34,7 @@ public class AuditLog {
     public void record(String action, String entityType, Object entityId, Object before, Object after) {
         Instant now = clock.instant();
         partitions.ensure(TABLE, now, now);
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into audit_log (at, actor, action, entity_type, entity_id, before, after)
                         values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""")
                 .params(

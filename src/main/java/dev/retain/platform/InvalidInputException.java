@@ -1,9 +1,8 @@
 package dev.retain.platform;
 
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
-
-import java.util.Map;
 
 /** Input that breaks a rule only the server can check; answered with 400 and a message per field. */
 @ResponseStatus(HttpStatus.BAD_REQUEST)

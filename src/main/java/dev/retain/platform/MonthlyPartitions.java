@@ -36,7 +36,8 @@ public class MonthlyPartitions {
                 continue;
             }
             jdbc.sql("create table if not exists " + partition + " partition of " + table + " for values from ('"
-                            + month.atDay(1) + " 00:00:00+00') to ('" + month.plusMonths(1).atDay(1)
+                            + month.atDay(1) + " 00:00:00+00') to ('"
+                            + month.plusMonths(1).atDay(1)
                             + " 00:00:00+00')")
                     .update();
             known.add(partition);
@@ -47,16 +48,11 @@ public class MonthlyPartitions {
     public List<String> dropOlderThan(String table, int months, Instant now) {
         requireTableName(table);
         YearMonth oldestKept = month(now).minusMonths(months);
-        List<String> dropped = jdbc.sql(
-                        """
+        List<String> dropped = jdbc.sql("""
                         select child.relname from pg_inherits
                         join pg_class parent on parent.oid = pg_inherits.inhparent
                         join pg_class child on child.oid = pg_inherits.inhrelid
-                        where parent.relname = ? order by child.relname""")
-                .param(table)
-                .query(String.class)
-                .list()
-                .stream()
+                        where parent.relname = ? order by child.relname""").param(table).query(String.class).list().stream()
                 .filter(name -> name.compareTo(partitionName(table, oldestKept)) < 0)
                 .toList();
         for (String partition : dropped) {

@@ -81,7 +81,8 @@ public class UserAccounts {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql("select id, display_name from users where id in (:ids)")
+        return jdbc
+                .sql("select id, display_name from users where id in (:ids)")
                 .param("ids", ids)
                 .query((rs, row) -> Map.entry(rs.getLong(1), rs.getString(2)))
                 .list()
@@ -95,8 +96,7 @@ public class UserAccounts {
         var now = Timestamp.from(clock.instant());
         long id;
         try {
-            id = jdbc.sql(
-                            """
+            id = jdbc.sql("""
                             insert into users (username, display_name, email, password_hash, roles, enabled,
                                                created_at, updated_at)
                             values (?, ?, ?, ?, ?::text[], true, ?, ?) returning id""")

@@ -56,7 +56,9 @@ class DemoDataGeneratorTests {
     void ordersAndEventsHappenBetweenSignUpAndAsOf() {
         new DemoDataGenerator(3, 2_000, AS_OF, ZONE).forEachCustomer(history -> {
             Instant signedUpAt = history.customer().signedUpAt();
-            assertThat(signedUpAt).isAfterOrEqualTo(END.minus(Duration.ofDays(731))).isBefore(END);
+            assertThat(signedUpAt)
+                    .isAfterOrEqualTo(END.minus(Duration.ofDays(731)))
+                    .isBefore(END);
             for (DemoOrder order : history.orders()) {
                 assertThat(order.orderedAt()).isAfterOrEqualTo(signedUpAt).isBefore(END);
             }
@@ -84,12 +86,14 @@ class DemoDataGeneratorTests {
         new DemoDataGenerator(3, 500, AS_OF, ZONE).forEachCustomer(history -> {
             long id = history.customer().id();
             customerIds.add(id);
-            assertThat(history.orders()).allSatisfy(order -> assertThat(order.customerId())
-                    .isEqualTo(id));
-            assertThat(history.events()).allSatisfy(event -> assertThat(event.customerId())
-                    .isEqualTo(id));
-            assertThat(history.orders()).isSortedAccordingTo((a, b) -> a.orderedAt().compareTo(b.orderedAt()));
-            assertThat(history.events()).isSortedAccordingTo((a, b) -> a.occurredAt().compareTo(b.occurredAt()));
+            assertThat(history.orders())
+                    .allSatisfy(order -> assertThat(order.customerId()).isEqualTo(id));
+            assertThat(history.events())
+                    .allSatisfy(event -> assertThat(event.customerId()).isEqualTo(id));
+            assertThat(history.orders())
+                    .isSortedAccordingTo((a, b) -> a.orderedAt().compareTo(b.orderedAt()));
+            assertThat(history.events())
+                    .isSortedAccordingTo((a, b) -> a.occurredAt().compareTo(b.occurredAt()));
         });
 
         assertThat(customerIds).hasSize(500).first().isEqualTo(1L);
@@ -276,7 +280,9 @@ class DemoDataGeneratorTests {
             if (customer.kind().equals("COMPANY")) {
                 companies++;
             }
-            if (customer.name().codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
+            if (customer.name()
+                    .codePoints()
+                    .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)) {
                 chineseNames++;
             }
             for (String phone : new String[] {customer.phone(), customer.contactPhone()}) {
@@ -300,7 +306,8 @@ class DemoDataGeneratorTests {
             if (order.couponCode() != null) {
                 withCoupon++;
             }
-            List<String> names = order.lines().stream().map(DemoOrderLine::productName).toList();
+            List<String> names =
+                    order.lines().stream().map(DemoOrderLine::productName).toList();
             if (names.stream().anyMatch(name -> name.contains("吸奶器"))) {
                 ordersWithPump++;
                 if (names.stream().anyMatch(name -> name.contains("储奶袋"))) {

@@ -32,8 +32,11 @@ class CustomFieldApiController {
     }
 
     record FieldRequest(
-            @NotBlank String key, @NotBlank String label, @NotNull CustomFieldType type, List<String> options,
-            boolean required) {}
+            @NotBlank String key,
+            @NotBlank String label,
+            @NotNull CustomFieldType type,
+            List<String> options,
+            Boolean required) {}
 
     @GetMapping
     List<CustomFieldDefinition> list() {
@@ -45,7 +48,11 @@ class CustomFieldApiController {
     @ResponseStatus(HttpStatus.CREATED)
     CustomFieldDefinition define(@Valid @RequestBody FieldRequest request) {
         return customFields.define(new CustomFields.NewField(
-                request.key(), request.label(), request.type(), request.options(), request.required()));
+                request.key(),
+                request.label(),
+                request.type(),
+                request.options(),
+                Boolean.TRUE.equals(request.required())));
     }
 
     @DeleteMapping("/{id}")

@@ -54,7 +54,10 @@ class CustomerApiController {
             @NotBlank @Size(max = 200) String name,
             @Size(max = 50) String phone,
             @Size(max = 254) String email,
-            @Pattern(regexp = "[FM]", message = "must be F or M") String gender,
+
+            @Pattern(regexp = "[FM]", message = "must be F or M")
+            String gender,
+
             @Past LocalDate birthday,
             @Size(max = 100) String city,
             @Size(max = 100) String region,
@@ -67,8 +70,20 @@ class CustomerApiController {
 
         CustomerDraft toDraft() {
             return new CustomerDraft(
-                    kind, name, phone, email, gender, birthday, city, region, industry, ownerId, status,
-                    lifecycleStage, source, customFields);
+                    kind,
+                    name,
+                    phone,
+                    email,
+                    gender,
+                    birthday,
+                    city,
+                    region,
+                    industry,
+                    ownerId,
+                    status,
+                    lifecycleStage,
+                    source,
+                    customFields);
         }
     }
 

@@ -49,34 +49,123 @@ class CustomerForm {
     /** Custom fields are edited on their own form, so they are left as they are here. */
     CustomerDraft toDraft() {
         return new CustomerDraft(
-                kind, name, phone, email, gender, birthday, city, region, industry, ownerId, status, lifecycleStage,
-                source, null);
+                kind,
+                name,
+                phone,
+                email,
+                gender,
+                birthday,
+                city,
+                region,
+                industry,
+                ownerId,
+                status,
+                lifecycleStage,
+                source,
+                null);
     }
 
-    public CustomerKind getKind() { return kind; }
-    public void setKind(CustomerKind kind) { this.kind = kind; }
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getPhone() { return phone; }
-    public void setPhone(String phone) { this.phone = phone; }
-    public String getEmail() { return email; }
-    public void setEmail(String email) { this.email = email; }
-    public String getGender() { return gender; }
-    public void setGender(String gender) { this.gender = gender; }
-    public LocalDate getBirthday() { return birthday; }
-    public void setBirthday(LocalDate birthday) { this.birthday = birthday; }
-    public String getCity() { return city; }
-    public void setCity(String city) { this.city = city; }
-    public String getRegion() { return region; }
-    public void setRegion(String region) { this.region = region; }
-    public String getIndustry() { return industry; }
-    public void setIndustry(String industry) { this.industry = industry; }
-    public Long getOwnerId() { return ownerId; }
-    public void setOwnerId(Long ownerId) { this.ownerId = ownerId; }
-    public CustomerStatus getStatus() { return status; }
-    public void setStatus(CustomerStatus status) { this.status = status; }
-    public LifecycleStage getLifecycleStage() { return lifecycleStage; }
-    public void setLifecycleStage(LifecycleStage lifecycleStage) { this.lifecycleStage = lifecycleStage; }
-    public String getSource() { return source; }
-    public void setSource(String source) { this.source = source; }
+    public CustomerKind getKind() {
+        return kind;
+    }
+
+    public void setKind(CustomerKind kind) {
+        this.kind = kind;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getGender() {
+        return gender;
+    }
+
+    public void setGender(String gender) {
+        this.gender = gender;
+    }
+
+    public LocalDate getBirthday() {
+        return birthday;
+    }
+
+    public void setBirthday(LocalDate birthday) {
+        this.birthday = birthday;
+    }
+
+    public String getCity() {
+        return city;
+    }
+
+    public void setCity(String city) {
+        this.city = city;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public String getIndustry() {
+        return industry;
+    }
+
+    public void setIndustry(String industry) {
+        this.industry = industry;
+    }
+
+    public Long getOwnerId() {
+        return ownerId;
+    }
+
+    public void setOwnerId(Long ownerId) {
+        this.ownerId = ownerId;
+    }
+
+    public CustomerStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(CustomerStatus status) {
+        this.status = status;
+    }
+
+    public LifecycleStage getLifecycleStage() {
+        return lifecycleStage;
+    }
+
+    public void setLifecycleStage(LifecycleStage lifecycleStage) {
+        this.lifecycleStage = lifecycleStage;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public void setSource(String source) {
+        this.source = source;
+    }
 }

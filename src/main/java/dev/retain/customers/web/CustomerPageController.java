@@ -1,9 +1,9 @@
 package dev.retain.customers.web;
 
+import dev.retain.customers.CustomFields;
 import dev.retain.customers.Customer;
 import dev.retain.customers.CustomerKind;
 import dev.retain.customers.CustomerQuery;
-import dev.retain.customers.CustomFields;
 import dev.retain.customers.Customers;
 import dev.retain.customers.LifecycleStage;
 import dev.retain.customers.ProfileSection;
@@ -83,7 +83,11 @@ class CustomerPageController {
         model.addAttribute("identities", customers.identitiesOf(id));
         model.addAttribute("contacts", customers.contactsOf(id));
         model.addAttribute("definitions", customFields.definitions());
-        model.addAttribute("ownerName", customer.ownerId() == null ? null : ownerNames(List.of(customer)).get(customer.ownerId()));
+        model.addAttribute(
+                "ownerName",
+                customer.ownerId() == null
+                        ? null
+                        : ownerNames(List.of(customer)).get(customer.ownerId()));
         model.addAttribute(
                 "sections",
                 sections.stream()
@@ -124,7 +128,10 @@ class CustomerPageController {
     @PostMapping("/customers/{id}")
     @PreAuthorize(CustomerAccess.EDIT)
     String update(
-            @PathVariable long id, @ModelAttribute("form") CustomerForm form, Model model, RedirectAttributes redirect) {
+            @PathVariable long id,
+            @ModelAttribute("form") CustomerForm form,
+            Model model,
+            RedirectAttributes redirect) {
         try {
             customers.update(id, form.toDraft());
             redirect.addFlashAttribute("message", "customers.saved");

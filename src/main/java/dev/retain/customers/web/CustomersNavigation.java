@@ -28,6 +28,9 @@ class CustomersNavigation {
     @Bean
     HomeFigure customerFigures(Customers customers) {
         return () -> List.of(new HomeFigure.Figure(
-                "home.customers", NumberFormat.getIntegerInstance(Locale.ROOT).format(customers.count()), "/customers", 10));
+                "home.customers",
+                NumberFormat.getIntegerInstance(Locale.ROOT).format(customers.count()),
+                "/customers",
+                10));
     }
 }

@@ -33,8 +33,7 @@ public class ApiKeys {
 
     private static final String TOKEN_PREFIX = "rtn_";
     private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
-    private static final String COLUMNS =
-            "id, name, prefix, roles, created_by, created_at, last_used_at, revoked_at";
+    private static final String COLUMNS = "id, name, prefix, roles, created_by, created_at, last_used_at, revoked_at";
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -61,8 +60,7 @@ public class ApiKeys {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        long id = jdbc.sql(
-                        """
+        long id = jdbc.sql("""
                         insert into api_keys (name, prefix, token_hash, roles, created_by, created_at)
                         values (?, ?, ?, ?::text[], ?, ?) returning id""")
                 .params(
@@ -108,7 +106,8 @@ public class ApiKeys {
             return Optional.empty();
         }
         String hash = sha256(token);
-        Optional<ApiKey> key = jdbc.sql("select " + COLUMNS + " from api_keys where token_hash = ? and revoked_at is null")
+        Optional<ApiKey> key = jdbc.sql(
+                        "select " + COLUMNS + " from api_keys where token_hash = ? and revoked_at is null")
                 .param(hash)
                 .query(ApiKeys::map)
                 .optional();
@@ -134,7 +133,9 @@ public class ApiKeys {
 
     private static ApiKey map(ResultSet rs, int row) throws SQLException {
         var roles = EnumSet.noneOf(Role.class);
-        Arrays.stream((String[]) rs.getArray("roles").getArray()).map(Role::valueOf).forEach(roles::add);
+        Arrays.stream((String[]) rs.getArray("roles").getArray())
+                .map(Role::valueOf)
+                .forEach(roles::add);
         return new ApiKey(
                 rs.getLong("id"),
                 rs.getString("name"),

@@ -27,6 +27,7 @@ class AuditApiController {
             @RequestParam(required = false) String actor,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "50") int size) {
-        return entries.find(new Filter(entityType, entityId, actor), Math.max(0, page), Math.min(Math.max(size, 1), 500));
+        return entries.find(
+                new Filter(entityType, entityId, actor), Math.max(0, page), Math.min(Math.max(size, 1), 500));
     }
 }

@@ -30,12 +30,16 @@ final class StalePostmaster {
         long pid = Long.parseLong(lines.get(0).strip());
         ProcessHandle.of(pid)
                 .filter(ProcessHandle::isAlive)
-                .filter(process ->
-                        process.info().command().map(c -> c.endsWith("postgres")).orElse(false))
+                .filter(process -> process.info()
+                        .command()
+                        .map(c -> c.endsWith("postgres"))
+                        .orElse(false))
                 .ifPresent(process -> {
                     log.warn("Stopping PostgreSQL process {} left running by an earlier start", pid);
                     process.destroy();
-                    process.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+                    process.onExit()
+                            .orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
+                            .join();
                 });
         waitUntilGone(pidFile, Duration.ofSeconds(5));
     }

@@ -37,8 +37,7 @@ class InitialAdmin implements ApplicationRunner {
         String password = demo ? UserAccounts.DEMO_PASSWORD : randomPassword();
         users.create(new NewUser("admin", "Administrator", null, password, Set.of(Role.ADMIN)));
         if (!demo) {
-            System.out.println(
-                    """
+            System.out.println("""
 
                     ================================================================
                      Retain created the first user. Sign in and change it soon:
@@ -46,8 +45,7 @@ class InitialAdmin implements ApplicationRunner {
                        password: %s
                      This password is shown only once.
                     ================================================================
-                    """
-                            .formatted(password));
+                    """.formatted(password));
         }
     }
 

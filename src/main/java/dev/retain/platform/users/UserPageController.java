@@ -49,7 +49,11 @@ class UserPageController {
             Model model,
             RedirectAttributes redirect) {
         var form = new NewUser(
-                username, displayName, email, password, roles == null ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles));
+                username,
+                displayName,
+                email,
+                password,
+                roles == null ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles));
         try {
             users.create(form);
         } catch (InvalidInputException e) {

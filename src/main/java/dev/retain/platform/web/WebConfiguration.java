@@ -23,7 +23,9 @@ class WebConfiguration implements WebMvcConfigurer {
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setDefaultLocaleFunction(request -> {
             Locale requested = request.getLocale();
-            return requested != null && requested.getLanguage().equals("zh") ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
+            return requested != null && requested.getLanguage().equals("zh")
+                    ? Locale.SIMPLIFIED_CHINESE
+                    : Locale.ENGLISH;
         });
         return resolver;
     }

@@ -1,0 +1,54 @@
+package dev.retain.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One Playwright and one Chromium per test run (the driver unpacks ~130 MB per start), driving Debian's Chromium —
+ * never a downloaded browser.
+ */
+final class BrowserSupport {
+
+    static final Path CHROMIUM = Paths.get(System.getenv().getOrDefault("RETAIN_CHROMIUM", "/usr/bin/chromium"));
+
+    private static Browser browser;
+
+    private BrowserSupport() {}
+
+    static synchronized Browser browser() {
+        if (browser == null) {
+            if (!Files.isExecutable(CHROMIUM)) {
+                throw new IllegalStateException(
+                        CHROMIUM + " is missing: install Debian's chromium (apt-get install chromium)");
+            }
+            Playwright playwright = Playwright.create(
+                    new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            browser = playwright
+                    .chromium()
+                    .launch(new BrowserType.LaunchOptions()
+                            .setExecutablePath(CHROMIUM)
+                            .setHeadless(true)
+                            .setArgs(List.of(
+                                    "--no-sandbox",
+                                    "--disable-gpu",
+                                    "--disable-dev-shm-usage",
+                                    "--disable-background-networking",
+                                    "--disable-component-update",
+                                    "--disable-sync",
+                                    "--no-first-run",
+                                    "--disable-quic")));
+            Runtime.getRuntime().addShutdownHook(new Thread(playwright::close));
+        }
+        return browser;
+    }
+
+    static Path screenshot(String name) {
+        return Paths.get("target", "screenshots", name + ".png");
+    }
+}

@@ -1,0 +1,83 @@
+package dev.retain.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.retain.IntegrationTest;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@IntegrationTest
+class MonthlyPartitionsTests {
+
+    @Autowired
+    MonthlyPartitions partitions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void aFreshLog() {
+        jdbc.sql("drop table if exists test_log").update();
+        jdbc.sql("create table test_log (at timestamptz not null, note text) partition by range (at)")
+                .update();
+    }
+
+    @Test
+    void createsOnePartitionPerMonthSoRowsCanLand() {
+        partitions.ensure("test_log", Instant.parse("2025-11-20T00:00:00Z"), Instant.parse("2026-02-03T00:00:00Z"));
+
+        assertThat(partitionsOfTestLog())
+                .containsExactly("test_log_y2025m11", "test_log_y2025m12", "test_log_y2026m01", "test_log_y2026m02");
+        jdbc.sql("insert into test_log values ('2026-01-31T23:59:59Z', 'end of January')")
+                .update();
+        assertThat(jdbc.sql("select count(*) from test_log_y2026m01")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void dropsOnlyMonthsOlderThanTheRetention() {
+        partitions.ensure("test_log", Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-06-01T00:00:00Z"));
+
+        var dropped = partitions.dropOlderThan("test_log", 3, Instant.parse("2025-06-15T00:00:00Z"));
+
+        assertThat(dropped).containsExactly("test_log_y2025m01", "test_log_y2025m02");
+        assertThat(partitionsOfTestLog())
+                .containsExactly("test_log_y2025m03", "test_log_y2025m04", "test_log_y2025m05", "test_log_y2025m06");
+    }
+
+    @Test
+    void refusesAnythingButATableName() {
+        assertThatThrownBy(() -> partitions.ensure("x; drop table users", Instant.EPOCH, Instant.EPOCH))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theAuditLogAndEventsHaveAPartitionForThisMonthAndTheNext() {
+        var thisMonth = java.time.YearMonth.now(java.time.ZoneOffset.UTC);
+
+        for (String table : java.util.List.of("audit_log", "events")) {
+            assertThat(jdbc.sql("select to_regclass(?) is not null")
+                            .param(MonthlyPartitions.partitionName(table, thisMonth))
+                            .query(Boolean.class)
+                            .single())
+                    .isTrue();
+            assertThat(jdbc.sql("select to_regclass(?) is not null")
+                            .param(MonthlyPartitions.partitionName(table, thisMonth.plusMonths(1)))
+                            .query(Boolean.class)
+                            .single())
+                    .isTrue();
+        }
+    }
+
+    private java.util.List<String> partitionsOfTestLog() {
+        return jdbc.sql("""
+                        select c.relname from pg_inherits join pg_class p on p.oid = inhparent
+                        join pg_class c on c.oid = inhrelid where p.relname = 'test_log' order by 1""").query(String.class).list();
+    }
+}
