@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,24 +44,11 @@ class CustomerTable {
                         insert into customers (kind, name, phone, email, gender, birthday, city, region, industry,
                             owner_id, status, lifecycle_stage, source, custom_fields, signed_up_at, created_at, updated_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?) returning id""")
-                .params(
-                        c.kind().name(),
-                        c.name(),
-                        c.phone(),
-                        c.email(),
-                        c.gender(),
-                        c.birthday(),
-                        c.city(),
-                        c.region(),
-                        c.industry(),
-                        c.ownerId(),
-                        c.status().name(),
-                        c.lifecycleStage().name(),
-                        c.source(),
-                        json.writeValueAsString(c.customFields()),
+                .params(withProfile(
+                        c,
                         timestamp(c.signedUpAt() != null ? c.signedUpAt() : now),
                         Timestamp.from(now),
-                        Timestamp.from(now))
+                        Timestamp.from(now)))
                 .query(Long.class)
                 .single();
     }
@@ -69,25 +58,28 @@ class CustomerTable {
                         update customers set kind = ?, name = ?, phone = ?, email = ?, gender = ?, birthday = ?,
                             city = ?, region = ?, industry = ?, owner_id = ?, status = ?, lifecycle_stage = ?,
                             source = ?, custom_fields = ?::jsonb, updated_at = ?, version = version + 1
-                        where id = ?""")
-                .params(
-                        c.kind().name(),
-                        c.name(),
-                        c.phone(),
-                        c.email(),
-                        c.gender(),
-                        c.birthday(),
-                        c.city(),
-                        c.region(),
-                        c.industry(),
-                        c.ownerId(),
-                        c.status().name(),
-                        c.lifecycleStage().name(),
-                        c.source(),
-                        json.writeValueAsString(c.customFields()),
-                        Timestamp.from(now),
-                        c.id())
-                .update();
+                        where id = ?""").params(withProfile(c, Timestamp.from(now), c.id())).update();
+    }
+
+    /** The profile columns shared by insert and update, in their order, followed by {@code more}. */
+    private List<Object> withProfile(Customer c, Object... more) {
+        var values = new ArrayList<Object>(Arrays.asList(
+                c.kind().name(),
+                c.name(),
+                c.phone(),
+                c.email(),
+                c.gender(),
+                c.birthday(),
+                c.city(),
+                c.region(),
+                c.industry(),
+                c.ownerId(),
+                c.status().name(),
+                c.lifecycleStage().name(),
+                c.source(),
+                json.writeValueAsString(c.customFields())));
+        values.addAll(Arrays.asList(more));
+        return values;
     }
 
     void delete(long id) {
