@@ -10,6 +10,10 @@ final class Launcher {
               serve              start the server (default)
               demo               start the server; load the demo dataset if the database is empty
                                  --customers N      size of the demo dataset (default 10000)
+              import             import a CSV/XLSX file into the local database, print the account:
+                                 --kind customers|orders|events --file FILE --map field=Column,...
+                                 [--source NAME] [--day-first] [--currency CNY] [--max-rejected 0.05]
+                                 exit code 0 done, 3 too many rows rejected, 1 failed, 2 wrong arguments
               --help             show this help
               --version          show the version
 

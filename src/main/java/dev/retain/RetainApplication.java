@@ -31,6 +31,12 @@ public class RetainApplication {
         switch (command) {
             case "serve" -> {}
             case "demo" -> System.setProperty("retain.demo.enabled", "true");
+            case "import" -> {
+                System.setProperty("retain.command", "import");
+                System.setProperty("spring.main.web-application-type", "none");
+                System.setProperty("retain.imports.worker.enabled", "false");
+                System.setProperty("logging.level.root", "WARN");
+            }
             default -> {
                 System.err.println("Unknown command '" + command + "'.\n\n" + Launcher.USAGE);
                 System.exit(2);
@@ -38,6 +44,9 @@ public class RetainApplication {
         }
         DatabaseReachability.exitUnlessReachable(
                 System.getenv("RETAIN_DB_URL"), System.getenv("RETAIN_DB_USER"), System.getenv("RETAIN_DB_PASSWORD"));
-        SpringApplication.run(RetainApplication.class, springArgs);
+        var context = SpringApplication.run(RetainApplication.class, springArgs);
+        if (command.equals("import")) {
+            System.exit(SpringApplication.exit(context));
+        }
     }
 }

@@ -50,6 +50,12 @@ public final class ApiClient {
         return send(request(path).POST(bodyOf(body)).header("Content-Type", "application/json"));
     }
 
+    public Response postNdjson(String path, String lines) {
+        return send(request(path)
+                .POST(HttpRequest.BodyPublishers.ofString(lines))
+                .header("Content-Type", "application/x-ndjson"));
+    }
+
     public Response put(String path, Object body) {
         return send(request(path).PUT(bodyOf(body)).header("Content-Type", "application/json"));
     }

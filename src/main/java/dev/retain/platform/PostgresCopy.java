@@ -104,9 +104,13 @@ public class PostgresCopy {
                 if (array.length() > 1) {
                     array.append(',');
                 }
-                array.append('"')
-                        .append(item.toString().replace("\\", "\\\\").replace("\"", "\\\""))
-                        .append('"');
+                if (item == null) {
+                    array.append("NULL");
+                } else {
+                    array.append('"')
+                            .append(item.toString().replace("\\", "\\\\").replace("\"", "\\\""))
+                            .append('"');
+                }
             }
             appendEscaped(array.append('}').toString());
         }

@@ -5,12 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * After the JVM was killed, the embedded postmaster lives on and holds the data directory; the next start would
- * fail on {@code postmaster.pid}. This stops that orphan first.
+ * fail on {@code postmaster.pid}. This stops that orphan first, and refuses to touch a postmaster whose JVM still runs.
  */
 final class StalePostmaster {
 
@@ -28,20 +29,30 @@ final class StalePostmaster {
             return;
         }
         long pid = Long.parseLong(lines.get(0).strip());
-        ProcessHandle.of(pid)
+        ProcessHandle postmaster = ProcessHandle.of(pid)
                 .filter(ProcessHandle::isAlive)
                 .filter(process -> process.info()
                         .command()
                         .map(c -> c.endsWith("postgres"))
                         .orElse(false))
-                .ifPresent(process -> {
-                    log.warn("Stopping PostgreSQL process {} left running by an earlier start", pid);
-                    process.destroy();
-                    process.onExit()
-                            .orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
-                            .join();
-                });
+                .orElse(null);
+        if (postmaster != null) {
+            ProcessHandle owner =
+                    postmaster.parent().filter(StalePostmaster::isJava).orElse(null);
+            if (owner != null) {
+                throw new IllegalStateException("The database in " + dataDirectory
+                        + " is in use by another Retain process (pid " + owner.pid() + ")");
+            }
+            log.warn("Stopping PostgreSQL process {} left running by an earlier start", pid);
+            postmaster.destroy();
+            postmaster.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+        }
         waitUntilGone(pidFile, Duration.ofSeconds(5));
+    }
+
+    /** An orphaned postmaster is re-parented to init; a live one is the child of the JVM that started it. */
+    private static boolean isJava(ProcessHandle process) {
+        return process.info().command().map(c -> c.endsWith("/java")).orElse(false);
     }
 
     private static void waitUntilGone(Path pidFile, Duration timeout) throws IOException {

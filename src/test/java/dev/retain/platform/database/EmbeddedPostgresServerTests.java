@@ -1,6 +1,7 @@
 package dev.retain.platform.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +66,20 @@ class EmbeddedPostgresServerTests {
         try {
             assertThat(ProcessHandle.of(orphanPid).map(ProcessHandle::isAlive).orElse(false))
                     .isFalse();
+            execute(server.jdbcUrl(), "select 1");
+        } finally {
+            server.release();
+        }
+    }
+
+    @Test
+    void aPostmasterWhoseJvmStillRunsIsLeftAlone() throws Exception {
+        Path pg = dataDirectory.resolve("pg");
+        var server = EmbeddedPostgresServer.acquire(pg, false);
+        try {
+            assertThatThrownBy(() -> StalePostmaster.stopIfRunning(pg))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("in use by another Retain process");
             execute(server.jdbcUrl(), "select 1");
         } finally {
             server.release();

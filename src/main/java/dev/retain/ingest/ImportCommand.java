@@ -1,0 +1,132 @@
+package dev.retain.ingest;
+
+import dev.retain.ingest.ImportJobs.ImportRequest;
+import dev.retain.platform.InvalidInputException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code ./retain import --kind orders --file F --map customer_id=CustomerID,order_date=InvoiceDate,amount=Total}:
+ * imports a file into the local database without the web server, prints the account, and exits 0 when done, 3 when
+ * more rows than allowed were rejected, 1 when the import failed, 2 for wrong arguments.
+ */
+@Component
+@ConditionalOnProperty(name = "retain.command", havingValue = "import")
+class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
+
+    static final String USAGE = """
+            ./retain import --kind customers|orders|events --file FILE --map field=Column,field=Column
+                            [--source NAME] [--day-first] [--currency CNY] [--max-rejected 0.05]""";
+
+    private final ImportJobs jobs;
+    private int exitCode;
+
+    ImportCommand(ImportJobs jobs) {
+        this.jobs = jobs;
+    }
+
+    @Override
+    public void run(ApplicationArguments arguments) throws Exception {
+        Map<String, String> options = options(arguments.getSourceArgs());
+        if (!options.containsKey("kind") || !options.containsKey("file") || !options.containsKey("map")) {
+            System.err.println("Missing --kind, --file or --map.\n" + USAGE);
+            exitCode = 2;
+            return;
+        }
+        Path file = Path.of(options.get("file"));
+        if (!Files.isReadable(file)) {
+            System.err.println("Cannot read " + file);
+            exitCode = 2;
+            return;
+        }
+        var importOptions = new ImportOptions(
+                options.containsKey("day-first"),
+                options.getOrDefault("currency", "CNY").toUpperCase(Locale.ROOT),
+                Double.parseDouble(options.getOrDefault("max-rejected", "0.05")));
+        ImportJob job;
+        try (InputStream content = Files.newInputStream(file)) {
+            job = jobs.submit(
+                    new ImportRequest(
+                            ImportKind.valueOf(options.get("kind").toUpperCase(Locale.ROOT)),
+                            options.getOrDefault("source", "import"),
+                            file.getFileName().toString(),
+                            MappingText.parse(options.get("map")),
+                            importOptions),
+                    content);
+        } catch (InvalidInputException e) {
+            e.fieldErrors().forEach((field, problem) -> System.err.println(field + ": " + problem));
+            exitCode = 2;
+            return;
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\n" + USAGE);
+            exitCode = 2;
+            return;
+        }
+        job = jobs.runNow(job.id());
+        System.out.println(summary(job));
+        exitCode = job.status() != ImportStatus.SUCCEEDED
+                ? 1
+                : job.rejectedShare() > importOptions.maxRejectedShare() ? 3 : 0;
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+
+    static String summary(ImportJob job) {
+        var text = new StringBuilder()
+                .append("Import ")
+                .append(job.id())
+                .append(" of ")
+                .append(job.fileName())
+                .append(": ")
+                .append(job.status())
+                .append('\n')
+                .append("rows read ")
+                .append(job.rowsRead())
+                .append(", imported ")
+                .append(job.rowsImported())
+                .append(", merged ")
+                .append(job.rowsMerged())
+                .append(", rejected ")
+                .append(job.rowsRejected())
+                .append('\n');
+        if (job.error() != null) {
+            text.append("error: ").append(job.error()).append('\n');
+        }
+        if (job.rowsRejected() > 0) {
+            text.append("rejected rows: GET /api/v1/imports/").append(job.id()).append("/rejected.csv\n");
+        }
+        return text.toString().strip();
+    }
+
+    /** {@code --name value} and {@code --flag} pairs. */
+    static Map<String, String> options(String[] args) {
+        var options = new HashMap<String, String>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--")) {
+                continue;
+            }
+            String name = args[i].substring(2);
+            int equals = name.indexOf('=');
+            if (equals > 0) {
+                options.put(name.substring(0, equals), name.substring(equals + 1));
+            } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                options.put(name, args[++i]);
+            } else {
+                options.put(name, "true");
+            }
+        }
+        return options;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.retain.ingest;
+
+import dev.retain.commerce.CurrencyRates;
+import dev.retain.ingest.cleansing.DateReader;
+import dev.retain.ingest.cleansing.DayMonthOrder;
+import dev.retain.ingest.cleansing.HeaderSynonyms;
+import dev.retain.ingest.files.TableReader;
+import dev.retain.ingest.files.TableReaders;
+import dev.retain.platform.CompanyZone;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The dry run: a file's columns, a suggested mapping from their headers (Chinese or English), and the first rows as
+ * they would be stored, with the problem of each bad cell. Nothing is written.
+ */
+@Service
+public class ImportPreview {
+
+    public static final int ROWS = 100;
+
+    private final CurrencyRates rates;
+    private final ObjectMapper json;
+    private final CompanyZone zone;
+    private final String defaultRegion;
+
+    ImportPreview(
+            CurrencyRates rates,
+            ObjectMapper json,
+            CompanyZone zone,
+            @Value("${retain.default-region}") String defaultRegion) {
+        this.rates = rates;
+        this.json = json;
+        this.zone = zone;
+        this.defaultRegion = defaultRegion;
+    }
+
+    /** One previewed row: its number in the file, the clean values by field, and the problems by field. */
+    public record PreviewRow(long rowNumber, Map<String, Object> values, Map<String, String> problems) {}
+
+    public record Preview(
+            List<String> headers,
+            Map<String, String> suggestedMapping,
+            Map<String, String> mapping,
+            List<PreviewRow> rows) {}
+
+    /** Previews the file with the given mapping, or with the suggested one when {@code mapping} is empty. */
+    public Preview preview(Path file, ImportKind kind, Map<String, String> mapping, ImportOptions options)
+            throws IOException {
+        try (TableReader reader = TableReaders.open(file)) {
+            List<String> headers = reader.headers();
+            Map<String, String> suggested = suggest(kind, headers);
+            Map<String, String> used = mapping == null || mapping.isEmpty() ? suggested : mapping;
+            var cleanser = new RowCleanser(
+                    kind,
+                    ColumnMapping.of(kind, used, headers),
+                    headers,
+                    new DateReader(
+                            zone.zone(), options.dayFirst() ? DayMonthOrder.DAY_FIRST : DayMonthOrder.MONTH_FIRST),
+                    defaultRegion,
+                    options.defaultCurrency(),
+                    rates.all().keySet(),
+                    json);
+            var rows = new ArrayList<PreviewRow>();
+            for (String[] cells = reader.next(); cells != null && rows.size() < ROWS; cells = reader.next()) {
+                var cleansed = cleanser.cleanse(reader.rowNumber(), cells);
+                var values = new LinkedHashMap<String, Object>();
+                for (String field : used.keySet()) {
+                    Object value = cleansed.values()[RowCleanser.stagedColumnOf(field)];
+                    if (value != null) {
+                        values.put(field, value);
+                    }
+                }
+                rows.add(new PreviewRow(reader.rowNumber(), values, cleansed.problems()));
+            }
+            return new Preview(headers, suggested, used, rows);
+        }
+    }
+
+    /** The file's column headers. */
+    public List<String> headers(Path file) throws IOException {
+        try (TableReader reader = TableReaders.open(file)) {
+            return reader.headers();
+        }
+    }
+
+    /** Each field gets the first column whose header suggests it. */
+    static Map<String, String> suggest(ImportKind kind, List<String> headers) {
+        var allowed = new HashSet<>(kind.fields());
+        var mapping = new LinkedHashMap<String, String>();
+        for (String header : headers) {
+            HeaderSynonyms.suggest(header, allowed).ifPresent(field -> {
+                mapping.putIfAbsent(field, header);
+                allowed.remove(field);
+            });
+        }
+        return mapping;
+    }
+}

@@ -1,0 +1,322 @@
+package dev.retain.ingest;
+
+import dev.retain.customers.Email;
+import dev.retain.customers.Phone;
+import dev.retain.ingest.cleansing.Amount;
+import dev.retain.ingest.cleansing.AmountReader;
+import dev.retain.ingest.cleansing.CellProblem;
+import dev.retain.ingest.cleansing.CompanyNames;
+import dev.retain.ingest.cleansing.DateReader;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Turns one row of cells into the clean values of {@code staged_rows}, or says per field what is wrong with it. One
+ * instance per job; it is called for every row, so it allocates little.
+ */
+final class RowCleanser {
+
+    /** The staging table's columns, in the order of {@link Cleansed#values()}. */
+    static final List<String> STAGED_COLUMNS = List.of(
+            "row_number",
+            "reason",
+            "original",
+            "ext_ref",
+            "phone",
+            "email",
+            "company_key",
+            "kind",
+            "name",
+            "gender",
+            "birthday",
+            "city",
+            "region",
+            "industry",
+            "contact_name",
+            "signed_up_at",
+            "order_ref",
+            "ordered_at",
+            "status",
+            "currency",
+            "amount",
+            "coupon_code",
+            "sku",
+            "product_name",
+            "category",
+            "quantity",
+            "unit_price",
+            "event_type",
+            "occurred_at",
+            "properties");
+
+    /** Where each field's clean value is staged, where the names differ. */
+    private static final Map<String, String> STAGED_AS = Map.of(
+            "customer_id",
+            "ext_ref",
+            "order_id",
+            "order_ref",
+            "order_date",
+            "ordered_at",
+            "company_name",
+            "company_key");
+
+    /** The staged column holding a field's clean value. */
+    static int stagedColumnOf(String field) {
+        return STAGED_COLUMNS.indexOf(STAGED_AS.getOrDefault(field, field));
+    }
+
+    private static final Map<String, String> ORDER_STATUSES = orderStatuses();
+    private static final Map<String, String> GENDERS =
+            Map.of("f", "F", "female", "F", "女", "F", "女士", "F", "m", "M", "male", "M", "男", "M", "先生", "M");
+
+    /** The outcome for one row: values to stage, and the problems by field (empty when the row is clean). */
+    record Cleansed(Object[] values, Map<String, String> problems) {
+        boolean rejected() {
+            return !problems.isEmpty();
+        }
+    }
+
+    private final ImportKind kind;
+    private final ColumnMapping mapping;
+    private final List<String> headers;
+    private final DateReader dates;
+    private final String defaultRegion;
+    private final String defaultCurrency;
+    private final Set<String> currencies;
+    private final ObjectMapper json;
+
+    RowCleanser(
+            ImportKind kind,
+            ColumnMapping mapping,
+            List<String> headers,
+            DateReader dates,
+            String defaultRegion,
+            String defaultCurrency,
+            Set<String> currencies,
+            ObjectMapper json) {
+        this.kind = kind;
+        this.mapping = mapping;
+        this.headers = headers;
+        this.dates = dates;
+        this.defaultRegion = defaultRegion;
+        this.defaultCurrency = defaultCurrency;
+        this.currencies = currencies;
+        this.json = json;
+    }
+
+    Cleansed cleanse(long rowNumber, String[] cells) {
+        var problems = new LinkedHashMap<String, String>(2);
+        Object[] v = new Object[STAGED_COLUMNS.size()];
+        v[0] = rowNumber;
+        v[3] = mapping.cell(cells, "customer_id");
+        v[4] = read(
+                cells, "phone", problems, raw -> Phone.parse(raw, defaultRegion).e164());
+        v[5] = read(cells, "email", problems, raw -> Email.parse(raw).address());
+        String company = mapping.cell(cells, "company_name");
+        v[8] = mapping.cell(cells, "name");
+        if (company != null) {
+            v[6] = read(cells, "company_name", problems, CompanyNames::normalise);
+            v[7] = "COMPANY";
+            v[8] = company;
+        }
+        v[9] = read(cells, "gender", problems, RowCleanser::gender);
+        v[10] = read(cells, "birthday", problems, dates::readDate);
+        v[11] = mapping.cell(cells, "city");
+        v[12] = mapping.cell(cells, "region");
+        if (v[6] != null && v[12] != null) {
+            v[6] = v[6] + "|" + v[12];
+        }
+        v[13] = mapping.cell(cells, "industry");
+        v[14] = mapping.cell(cells, "contact_name");
+        v[15] = read(cells, "signed_up_at", problems, dates::readInstant);
+        if (v[3] == null
+                && v[4] == null
+                && v[5] == null
+                && v[6] == null
+                && !problems.containsKey("phone")
+                && !problems.containsKey("email")) {
+            problems.put(
+                    "customer_id",
+                    kind == ImportKind.CUSTOMERS
+                            ? "no customer id, phone, email or company name"
+                            : "no customer id, phone or email");
+        }
+        switch (kind) {
+            case ORDERS -> cleanseOrder(cells, v, problems);
+            case EVENTS -> cleanseEvent(cells, v, problems);
+            case CUSTOMERS -> {}
+        }
+        if (!problems.isEmpty()) {
+            v[1] = reason(problems);
+            v[2] = java.util.Arrays.asList(cells);
+        }
+        return new Cleansed(v, problems);
+    }
+
+    private void cleanseOrder(String[] cells, Object[] v, Map<String, String> problems) {
+        v[17] = requiredRead(cells, "order_date", problems, dates::readInstant);
+        v[18] = read(cells, "status", problems, RowCleanser::orderStatus);
+        if (v[18] == null) {
+            v[18] = "PAID";
+        }
+        String currency = read(cells, "currency", problems, raw -> raw.toUpperCase(Locale.ROOT));
+        Amount amount = read(cells, "amount", problems, AmountReader::read);
+        if (amount != null) {
+            if (amount.value().signum() < 0) {
+                problems.put("amount", "'" + mapping.cell(cells, "amount") + "' is negative; record refunds as status");
+            }
+            v[20] = amount.value();
+            if (currency == null) {
+                currency = amount.currency();
+            }
+        }
+        v[19] = currency != null ? currency : defaultCurrency;
+        if (!currencies.contains((String) v[19])) {
+            problems.put("currency", "no exchange rate for '" + v[19] + "'");
+        }
+        v[21] = mapping.cell(cells, "coupon_code");
+        v[22] = mapping.cell(cells, "sku");
+        v[23] = mapping.cell(cells, "product_name");
+        v[24] = mapping.cell(cells, "category");
+        v[25] = read(cells, "quantity", problems, RowCleanser::quantity);
+        Amount unitPrice = read(cells, "unit_price", problems, AmountReader::read);
+        v[26] = unitPrice == null ? null : unitPrice.value();
+        if (v[20] == null && v[26] == null && !problems.containsKey("amount") && !problems.containsKey("unit_price")) {
+            problems.put("amount", "is empty");
+        }
+        v[16] = mapping.has("order_id") ? required(cells, "order_id", problems) : derivedOrderRef(v);
+    }
+
+    /**
+     * Transaction exports often have no order id: the customer, time and amount then identify the order, so that
+     * importing the file again finds the same orders.
+     */
+    private static String derivedOrderRef(Object[] v) {
+        String key = v[3] + "|" + v[4] + "|" + v[5] + "|" + v[17] + "|" + v[20] + "|" + v[22] + "|" + v[25];
+        return "row:" + java.util.HexFormat.of().formatHex(sha256(key), 0, 12);
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void cleanseEvent(String[] cells, Object[] v, Map<String, String> problems) {
+        v[27] = required(cells, "event_type", problems);
+        v[28] = requiredRead(cells, "occurred_at", problems, dates::readInstant);
+        // Columns not mapped to a field travel with the event as its properties.
+        var properties = new LinkedHashMap<String, String>();
+        for (int column = 0; column < cells.length && column < headers.size(); column++) {
+            if (!mapping.isMappedColumn(column) && cells[column] != null && !cells[column].isBlank()) {
+                properties.put(headers.get(column), cells[column].strip());
+            }
+        }
+        v[29] = json.writeValueAsString(properties);
+    }
+
+    private interface Reader<T> {
+        T read(String raw);
+    }
+
+    private <T> T read(String[] cells, String field, Map<String, String> problems, Reader<T> reader) {
+        String raw = mapping.cell(cells, field);
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return reader.read(raw);
+        } catch (IllegalArgumentException e) {
+            problems.put(field, e.getMessage());
+            return null;
+        }
+    }
+
+    private <T> T requiredRead(String[] cells, String field, Map<String, String> problems, Reader<T> reader) {
+        if (mapping.cell(cells, field) == null) {
+            problems.put(field, "is empty");
+            return null;
+        }
+        return read(cells, field, problems, reader);
+    }
+
+    private String required(String[] cells, String field, Map<String, String> problems) {
+        return requiredRead(cells, field, problems, raw -> raw);
+    }
+
+    private static String reason(Map<String, String> problems) {
+        var reason = new StringBuilder();
+        problems.forEach((field, problem) -> {
+            if (reason.length() > 0) {
+                reason.append("; ");
+            }
+            reason.append(field).append(": ").append(problem);
+        });
+        return reason.toString();
+    }
+
+    private static String gender(String raw) {
+        String gender = GENDERS.get(raw.toLowerCase(Locale.ROOT));
+        if (gender == null) {
+            throw new CellProblem(raw, "is not a gender (F/M, 女/男)");
+        }
+        return gender;
+    }
+
+    private static String orderStatus(String raw) {
+        String status = ORDER_STATUSES.get(raw.toLowerCase(Locale.ROOT).replace(" ", ""));
+        if (status == null) {
+            throw new CellProblem(raw, "is not an order status (paid, refunded, cancelled)");
+        }
+        return status;
+    }
+
+    private static Integer quantity(String raw) {
+        try {
+            BigDecimal quantity = AmountReader.read(raw).value();
+            if (quantity.signum() <= 0 || quantity.stripTrailingZeros().scale() > 0) {
+                throw new CellProblem(raw, "is not a whole number above 0");
+            }
+            return quantity.intValueExact();
+        } catch (ArithmeticException e) {
+            throw new CellProblem(raw, "is too large");
+        }
+    }
+
+    private static Map<String, String> orderStatuses() {
+        var statuses = new java.util.HashMap<String, String>();
+        for (String paid : List.of(
+                "paid",
+                "completed",
+                "complete",
+                "success",
+                "shipped",
+                "delivered",
+                "已付款",
+                "已支付",
+                "已完成",
+                "交易成功",
+                "交易完成",
+                "已发货",
+                "已签收",
+                "待发货",
+                "已收货")) {
+            statuses.put(paid, "PAID");
+        }
+        for (String refunded : List.of("refunded", "refund", "returned", "已退款", "退款成功", "退款", "已退货", "退货")) {
+            statuses.put(refunded, "REFUNDED");
+        }
+        for (String cancelled : List.of("cancelled", "canceled", "closed", "void", "已取消", "取消", "交易关闭", "已关闭", "关闭")) {
+            statuses.put(cancelled, "CANCELLED");
+        }
+        return Map.copyOf(statuses);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.retain.ingest.files;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Opens an uploaded table by what the file contains rather than what it is called: back offices routinely hand out
+ * CSV named .xls, and users rename files. Zip and OLE2 containers go to the XLSX reader (which explains encrypted and
+ * old .xls workbooks); everything else is read as delimited text.
+ */
+public final class TableReaders {
+
+    private TableReaders() {}
+
+    /** Opens a CSV/TSV/TXT or XLSX file, guessing a CSV's charset. */
+    public static TableReader open(Path file) throws IOException {
+        return open(file, null);
+    }
+
+    /** Opens a CSV/TSV/TXT or XLSX file; {@code csvCharsetOrNull} overrides charset detection for text files. */
+    public static TableReader open(Path file, Charset csvCharsetOrNull) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(512);
+        }
+        if (isContainer(head)) {
+            return XlsxTableReader.open(file);
+        }
+        if (isMarkup(head)) {
+            throw new UnreadableFileException(
+                    "a web page or XML file, not CSV or XLSX; open it in Excel, save it as .xlsx and import it again");
+        }
+        return CsvTableReader.open(Files.newInputStream(file), Files.size(file), csvCharsetOrNull);
+    }
+
+    /** A zip ("PK\3\4", XLSX) or OLE2 compound file (encrypted XLSX, legacy XLS). */
+    private static boolean isContainer(byte[] head) {
+        boolean zip = head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+        boolean ole2 = head.length >= 4
+                && (head[0] & 0xFF) == 0xD0
+                && (head[1] & 0xFF) == 0xCF
+                && head[2] == 0x11
+                && (head[3] & 0xFF) == 0xE0;
+        return zip || ole2;
+    }
+
+    /**
+     * Many Chinese back offices export an HTML table or an Excel 2003 XML spreadsheet named .xls; read as text it
+     * would import markup as data.
+     */
+    private static boolean isMarkup(byte[] head) {
+        int i = 0;
+        if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+            i = 3;
+        }
+        while (i < head.length && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) {
+            i++;
+        }
+        if (i >= head.length || head[i] != '<') {
+            return false;
+        }
+        String start = new String(head, i, head.length - i, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
+        return start.startsWith("<?xml")
+                || start.startsWith("<!doctype")
+                || start.contains("<html")
+                || start.contains("<table");
+    }
+}

@@ -1,0 +1,152 @@
+package dev.retain.ingest.web;
+
+import dev.retain.customers.Customer;
+import dev.retain.customers.Customers;
+import dev.retain.ingest.BulkIngest;
+import dev.retain.ingest.BulkIngest.RecordResult;
+import dev.retain.ingest.ImportKind;
+import dev.retain.platform.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Bulk ingestion for other systems: NDJSON (one JSON object per line, up to 10,000) of customers, orders or events,
+ * answered per record; and the single-customer upsert by external id. Field names are those of imports
+ * ({@code customer_id}, {@code order_id}, {@code order_date}, {@code amount}, {@code event_type}, …).
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Bulk ingestion")
+@PreAuthorize("hasAnyRole('ADMIN', 'MANAGER', 'MARKETER')")
+class BulkApiController {
+
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
+
+    private final BulkIngest bulk;
+    private final Customers customers;
+    private final ObjectMapper json;
+
+    BulkApiController(BulkIngest bulk, Customers customers, ObjectMapper json) {
+        this.bulk = bulk;
+        this.customers = customers;
+        this.json = json;
+    }
+
+    /** Totals by result, and every record's result in the order sent. */
+    record BulkResponse(Map<String, Long> totals, List<RecordResult> results) {}
+
+    @PostMapping(
+            path = "/customers/bulk",
+            consumes = {"application/x-ndjson", "application/json"})
+    @Operation(summary = "Upsert customers (NDJSON, one per line); identities resolve them to existing customers")
+    BulkResponse customers(
+            @RequestParam(defaultValue = "api") String source, jakarta.servlet.http.HttpServletRequest request)
+            throws IOException {
+        return ingest(ImportKind.CUSTOMERS, source, request);
+    }
+
+    @PostMapping(
+            path = "/orders/bulk",
+            consumes = {"application/x-ndjson", "application/json"})
+    @Operation(summary = "Upsert orders (NDJSON), identified by source and order_id")
+    BulkResponse orders(
+            @RequestParam(defaultValue = "api") String source, jakarta.servlet.http.HttpServletRequest request)
+            throws IOException {
+        return ingest(ImportKind.ORDERS, source, request);
+    }
+
+    @PostMapping(
+            path = "/events/bulk",
+            consumes = {"application/x-ndjson", "application/json"})
+    @Operation(summary = "Record events (NDJSON); an event sent twice is recorded once")
+    BulkResponse events(
+            @RequestParam(defaultValue = "api") String source, jakarta.servlet.http.HttpServletRequest request)
+            throws IOException {
+        return ingest(ImportKind.EVENTS, source, request);
+    }
+
+    @PutMapping("/customers/by-external-id/{source}/{externalId}")
+    @Operation(summary = "Create or update the customer that has this id in that source system")
+    ResponseEntity<Customer> upsert(
+            @PathVariable String source, @PathVariable String externalId, @RequestBody Map<String, Object> fields) {
+        var record = new HashMap<>(fields);
+        record.put("customer_id", externalId);
+        RecordResult result = bulk.ingest(ImportKind.CUSTOMERS, source, List.of(record), Map.of())
+                .get(0);
+        if (result.result().equals("rejected")) {
+            throw new InvalidInputException(problems(result.reason()));
+        }
+        Customer customer = customers.find(result.customerId());
+        return result.result().equals("created")
+                ? ResponseEntity.status(201).body(customer)
+                : ResponseEntity.ok(customer);
+    }
+
+    private BulkResponse ingest(ImportKind kind, String source, jakarta.servlet.http.HttpServletRequest request)
+            throws IOException {
+        var records = new ArrayList<Map<String, Object>>();
+        var unreadable = new HashMap<Integer, String>();
+        try (var reader = new BufferedReader(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8))) {
+            int index = 0;
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                if (index >= BulkIngest.MAX_RECORDS) {
+                    throw new InvalidInputException(
+                            "records", "at most " + BulkIngest.MAX_RECORDS + " records per request; split the batch");
+                }
+                try {
+                    records.add(json.readValue(line, OBJECT));
+                } catch (RuntimeException e) {
+                    unreadable.put(
+                            index,
+                            "not a JSON object: "
+                                    + e.getMessage().lines().findFirst().orElse(""));
+                }
+                index++;
+            }
+        }
+        if (source == null || !source.matches("[a-z][a-z0-9_]{0,39}")) {
+            throw new InvalidInputException("source", "a source system name: lower-case letters, digits and _");
+        }
+        List<RecordResult> results = bulk.ingest(kind, source, records, unreadable);
+        var totals = new LinkedHashMap<String, Long>();
+        for (String outcome : List.of("created", "updated", "merged", "rejected")) {
+            totals.put(
+                    outcome,
+                    results.stream().filter(r -> r.result().equals(outcome)).count());
+        }
+        return new BulkResponse(totals, results);
+    }
+
+    /** "phone: '123' is not …; email: …" back into fields and problems. */
+    private static Map<String, String> problems(String reason) {
+        var problems = new LinkedHashMap<String, String>();
+        for (String part : reason.split("; (?=\\w+: )")) {
+            int colon = part.indexOf(": ");
+            problems.put(colon > 0 ? part.substring(0, colon) : "record", colon > 0 ? part.substring(colon + 2) : part);
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.retain.ingest.web;
+
+import dev.retain.ingest.ImportJob;
+import dev.retain.ingest.ImportJobs;
+import dev.retain.ingest.ImportJobs.ImportRequest;
+import dev.retain.ingest.ImportKind;
+import dev.retain.ingest.ImportOptions;
+import dev.retain.ingest.ImportPreview;
+import dev.retain.ingest.ImportPreview.Preview;
+import dev.retain.ingest.MappingText;
+import dev.retain.platform.InvalidInputException;
+import dev.retain.platform.PageOf;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** {@code /api/v1/imports}: dry-run, start, watch and cancel imports; download their rejected rows. */
+@RestController
+@RequestMapping("/api/v1/imports")
+@Tag(name = "Imports")
+@PreAuthorize("hasAnyRole('ADMIN', 'MANAGER', 'MARKETER')")
+class ImportApiController {
+
+    private final ImportJobs jobs;
+    private final ImportPreview preview;
+    private final Clock clock;
+
+    ImportApiController(ImportJobs jobs, ImportPreview preview, Clock clock) {
+        this.jobs = jobs;
+        this.preview = preview;
+        this.clock = clock;
+    }
+
+    /** A job with its live figures. */
+    record JobView(ImportJob job, double rowsPerSecond, Long secondsLeft) {}
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Queue an import: a CSV/XLSX file, its kind, its source system and a column mapping")
+    JobView submit(
+            @RequestParam MultipartFile file,
+            @RequestParam ImportKind kind,
+            @RequestParam String source,
+            @RequestParam String mapping,
+            @RequestParam(defaultValue = "false") boolean dayFirst,
+            @RequestParam(defaultValue = "CNY") String currency)
+            throws IOException {
+        var request = new ImportRequest(
+                kind, source, fileName(file), MappingText.parse(mapping), ImportOptions.of(dayFirst, currency));
+        try (var content = file.getInputStream()) {
+            return view(jobs.submit(request, content));
+        }
+    }
+
+    @PostMapping(path = "/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Dry run: suggested mapping and the first 100 rows as they would be stored, with problems")
+    Preview preview(
+            @RequestParam MultipartFile file,
+            @RequestParam ImportKind kind,
+            @RequestParam(defaultValue = "") String mapping,
+            @RequestParam(defaultValue = "false") boolean dayFirst,
+            @RequestParam(defaultValue = "CNY") String currency)
+            throws IOException {
+        Path copy = Files.createTempFile("retain-preview-", "-" + fileName(file).replaceAll("[^\\p{L}\\p{N}.]", "_"));
+        try {
+            file.transferTo(copy);
+            return preview.preview(copy, kind, MappingText.parse(mapping), ImportOptions.of(dayFirst, currency));
+        } finally {
+            Files.deleteIfExists(copy);
+        }
+    }
+
+    @GetMapping
+    PageOf<ImportJob> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        return jobs.list(Math.max(page, 0), Math.min(Math.max(size, 1), 200));
+    }
+
+    @GetMapping("/{id}")
+    JobView get(@PathVariable long id) {
+        return view(jobs.find(id));
+    }
+
+    @PostMapping("/{id}/cancel")
+    JobView cancel(@PathVariable long id) {
+        return view(jobs.cancel(id));
+    }
+
+    @GetMapping("/{id}/rejected.csv")
+    @Operation(summary = "The rejected rows: the file's own columns plus the reason (UTF-8 with BOM, opens in Excel)")
+    void rejected(@PathVariable long id, HttpServletResponse response) throws IOException {
+        jobs.find(id);
+        response.setContentType("text/csv; charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"import-" + id + "-rejected.csv\"");
+        jobs.writeRejectedCsv(id, response.getOutputStream());
+    }
+
+    private JobView view(ImportJob job) {
+        var now = clock.instant();
+        return new JobView(job, job.rowsPerSecond(now), job.secondsLeft(now));
+    }
+
+    private static String fileName(MultipartFile file) {
+        String name = file.getOriginalFilename();
+        if (name == null || name.isBlank()) {
+            throw new InvalidInputException("file", "the upload has no file name");
+        }
+        return name;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.retain.bench;
+
+import dev.retain.RetainApplication;
+import dev.retain.demo.DemoExport;
+import dev.retain.ingest.ImportJob;
+import dev.retain.ingest.ImportJobs;
+import dev.retain.ingest.ImportJobs.ImportRequest;
+import dev.retain.ingest.ImportKind;
+import dev.retain.ingest.ImportOptions;
+import dev.retain.ingest.MappingText;
+import java.io.Reader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/**
+ * Imports the demo company's orders (about 10 per customer, ~2% dirty rows) end to end and compares it with a plain
+ * {@code COPY} of the same file into an unindexed table, in the same run on the same database. Run by
+ * {@code bench/import}; prints figures and, last, one line of key=value pairs.
+ */
+public final class ImportBenchmark {
+
+    public static void main(String[] args) throws Exception {
+        int customers = args.length > 1 && args[0].equals("--customers") ? Integer.parseInt(args[1]) : 100_000;
+        Path work = Files.createDirectories(Path.of(System.getProperty("bench.work", "target/bench-import")));
+        Path file = work.resolve("orders.csv");
+        long started = System.nanoTime();
+        var written = DemoExport.writeOrdersCsv(
+                file, 42, customers, LocalDate.of(2026, 11, 1), ZoneId.of("Asia/Shanghai"), 0.02);
+        System.out.printf(
+                "generated %,d order rows (%,d dirty) for %,d customers in %.1f s, %,d MB%n",
+                written.rows(), written.dirtyRows(), customers, seconds(started), Files.size(file) >> 20);
+
+        var context = new SpringApplicationBuilder(RetainApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties(
+                        "retain.data-dir=" + work.resolve("data"),
+                        "retain.db.embedded.clean-start=true",
+                        "retain.imports.worker.enabled=false",
+                        "logging.level.root=WARN")
+                .run();
+        try {
+            double copySeconds = rawCopy(context.getBean(DataSource.class), file);
+            System.out.printf("raw COPY into an unindexed table: %.2f s%n", copySeconds);
+
+            var jobs = context.getBean(ImportJobs.class);
+            resetPeaks();
+            long importStarted = System.nanoTime();
+            ImportJob job;
+            try (var content = Files.newInputStream(file)) {
+                job = jobs.submit(
+                        new ImportRequest(
+                                ImportKind.ORDERS,
+                                "erp",
+                                "orders.csv",
+                                MappingText.parse(DemoExport.ORDERS_MAPPING),
+                                ImportOptions.defaults()),
+                        content);
+            }
+            job = jobs.runNow(job.id());
+            double importSeconds = seconds(importStarted);
+            long peakHeapMb = peakHeapBytes() >> 20;
+            System.out.printf(
+                    "import %s in %.2f s: read %,d, imported %,d, merged %,d, rejected %,d%n",
+                    job.status(),
+                    importSeconds,
+                    job.rowsRead(),
+                    job.rowsImported(),
+                    job.rowsMerged(),
+                    job.rowsRejected());
+            if (job.error() != null) {
+                System.out.println("error: " + job.error());
+            }
+            double rowsPerSecond = written.rows() / importSeconds;
+            double copyRowsPerSecond = written.rows() / copySeconds;
+            System.out.printf(
+                    "rows_per_s=%.0f copy_rows_per_s=%.0f ratio_to_copy=%.2f peak_heap_mb=%d events_per_s=not_measured%n",
+                    rowsPerSecond, copyRowsPerSecond, rowsPerSecond / copyRowsPerSecond, peakHeapMb);
+        } finally {
+            context.close();
+        }
+    }
+
+    private static double rawCopy(DataSource dataSource, Path file) throws Exception {
+        try (var connection = dataSource.getConnection()) {
+            connection.setAutoCommit(true);
+            try (var statement = connection.createStatement()) {
+                statement.execute("drop table if exists bench_raw_copy");
+                statement.execute("create table bench_raw_copy (invoice_no text, customer_id text, invoice_date text,"
+                        + " total text, currency text, status text, coupon text)");
+            }
+            long started = System.nanoTime();
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                connection
+                        .unwrap(PGConnection.class)
+                        .getCopyAPI()
+                        .copyIn("COPY bench_raw_copy FROM STDIN WITH (FORMAT csv, HEADER true)", reader);
+            }
+            double elapsed = seconds(started);
+            try (var statement = connection.createStatement()) {
+                statement.execute("drop table bench_raw_copy");
+            }
+            return elapsed;
+        }
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    }
+
+    /** The sum of the heap pools' peaks: at least the real peak, so a safe figure to hold against a limit. */
+    private static long peakHeapBytes() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                .sum();
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+}

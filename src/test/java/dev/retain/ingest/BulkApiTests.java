@@ -1,0 +1,101 @@
+package dev.retain.ingest;
+
+import static dev.retain.ingest.ImportFiles.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.retain.ApiClient;
+import dev.retain.IntegrationTest;
+import dev.retain.platform.Role;
+import dev.retain.platform.apikeys.ApiKeys;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+@IntegrationTest
+class BulkApiTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApiKeys apiKeys;
+
+    ApiClient marketer;
+
+    @BeforeEach
+    void signIn() {
+        marketer = ApiClient.withRoles(port, apiKeys, Role.MARKETER);
+    }
+
+    @Test
+    void eventsAreAnsweredRecordByRecordAndARetryRecordsNothingTwice() {
+        String c = unique();
+        String lines = """
+                {"customer_id": "%1$s", "event_type": "login", "occurred_at": "2026-06-01T10:00:00+08:00", "device": "ios"}
+                {"customer_id": "%1$s", "event_type": "login",
+                {"customer_id": "%1$s", "occurred_at": "2026-06-01T10:00:00+08:00"}
+                """.formatted(c);
+
+        var first = marketer.postNdjson("/api/v1/events/bulk?source=app", lines);
+        var retry = marketer.postNdjson("/api/v1/events/bulk?source=app", lines);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(resultsOf(first.body())).containsExactly("created", "rejected", "rejected");
+        assertThat(first.body().get("results").get(1).get("reason").asString()).startsWith("not a JSON object");
+        assertThat(first.body().get("results").get(2).get("reason").asString()).isEqualTo("event_type: is empty");
+        assertThat(resultsOf(retry.body())).containsExactly("merged", "rejected", "rejected");
+        assertThat(retry.body().get("totals").get("merged").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void ordersSentAgainAreUpdatedNotDuplicated() {
+        String c = unique();
+        String order = """
+                {"order_id": "%1$s", "customer_id": "%1$s-c", "order_date": "2026-07-01 12:00", "amount": "¥120.00"}
+                """.formatted(c);
+
+        var first = marketer.postNdjson("/api/v1/orders/bulk?source=shop", order);
+        var again = marketer.postNdjson("/api/v1/orders/bulk?source=shop", order.replace("120.00", "99.00"));
+
+        assertThat(resultsOf(first.body())).containsExactly("created");
+        assertThat(resultsOf(again.body())).containsExactly("updated");
+        assertThat(again.body().get("results").get(0).get("customerId").asLong())
+                .isEqualTo(first.body().get("results").get(0).get("customerId").asLong());
+    }
+
+    @Test
+    void aCustomerIsCreatedThenUpdatedThroughItsExternalId() {
+        String c = unique();
+
+        var created = marketer.put("/api/v1/customers/by-external-id/erp/" + c, Map.of("name", "孙悟空", "city", "花果山"));
+        var updated = marketer.put("/api/v1/customers/by-external-id/erp/" + c, Map.of("city", "西安"));
+        var invalid = marketer.put("/api/v1/customers/by-external-id/erp/" + c, Map.of("phone", "12345"));
+
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(updated.body().get("id").asLong())
+                .isEqualTo(created.body().get("id").asLong());
+        assertThat(updated.body().get("name").asString()).isEqualTo("孙悟空");
+        assertThat(updated.body().get("city").asString()).isEqualTo("西安");
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body().get("errors").get(0).get("field").asString()).isEqualTo("phone");
+    }
+
+    @Test
+    void anAnalystCannotIngest() {
+        var analyst = ApiClient.withRoles(port, apiKeys, Role.ANALYST);
+
+        assertThat(analyst.postNdjson("/api/v1/events/bulk", "{}").status()).isEqualTo(403);
+    }
+
+    private static List<String> resultsOf(JsonNode body) {
+        var results = new ArrayList<String>();
+        body.get("results").forEach(result -> results.add(result.get("result").asString()));
+        return results;
+    }
+}

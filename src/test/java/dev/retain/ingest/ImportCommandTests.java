@@ -1,0 +1,119 @@
+package dev.retain.ingest;
+
+import static dev.retain.ingest.ImportFiles.csv;
+import static dev.retain.ingest.ImportFiles.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.retain.IntegrationTest;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** {@code ./retain import} as a script or an ERP job runs it: a separate process against the same database. */
+@IntegrationTest
+class ImportCommandTests {
+
+    @Autowired
+    DataSource dataSource;
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void importsAFileAndPrintsTheAccount() throws Exception {
+        String c = unique();
+        Path file = csv(directory, "invoices.csv", """
+                CustomerID,InvoiceDate,Total
+                %1$s,2026-01-05,10
+                %1$s,2026-01-06,20
+                """.formatted(c));
+
+        var run = retain(
+                "import",
+                "--kind",
+                "orders",
+                "--file",
+                file.toString(),
+                "--source",
+                "erp",
+                "--map",
+                "customer_id=CustomerID,order_date=InvoiceDate,amount=Total");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("SUCCEEDED").contains("rows read 2, imported 2, merged 0, rejected 0");
+    }
+
+    @Test
+    void exitsWith3WhenMoreRowsThanAllowedWereRejected() throws Exception {
+        String c = unique();
+        Path file = csv(directory, "bad.csv", """
+                CustomerID,InvoiceDate,Total
+                %1$s,2026-01-05,10
+                %1$s,yesterday,20
+                """.formatted(c));
+
+        var run = retain(
+                "import",
+                "--kind",
+                "orders",
+                "--file",
+                file.toString(),
+                "--max-rejected",
+                "0.2",
+                "--map",
+                "customer_id=CustomerID,order_date=InvoiceDate,amount=Total");
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(3);
+        assertThat(run.output()).contains("rejected 1");
+    }
+
+    @Test
+    void aMappingToAMissingColumnIsRefusedWithExitCode2() throws Exception {
+        Path file = csv(directory, "x.csv", "CustomerID,InvoiceDate,Total\nx,2026-01-05,1\n");
+
+        var run = retain(
+                "import",
+                "--kind",
+                "orders",
+                "--file",
+                file.toString(),
+                "--map",
+                "customer_id=Customer,order_date=InvoiceDate,amount=Total");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.output()).contains("mapping.customer_id: the file has no column 'Customer'");
+    }
+
+    record Run(int exitCode, String output) {}
+
+    private Run retain(String... args) throws Exception {
+        var command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.retain.RetainApplication"));
+        command.addAll(List.of(args));
+        File output = Files.createTempFile(directory, "out", ".txt").toFile();
+        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output);
+        builder.environment().put("RETAIN_DB_URL", ((HikariDataSource) dataSource).getJdbcUrl());
+        builder.environment().put("RETAIN_DB_USER", ((HikariDataSource) dataSource).getUsername());
+        builder.environment().put("RETAIN_DB_PASSWORD", nullToEmpty(((HikariDataSource) dataSource).getPassword()));
+        builder.environment().put("RETAIN_DATA_DIR", directory.resolve("data").toString());
+        Process process = builder.start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), Files.readString(output.toPath(), StandardCharsets.UTF_8));
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}
