@@ -44,7 +44,18 @@ public class ImportPreview {
     }
 
     /** One previewed row: its number in the file, the clean values by field, and the problems by field. */
-    public record PreviewRow(long rowNumber, Map<String, Object> values, Map<String, String> problems) {}
+    public record PreviewRow(long rowNumber, Map<String, Object> values, Map<String, String> problems) {
+
+        /** The row's cells in the order of {@code fields}: each field's clean value and its problem, if any. */
+        public List<Cell> cells(java.util.Collection<String> fields) {
+            return fields.stream()
+                    .map(field -> new Cell(field, values.get(field), problems.get(field)))
+                    .toList();
+        }
+    }
+
+    /** A previewed cell. */
+    public record Cell(String field, Object value, String problem) {}
 
     public record Preview(
             List<String> headers,

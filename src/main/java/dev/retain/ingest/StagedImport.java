@@ -26,6 +26,8 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 class StagedImport {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StagedImport.class);
+
     private static final int REPORT_EVERY_ROWS = 20_000;
     private static final String REF_KEY =
             "coalesce(ext_ref, '') || chr(1) || coalesce(phone, '') || chr(1) || coalesce(email, '')";

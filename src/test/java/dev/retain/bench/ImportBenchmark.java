@@ -46,7 +46,8 @@ public final class ImportBenchmark {
                         "retain.data-dir=" + work.resolve("data"),
                         "retain.db.embedded.clean-start=true",
                         "retain.imports.worker.enabled=false",
-                        "logging.level.root=WARN")
+                        "logging.level.root=WARN",
+                        "logging.level.dev.retain.ingest=INFO")
                 .run();
         try {
             double copySeconds = rawCopy(context.getBean(DataSource.class), file);

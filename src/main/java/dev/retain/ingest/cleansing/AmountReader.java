@@ -37,6 +37,7 @@ public final class AmountReader {
 
     private AmountReader() {}
 
+    /** @throws CellProblem saying why when the cell is blank, not one amount, or names two currencies */
     public static Amount read(String raw) {
         if (raw == null) {
             throw CellProblem.empty();

@@ -52,22 +52,33 @@ public final class CompanyNames {
         return key;
     }
 
-    /** Runs of letters and digits; everything else (spaces, brackets, dots, commas, &) separates them. */
+    /**
+     * Runs of letters and digits; everything else (spaces, brackets, dots, commas, &) separates them. Chinese is written
+     * without spaces, so a space between two Chinese characters ({@code 有限 公司}) separates nothing.
+     */
     private static List<String> words(String name) {
         List<String> words = new ArrayList<>();
         var word = new StringBuilder();
-        name.codePoints().forEach(c -> {
+        for (int i = 0; i <= name.length(); ) {
+            int c = i < name.length() ? name.codePointAt(i) : ' ';
+            i += Character.charCount(c);
             if (Character.isLetterOrDigit(c)) {
                 word.appendCodePoint(c);
             } else if (word.length() > 0) {
-                words.add(word.toString());
+                int last = words.size() - 1;
+                if (last >= 0 && endsIdeographic(words.get(last)) && Character.isIdeographic(word.codePointAt(0))) {
+                    words.set(last, words.get(last) + word);
+                } else {
+                    words.add(word.toString());
+                }
                 word.setLength(0);
             }
-        });
-        if (word.length() > 0) {
-            words.add(word.toString());
         }
         return words;
+    }
+
+    private static boolean endsIdeographic(String word) {
+        return Character.isIdeographic(word.codePointBefore(word.length()));
     }
 
     /** One at a time from the end, as a name can carry more than one: {@code 恒达有限公司 Co., Ltd.} */

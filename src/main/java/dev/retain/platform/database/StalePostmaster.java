@@ -1,8 +1,12 @@
 package dev.retain.platform.database;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * After the JVM was killed, the embedded postmaster lives on and holds the data directory; the next start would
- * fail on {@code postmaster.pid}. This stops that orphan first, and refuses to touch a postmaster whose JVM still runs.
+ * fail on {@code postmaster.pid}. This stops that orphan first, and refuses to touch a server whose process still runs.
  */
 final class StalePostmaster {
 
@@ -50,9 +54,22 @@ final class StalePostmaster {
         waitUntilGone(pidFile, Duration.ofSeconds(5));
     }
 
-    /** An orphaned postmaster is re-parented to init; a live one is the child of the JVM that started it. */
-    private static boolean isJava(ProcessHandle process) {
-        return process.info().command().map(c -> c.endsWith("/java")).orElse(false);
+    /**
+     * The process that started the embedded server holds a lock on {@code epg-lock} in the data directory while it
+     * lives; the operating system releases it when that process dies, however it dies.
+     */
+    private static boolean ownerIsGone(Path dataDirectory) throws IOException {
+        try (FileChannel channel = FileChannel.open(
+                dataDirectory.resolve("epg-lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return false;
+            }
+            lock.release();
+            return true;
+        } catch (OverlappingFileLockException e) {
+            return false;
+        }
     }
 
     private static void waitUntilGone(Path pidFile, Duration timeout) throws IOException {

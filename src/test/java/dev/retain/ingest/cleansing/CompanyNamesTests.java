@@ -19,6 +19,7 @@ class CompanyNamesTests {
                 " 上海恒达机械设备 股份有限公司 ",
                 "上海恒达机械设备（有限公司）",
                 "上海恒达机械设备",
+                "上海 恒达机械设备 有限 公司",
                 "【上海恒达机械设备】有限公司"
             })
     void oneChineseCompanyWrittenDifferentlyGivesOneKey(String written) {
