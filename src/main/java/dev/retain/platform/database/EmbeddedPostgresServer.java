@@ -53,6 +53,7 @@ final class EmbeddedPostgresServer {
         }
         try {
             postgres.close();
+            StalePostmaster.release(dataDirectory);
         } catch (IOException e) {
             log.warn("Embedded PostgreSQL did not stop cleanly: {}", e.getMessage());
         }
@@ -65,7 +66,7 @@ final class EmbeddedPostgresServer {
             Path work = dataDirectory.resolveSibling("pg-runtime");
             Files.createDirectories(work);
             log.info("Starting embedded PostgreSQL with data in {}", dataDirectory);
-            return EmbeddedPostgres.builder()
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(cleanStart)
                     .setOverrideWorkingDirectory(work.toFile())
@@ -76,6 +77,8 @@ final class EmbeddedPostgresServer {
                     .setServerConfig("max_wal_size", "2GB")
                     .setServerConfig("timezone", "UTC")
                     .start();
+            StalePostmaster.claim(dataDirectory);
+            return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded PostgreSQL in " + dataDirectory, e);
         }

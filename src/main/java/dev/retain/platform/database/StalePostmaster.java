@@ -1,12 +1,8 @@
 package dev.retain.platform.database;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +16,7 @@ import org.slf4j.LoggerFactory;
 final class StalePostmaster {
 
     private static final Logger log = LoggerFactory.getLogger(StalePostmaster.class);
+    private static final String OWNER_FILE = "retain-owner.pid";
 
     private StalePostmaster() {}
 
@@ -41,11 +38,9 @@ final class StalePostmaster {
                         .orElse(false))
                 .orElse(null);
         if (postmaster != null) {
-            ProcessHandle owner =
-                    postmaster.parent().filter(StalePostmaster::isJava).orElse(null);
-            if (owner != null) {
-                throw new IllegalStateException("The database in " + dataDirectory
-                        + " is in use by another Retain process (pid " + owner.pid() + ")");
+            if (!ownerIsGone(dataDirectory)) {
+                throw new IllegalStateException(
+                        "The database in " + dataDirectory + " is in use by another running Retain process");
             }
             log.warn("Stopping PostgreSQL process {} left running by an earlier start", pid);
             postmaster.destroy();
@@ -54,22 +49,35 @@ final class StalePostmaster {
         waitUntilGone(pidFile, Duration.ofSeconds(5));
     }
 
-    /**
-     * The process that started the embedded server holds a lock on {@code epg-lock} in the data directory while it
-     * lives; the operating system releases it when that process dies, however it dies.
-     */
+    /** Records that this process runs the server in {@code dataDirectory}, until {@link #release}. */
+    static void claim(Path dataDirectory) throws IOException {
+        Files.writeString(
+                dataDirectory.resolve(OWNER_FILE),
+                Long.toString(ProcessHandle.current().pid()));
+    }
+
+    static void release(Path dataDirectory) throws IOException {
+        Files.deleteIfExists(dataDirectory.resolve(OWNER_FILE));
+    }
+
+    /** The owner is gone when no owner is recorded, or the recorded process no longer runs Java. */
     private static boolean ownerIsGone(Path dataDirectory) throws IOException {
-        try (FileChannel channel = FileChannel.open(
-                dataDirectory.resolve("epg-lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                return false;
-            }
-            lock.release();
+        Path owner = dataDirectory.resolve(OWNER_FILE);
+        if (!Files.isRegularFile(owner)) {
             return true;
-        } catch (OverlappingFileLockException e) {
-            return false;
         }
+        String pid = Files.readString(owner).strip();
+        if (!pid.matches("\\d+")) {
+            return true;
+        }
+        return ProcessHandle.of(Long.parseLong(pid))
+                .filter(ProcessHandle::isAlive)
+                .filter(process -> process.pid() == ProcessHandle.current().pid()
+                        || process.info()
+                                .command()
+                                .map(c -> c.endsWith("/java"))
+                                .orElse(false))
+                .isEmpty();
     }
 
     private static void waitUntilGone(Path pidFile, Duration timeout) throws IOException {

@@ -79,7 +79,7 @@ class EmbeddedPostgresServerTests {
         try {
             assertThatThrownBy(() -> StalePostmaster.stopIfRunning(pg))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("in use by another Retain process");
+                    .hasMessageContaining("in use by another running Retain process");
             execute(server.jdbcUrl(), "select 1");
         } finally {
             server.release();
