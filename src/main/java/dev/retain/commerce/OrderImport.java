@@ -7,9 +7,9 @@ import org.springframework.stereotype.Service;
  * Set-based upsert of imported orders. The importer fills the temporary table {@code staged_orders} (see
  * {@link #createStaging()} and {@link #STAGING_COLUMNS}) with one row per file row — rows sharing an order reference
  * are the lines of one order — sets {@code customer_id}, and calls {@link #upsert}. An order is identified by
- * (source, order reference): importing it again changes nothing, a changed row updates it. Afterwards {@code outcome}
- * says for every row whether it created an order ({@code imported}, first row of a new order) or joined an existing or
- * already-created one ({@code merged}).
+ * (source, order reference): importing it again changes nothing, a changed row updates it. Afterwards the temporary
+ * table {@link #OUTCOMES} says for every row ({@code row_number, customer_id, outcome}) whether it created an order
+ * ({@code imported}, first row of a new order) or joined an existing or already-created one ({@code merged}).
  */
 @Service
 public class OrderImport {
@@ -17,6 +17,8 @@ public class OrderImport {
     public static final String STAGING_COLUMNS =
             "row_number, order_ref, ordered_at, status, currency, amount, coupon_code, sku, product_name, category,"
                     + " quantity, unit_price";
+
+    public static final String OUTCOMES = "order_outcomes";
 
     /** How many orders were created, updated (changed), and left as they were. */
     public record Upsert(long created, long updated, long unchanged) {}
@@ -33,53 +35,49 @@ public class OrderImport {
                             row_number bigint primary key, order_ref text not null, ordered_at timestamptz not null,
                             status text not null, currency text not null, amount numeric(14, 2), coupon_code text,
                             sku text, product_name text, category text, quantity int, unit_price numeric(14, 2),
-                            customer_id bigint, outcome text
+                            customer_id bigint
                         ) on commit drop""").update();
     }
 
     public Upsert upsert(String source) {
         jdbc.sql("analyze staged_orders").update();
+        // One head per order: its first row, with the lines' total when the file gives no amount.
         jdbc.sql("""
                         create temp table order_heads on commit drop as
-                        select s.order_ref, min(s.row_number) as first_row,
-                               (array_agg(s.customer_id order by s.row_number))[1] as customer_id,
-                               (array_agg(s.ordered_at order by s.row_number))[1] as ordered_at,
-                               (array_agg(s.status order by s.row_number))[1] as status,
-                               (array_agg(s.currency order by s.row_number))[1] as currency,
-                               coalesce((array_agg(s.amount order by s.row_number) filter (where s.amount is not null))[1],
-                                        sum(s.quantity * s.unit_price), 0) as amount,
-                               (array_agg(s.coupon_code order by s.row_number)
-                                    filter (where s.coupon_code is not null))[1] as coupon_code,
-                               o.id as existing_id
-                        from staged_orders s
+                        select distinct on (s.order_ref) s.order_ref, s.row_number as first_row, s.customer_id,
+                               s.ordered_at, s.status, s.currency, coalesce(s.amount, s.line_total, 0) as amount,
+                               s.coupon_code, o.id as existing_id
+                        from (select *, sum(quantity * unit_price) over (partition by order_ref) as line_total
+                              from staged_orders) s
                         left join orders o on o.source = ? and o.external_id = s.order_ref
-                        group by s.order_ref, o.id""").param(source).update();
-        long changed = jdbc.sql("""
+                        order by s.order_ref, s.row_number""").param(source).update();
+        // New orders take a plain insert (much cheaper than a speculative one); known ones update only when changed.
+        long created = jdbc.sql("""
                         insert into orders (customer_id, source, external_id, ordered_at, status, currency, amount,
                                             base_amount, coupon_code, created_at)
                         select h.customer_id, ?, h.order_ref, h.ordered_at, h.status, h.currency, h.amount,
                                round(h.amount * r.rate_to_base, 2), h.coupon_code, now()
                         from order_heads h join currency_rates r on r.currency = h.currency
-                        on conflict (source, external_id) do update set
-                            customer_id = excluded.customer_id, ordered_at = excluded.ordered_at,
-                            status = excluded.status, currency = excluded.currency, amount = excluded.amount,
-                            base_amount = excluded.base_amount, coupon_code = excluded.coupon_code
-                        where (orders.customer_id, orders.ordered_at, orders.status, orders.currency, orders.amount,
-                               orders.coupon_code)
-                              is distinct from (excluded.customer_id, excluded.ordered_at, excluded.status,
-                                                excluded.currency, excluded.amount, excluded.coupon_code)""").param(source).update();
-        long created = jdbc.sql("select count(*) from order_heads where existing_id is null")
-                .query(Long.class)
-                .single();
+                        where h.existing_id is null""").param(source).update();
+        long updated = jdbc.sql("""
+                        update orders o set customer_id = h.customer_id, ordered_at = h.ordered_at, status = h.status,
+                            currency = h.currency, amount = h.amount, base_amount = round(h.amount * r.rate_to_base, 2),
+                            coupon_code = h.coupon_code
+                        from order_heads h join currency_rates r on r.currency = h.currency
+                        where o.id = h.existing_id
+                          and (o.customer_id, o.ordered_at, o.status, o.currency, o.amount, o.coupon_code)
+                              is distinct from (h.customer_id, h.ordered_at, h.status, h.currency, h.amount,
+                                                h.coupon_code)""").update();
         replaceLines(source);
         jdbc.sql("""
-                        update staged_orders s
-                        set outcome = case when h.existing_id is null and s.row_number = h.first_row
-                                           then 'imported' else 'merged' end
-                        from order_heads h where h.order_ref = s.order_ref""").update();
+                        create temp table order_outcomes on commit drop as
+                        select s.row_number, s.customer_id,
+                               case when h.existing_id is null and s.row_number = h.first_row
+                                    then 'imported' else 'merged' end as outcome
+                        from staged_orders s join order_heads h on h.order_ref = s.order_ref""").update();
         long heads =
                 jdbc.sql("select count(*) from order_heads").query(Long.class).single();
-        return new Upsert(created, changed - created, heads - changed);
+        return new Upsert(created, updated, heads - created - updated);
     }
 
     /** The lines of new orders, and of existing ones whose lines in the file differ from the stored ones. */

@@ -12,6 +12,8 @@ import dev.retain.platform.PostgresCopy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,7 +28,7 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 class StagedImport {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StagedImport.class);
+    private static final Logger log = LoggerFactory.getLogger(StagedImport.class);
 
     private static final int REPORT_EVERY_ROWS = 20_000;
     private static final String REF_KEY =
@@ -78,14 +80,24 @@ class StagedImport {
             ImportOptions options,
             TableReader reader,
             ReadProgress progress) {
+        // Sorts and hashes over a whole file stay in memory instead of spilling to disk.
+        jdbc.sql("set local work_mem = '256MB'").update();
         jdbc.sql("create temp table staged_rows (" + stagedColumnTypes() + ") on commit drop")
                 .update();
+        long started = System.nanoTime();
         long rowsRead = stage(kind, mapping, options, reader, progress);
+        long staged = System.nanoTime();
         String outcomes = switch (kind) {
             case CUSTOMERS -> importCustomers(source);
             case ORDERS -> importOrders(source);
             case EVENTS -> importEvents(source);
         };
+        log.debug(
+                "{} rows of {}: read, cleansed and staged in {} ms; resolved and stored in {} ms",
+                rowsRead,
+                kind,
+                (staged - started) / 1_000_000,
+                (System.nanoTime() - staged) / 1_000_000);
         return new Staged(rowsRead, outcomes);
     }
 
@@ -134,13 +146,15 @@ class StagedImport {
     }
 
     private String importOrders(String source) {
+        long started = System.nanoTime();
         resolveCustomerReferences(source);
+        log.debug("customers resolved in {} ms", (System.nanoTime() - started) / 1_000_000);
         orders.createStaging();
         jdbc.sql("insert into staged_orders (" + OrderImport.STAGING_COLUMNS + ", customer_id) select "
                         + qualified(OrderImport.STAGING_COLUMNS) + ", c.customer_id from " + rowsWithCustomers())
                 .update();
         orders.upsert(source);
-        return "staged_orders";
+        return OrderImport.OUTCOMES;
     }
 
     private String importEvents(String source) {

@@ -47,7 +47,7 @@ public final class ImportBenchmark {
                         "retain.db.embedded.clean-start=true",
                         "retain.imports.worker.enabled=false",
                         "logging.level.root=WARN",
-                        "logging.level.dev.retain.ingest=INFO",
+                        "logging.level.dev.retain.ingest=DEBUG",
                         "logging.level.io.zonky=" + System.getProperty("bench.pg-log", "WARN"))
                 .run();
         try {
