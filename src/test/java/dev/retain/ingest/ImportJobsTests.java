@@ -257,6 +257,43 @@ class ImportJobsTests {
     }
 
     @Test
+    void aGbkCsvExportedByChineseExcelImportsWithoutBeingToldItsEncoding() throws IOException {
+        Path file = copyOf("customers-gbk.csv");
+
+        ImportJob job = importFile(
+                ImportKind.CUSTOMERS, "excel", file, "name=客户名称,phone=手机号,email=邮箱,city=城市,signed_up_at=注册时间");
+
+        assertThat(job.status()).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(job.rowsRead()).isEqualTo(10);
+        assertThat(job.rowsImported() + job.rowsMerged() + job.rowsRejected()).isEqualTo(10);
+        assertThat(jdbc.sql("""
+                        select c.name || ' ' || c.city || ' ' || to_char(c.signed_up_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD')
+                        from customers c join customer_identities i on i.customer_id = c.id
+                        where i.kind = 'phone' and i.value = '+8613812345678'""").query(String.class).single()).isEqualTo("张伟 北京 2024-01-05");
+    }
+
+    @Test
+    void anXlsxSavedByLibreOfficeImports() throws IOException {
+        Path file = copyOf("customers-libreoffice.xlsx");
+
+        ImportJob job = importFile(ImportKind.CUSTOMERS, "excel", file, "name=客户名称,phone=手机号,birthday=生日");
+
+        assertThat(job.status()).isEqualTo(ImportStatus.SUCCEEDED);
+        assertThat(job.rowsRead()).isPositive();
+        assertThat(job.rowsImported() + job.rowsMerged() + job.rowsRejected()).isEqualTo(job.rowsRead());
+        assertThat(count("select count(*) from customer_identities where kind = 'phone' and value = '+8613987654321'"))
+                .isEqualTo(1);
+    }
+
+    private Path copyOf(String fixture) throws IOException {
+        try (var in = getClass().getResourceAsStream("/ingest/" + fixture)) {
+            Path file = directory.resolve(fixture);
+            Files.copy(in, file);
+            return file;
+        }
+    }
+
+    @Test
     void aQueuedJobCanBeCancelled() throws IOException {
         Path file = csv(directory, "x.csv", "CustomerID,InvoiceDate,Total\n" + unique() + ",2026-01-01,1\n");
         ImportJob job;
