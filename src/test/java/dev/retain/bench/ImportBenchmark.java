@@ -41,8 +41,9 @@ public final class ImportBenchmark {
                 written.rows(), written.dirtyRows(), customers, seconds(started), Files.size(file) >> 20);
 
         var context = new SpringApplicationBuilder(RetainApplication.class)
-                .web(WebApplicationType.NONE)
+                .web(WebApplicationType.SERVLET)
                 .properties(
+                        "server.port=0",
                         "retain.data-dir=" + work.resolve("data"),
                         "retain.db.embedded.clean-start=true",
                         "retain.imports.worker.enabled=false",
@@ -87,12 +88,61 @@ public final class ImportBenchmark {
             }
             double rowsPerSecond = written.rows() / importSeconds;
             double copyRowsPerSecond = written.rows() / copySeconds;
+            double eventsPerSecond = bulkEvents(context);
             System.out.printf(
-                    "rows_per_s=%.0f copy_rows_per_s=%.0f ratio_to_copy=%.2f peak_heap_mb=%d events_per_s=not_measured%n",
-                    rowsPerSecond, copyRowsPerSecond, rowsPerSecond / copyRowsPerSecond, peakHeapMb);
+                    "rows_per_s=%.0f copy_rows_per_s=%.0f ratio_to_copy=%.2f peak_heap_mb=%d events_per_s=%.0f%n",
+                    rowsPerSecond, copyRowsPerSecond, rowsPerSecond / copyRowsPerSecond, peakHeapMb, eventsPerSecond);
         } finally {
             context.close();
         }
+    }
+
+    /** Sends the demo company's events to {@code POST /api/v1/events/bulk} over HTTP, 10,000 per request. */
+    private static double bulkEvents(org.springframework.context.ConfigurableApplicationContext context)
+            throws Exception {
+        String port = context.getEnvironment().getProperty("local.server.port");
+        String token = context.getBean(dev.retain.platform.apikeys.ApiKeys.class)
+                .create("bench", java.util.Set.of(dev.retain.platform.Role.ADMIN))
+                .token();
+        var batches = new java.util.ArrayList<String>();
+        var batch = new StringBuilder();
+        int[] inBatch = {0};
+        new dev.retain.demo.DemoDataGenerator(7, 50_000, LocalDate.of(2026, 11, 1), ZoneId.of("Asia/Shanghai"))
+                .forEachCustomer(history -> history.events().forEach(event -> {
+                    batch.append("{\"customer_id\":\"C")
+                            .append(event.customerId())
+                            .append("\",\"event_type\":\"")
+                            .append(event.type())
+                            .append("\",\"occurred_at\":\"")
+                            .append(event.occurredAt())
+                            .append("\"}\n");
+                    if (++inBatch[0] == 10_000) {
+                        batches.add(batch.toString());
+                        batch.setLength(0);
+                        inBatch[0] = 0;
+                    }
+                }));
+        var http = java.net.http.HttpClient.newHttpClient();
+        long events = 0;
+        long started = System.nanoTime();
+        for (String body : batches) {
+            var response = http.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                    "http://localhost:" + port + "/api/v1/events/bulk?source=bench"))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/x-ndjson")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(
+                        "bulk events answered " + response.statusCode() + ": " + response.body());
+            }
+            events += 10_000;
+        }
+        double seconds = seconds(started);
+        System.out.printf("bulk API: %,d events in %d requests in %.2f s%n", events, batches.size(), seconds);
+        return events / seconds;
     }
 
     private static double rawCopy(DataSource dataSource, Path file) throws Exception {
