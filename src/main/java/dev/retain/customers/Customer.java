@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 
-/** A customer's profile as stored: phone in E.164, email lower-cased, custom field values typed. */
+/**
+ * A customer's profile as stored: phone in E.164, email lower-cased, custom field values typed. {@code mergedInto} is
+ * set when the customer was merged into another one (and so no longer listed).
+ */
 public record Customer(
         long id,
         CustomerKind kind,
@@ -24,4 +27,5 @@ public record Customer(
         Instant signedUpAt,
         Instant createdAt,
         Instant updatedAt,
-        int version) {}
+        int version,
+        Long mergedInto) {}

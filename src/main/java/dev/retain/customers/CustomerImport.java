@@ -60,6 +60,7 @@ public class CustomerImport {
         long created = createCustomersForNewGroups(source);
         updateMatchedCustomers();
         long candidates = recordIdentities();
+        candidates += suggestSameNameAndCity();
         long merged = jdbc.sql("select count(*) from staged_customers where outcome = 'merged'")
                 .query(Long.class)
                 .single();
@@ -183,6 +184,18 @@ public class CustomerImport {
     private static String withNewest(String sql) {
         return NEWEST.matcher(sql)
                 .replaceAll("(array_agg($1 order by row_number desc) filter (where $1 is not null))[1]");
+    }
+
+    /** A new customer with the name and city of an existing one may be that customer: a person decides. */
+    private long suggestSameNameAndCity() {
+        return jdbc.sql("""
+                        insert into duplicate_candidates (customer_id, other_id, reason, created_at)
+                        select distinct least(n.id, c.id), greatest(n.id, c.id),
+                               'same name and city: ' || c.name || ', ' || c.city, now()
+                        from new_customers n
+                        join customers c on c.name = n.name and c.city = n.city and c.id <> n.id
+                        where n.city is not null and c.merged_into is null
+                        on conflict do nothing""").update();
     }
 
     /** Records every new identity; one that belongs to another customer goes to the review queue. */

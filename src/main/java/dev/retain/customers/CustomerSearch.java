@@ -22,7 +22,7 @@ class CustomerSearch {
     }
 
     PageOf<Customer> search(CustomerQuery query, int page, int size) {
-        var where = new StringBuilder(" where true");
+        var where = new StringBuilder(" where merged_into is null");
         List<Object> params = new ArrayList<>();
         String text = query.text() == null ? "" : query.text().strip();
         if (!text.isEmpty()) {

@@ -20,7 +20,8 @@ class CustomerTable {
 
     static final String COLUMNS = """
             id, kind, name, phone, email, gender, birthday, city, region, industry, owner_id, status,
-            lifecycle_stage, source, custom_fields::text as custom_fields, signed_up_at, created_at, updated_at, version""";
+            lifecycle_stage, source, custom_fields::text as custom_fields, signed_up_at, created_at, updated_at, version,
+            merged_into""";
 
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
 
@@ -154,7 +155,8 @@ class CustomerTable {
                 instant(rs.getTimestamp("signed_up_at")),
                 instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("updated_at")),
-                rs.getInt("version"));
+                rs.getInt("version"),
+                rs.getObject("merged_into", Long.class));
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -67,7 +67,9 @@ public class Customers {
     }
 
     public long count() {
-        return jdbc.sql("select count(*) from customers").query(Long.class).single();
+        return jdbc.sql("select count(*) from customers where merged_into is null")
+                .query(Long.class)
+                .single();
     }
 
     public List<Identity> identitiesOf(long id) {
@@ -198,7 +200,8 @@ public class Customers {
                 current == null ? null : current.signedUpAt(),
                 null,
                 null,
-                0);
+                0,
+                null);
     }
 
     private void requireIdentitiesFree(Customer customer, Long self) {

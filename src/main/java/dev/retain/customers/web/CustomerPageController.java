@@ -38,12 +38,18 @@ class CustomerPageController {
     private final CustomFields customFields;
     private final UserAccounts users;
     private final List<ProfileSection> sections;
+    private final dev.retain.customers.CustomerMerges merges;
 
     CustomerPageController(
-            Customers customers, CustomFields customFields, UserAccounts users, List<ProfileSection> sections) {
+            Customers customers,
+            CustomFields customFields,
+            UserAccounts users,
+            List<ProfileSection> sections,
+            dev.retain.customers.CustomerMerges merges) {
         this.customers = customers;
         this.customFields = customFields;
         this.users = users;
+        this.merges = merges;
         this.sections = sections.stream()
                 .sorted(Comparator.comparingInt(ProfileSection::order))
                 .toList();
@@ -83,6 +89,7 @@ class CustomerPageController {
         model.addAttribute("identities", customers.identitiesOf(id));
         model.addAttribute("contacts", customers.contactsOf(id));
         model.addAttribute("definitions", customFields.definitions());
+        model.addAttribute("merges", merges.mergesInto(id));
         model.addAttribute(
                 "ownerName",
                 customer.ownerId() == null

@@ -21,6 +21,11 @@ class CustomersNavigation {
     }
 
     @Bean
+    NavigationItem duplicatesNavigation() {
+        return new NavigationItem("/customers/duplicates", "nav.duplicates", 15);
+    }
+
+    @Bean
     NavigationItem customFieldsNavigation() {
         return new NavigationItem("/admin/custom-fields", "nav.customFields", 930, Set.of(Role.ADMIN));
     }
