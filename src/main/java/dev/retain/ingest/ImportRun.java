@@ -27,16 +27,19 @@ class ImportRun {
     private final TransactionTemplate transaction;
     private final ImportProgress progress;
     private final StagedImport stagedImport;
+    private final DataQuality dataQuality;
 
     ImportRun(
             JdbcClient jdbc,
             PlatformTransactionManager transactions,
             ImportProgress progress,
-            StagedImport stagedImport) {
+            StagedImport stagedImport,
+            DataQuality dataQuality) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.progress = progress;
         this.stagedImport = stagedImport;
+        this.dataQuality = dataQuality;
     }
 
     /** Runs a job that has been claimed (status RUNNING) to its end. */
@@ -87,8 +90,11 @@ class ImportRun {
                             rows_imported = (select count(*) from %1$s where outcome = 'imported'),
                             rows_merged = (select count(*) from %1$s where outcome = 'merged'),
                             rows_rejected = (select count(*) from staged_rows where reason is not null),
-                            bytes_read = bytes_total, finished_at = now(), heartbeat_at = now()
+                            bytes_read = bytes_total, finished_at = now(), heartbeat_at = now(),
+                            future_dates = (select count(*) from staged_rows where reason is null
+                                            and greatest(ordered_at, occurred_at, signed_up_at) > now())
                         where id = ?""".formatted(outcomes)).params(rowsRead, job.id()).update();
+        dataQuality.check(job.id());
     }
 
     private static String describe(RuntimeException e) {

@@ -39,15 +39,22 @@ class ImportApiController {
     private final ImportJobs jobs;
     private final ImportPreview preview;
     private final Clock clock;
+    private final dev.retain.ingest.DataQuality dataQuality;
 
-    ImportApiController(ImportJobs jobs, ImportPreview preview, Clock clock) {
+    ImportApiController(
+            ImportJobs jobs, ImportPreview preview, Clock clock, dev.retain.ingest.DataQuality dataQuality) {
         this.jobs = jobs;
         this.preview = preview;
         this.clock = clock;
+        this.dataQuality = dataQuality;
     }
 
     /** A job with its live figures. */
-    record JobView(ImportJob job, double rowsPerSecond, Long secondsLeft) {}
+    record JobView(
+            ImportJob job,
+            double rowsPerSecond,
+            Long secondsLeft,
+            java.util.List<dev.retain.ingest.DataQualityAlert> alerts) {}
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
@@ -109,9 +116,21 @@ class ImportApiController {
         jobs.writeRejectedCsv(id, response.getOutputStream());
     }
 
+    @GetMapping("/alerts")
+    @Operation(summary = "Open data-quality alerts: many rejected rows, a far smaller import than before, future dates")
+    java.util.List<dev.retain.ingest.DataQualityAlert> alerts() {
+        return dataQuality.open();
+    }
+
+    @PostMapping("/alerts/{alertId}/acknowledge")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void acknowledge(@PathVariable long alertId) {
+        dataQuality.acknowledge(alertId);
+    }
+
     private JobView view(ImportJob job) {
         var now = clock.instant();
-        return new JobView(job, job.rowsPerSecond(now), job.secondsLeft(now));
+        return new JobView(job, job.rowsPerSecond(now), job.secondsLeft(now), dataQuality.ofJob(job.id()));
     }
 
     private static String fileName(MultipartFile file) {

@@ -33,17 +33,25 @@ class ImportPageController {
     private final ImportPreview preview;
     private final PendingUploads uploads;
     private final Clock clock;
+    private final dev.retain.ingest.DataQuality dataQuality;
 
-    ImportPageController(ImportJobs jobs, ImportPreview preview, PendingUploads uploads, Clock clock) {
+    ImportPageController(
+            ImportJobs jobs,
+            ImportPreview preview,
+            PendingUploads uploads,
+            Clock clock,
+            dev.retain.ingest.DataQuality dataQuality) {
         this.jobs = jobs;
         this.preview = preview;
         this.uploads = uploads;
         this.clock = clock;
+        this.dataQuality = dataQuality;
     }
 
     @GetMapping("/imports")
     String list(Model model) {
         model.addAttribute("jobs", jobs.list(0, 50).items());
+        model.addAttribute("alerts", dataQuality.open());
         model.addAttribute("kinds", ImportKind.values());
         return "ingest/list";
     }
@@ -122,7 +130,14 @@ class ImportPageController {
         model.addAttribute("job", job);
         model.addAttribute("rowsPerSecond", Math.round(job.rowsPerSecond(clock.instant())));
         model.addAttribute("secondsLeft", job.secondsLeft(clock.instant()));
+        model.addAttribute("alerts", dataQuality.ofJob(id));
         return htmx != null ? "ingest/job :: progress" : "ingest/job";
+    }
+
+    @PostMapping("/imports/alerts/{alertId}/acknowledge")
+    String acknowledge(@PathVariable long alertId) {
+        dataQuality.acknowledge(alertId);
+        return "redirect:/imports";
     }
 
     @PostMapping("/imports/{id}/cancel")
