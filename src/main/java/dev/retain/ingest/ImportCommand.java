@@ -25,20 +25,39 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 
     static final String USAGE = """
             ./retain import --kind customers|orders|events --file FILE --map field=Column,field=Column
-                            [--source NAME] [--day-first] [--currency CNY] [--max-rejected 0.05]""";
+                            [--source NAME] [--day-first] [--currency CNY] [--max-rejected 0.05]
+            ./retain import --preset NAME --file FILE    (a mapping saved in the UI or API)""";
 
     private final ImportJobs jobs;
+    private final ImportPresets presets;
     private int exitCode;
 
-    ImportCommand(ImportJobs jobs) {
+    ImportCommand(ImportJobs jobs, ImportPresets presets) {
         this.jobs = jobs;
+        this.presets = presets;
     }
 
     @Override
     public void run(ApplicationArguments arguments) throws Exception {
         Map<String, String> options = options(arguments.getSourceArgs());
+        if (options.containsKey("preset")) {
+            try {
+                ImportPreset preset = presets.find(options.get("preset"));
+                options.putIfAbsent("kind", preset.kind().name());
+                options.putIfAbsent("source", preset.source());
+                options.putIfAbsent("map", MappingText.format(preset.mapping()));
+                if (preset.options().dayFirst()) {
+                    options.putIfAbsent("day-first", "true");
+                }
+                options.putIfAbsent("currency", preset.options().defaultCurrency());
+            } catch (dev.retain.platform.NotFoundException e) {
+                System.err.println(e.getMessage());
+                exitCode = 2;
+                return;
+            }
+        }
         if (!options.containsKey("kind") || !options.containsKey("file") || !options.containsKey("map")) {
-            System.err.println("Missing --kind, --file or --map.\n" + USAGE);
+            System.err.println("Missing --kind, --file or --map (or --preset).\n" + USAGE);
             exitCode = 2;
             return;
         }

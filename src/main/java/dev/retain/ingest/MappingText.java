@@ -28,4 +28,16 @@ public final class MappingText {
         }
         return mapping;
     }
+
+    /** The mapping as text, the inverse of {@link #parse}. */
+    public static String format(Map<String, String> mapping) {
+        var text = new StringBuilder();
+        mapping.forEach((field, column) -> {
+            if (text.length() > 0) {
+                text.append(',');
+            }
+            text.append(field).append('=').append(column.replace(",", "\\,"));
+        });
+        return text.toString();
+    }
 }

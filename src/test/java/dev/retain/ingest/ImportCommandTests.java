@@ -25,6 +25,12 @@ class ImportCommandTests {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    ImportPresets presets;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @TempDir
     Path directory;
 
@@ -50,6 +56,34 @@ class ImportCommandTests {
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("SUCCEEDED").contains("rows read 2, imported 2, merged 0, rejected 0");
+    }
+
+    @Test
+    void aSavedPresetReplacesTheMapping() throws Exception {
+        String c = unique();
+        String name = "ERP invoices " + c;
+        presets.save(new ImportPreset(
+                name,
+                ImportKind.ORDERS,
+                "erp",
+                MappingText.parse("customer_id=Kunde,order_date=Datum,amount=Betrag"),
+                ImportOptions.of(true, "EUR")));
+        Path file = csv(directory, "export.csv", """
+                Kunde,Datum,Betrag
+                %1$s,05/01/2026,"12,50 €"
+                """.formatted(c));
+
+        var run = retain("import", "--preset", name, "--file", file.toString());
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("imported 1");
+        assertThat(jdbc.sql("select to_char(ordered_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') || ' ' || currency"
+                                + " || ' ' || amount from orders where source = 'erp' and customer_id = (select"
+                                + " customer_id from customer_identities where kind = 'erp' and value = ?)")
+                        .param(c)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("2026-01-05 EUR 12.50");
     }
 
     @Test

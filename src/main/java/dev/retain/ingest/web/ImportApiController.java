@@ -5,6 +5,8 @@ import dev.retain.ingest.ImportJobs;
 import dev.retain.ingest.ImportJobs.ImportRequest;
 import dev.retain.ingest.ImportKind;
 import dev.retain.ingest.ImportOptions;
+import dev.retain.ingest.ImportPreset;
+import dev.retain.ingest.ImportPresets;
 import dev.retain.ingest.ImportPreview;
 import dev.retain.ingest.ImportPreview.Preview;
 import dev.retain.ingest.MappingText;
@@ -40,13 +42,19 @@ class ImportApiController {
     private final ImportPreview preview;
     private final Clock clock;
     private final dev.retain.ingest.DataQuality dataQuality;
+    private final ImportPresets presets;
 
     ImportApiController(
-            ImportJobs jobs, ImportPreview preview, Clock clock, dev.retain.ingest.DataQuality dataQuality) {
+            ImportJobs jobs,
+            ImportPreview preview,
+            Clock clock,
+            dev.retain.ingest.DataQuality dataQuality,
+            ImportPresets presets) {
         this.jobs = jobs;
         this.preview = preview;
         this.clock = clock;
         this.dataQuality = dataQuality;
+        this.presets = presets;
     }
 
     /** A job with its live figures. */
@@ -61,14 +69,17 @@ class ImportApiController {
     @Operation(summary = "Queue an import: a CSV/XLSX file, its kind, its source system and a column mapping")
     JobView submit(
             @RequestParam MultipartFile file,
-            @RequestParam ImportKind kind,
-            @RequestParam String source,
-            @RequestParam String mapping,
+            @RequestParam(required = false) ImportKind kind,
+            @RequestParam(required = false) String source,
+            @RequestParam(required = false) String mapping,
+            @RequestParam(required = false) String preset,
             @RequestParam(defaultValue = "false") boolean dayFirst,
             @RequestParam(defaultValue = "CNY") String currency)
             throws IOException {
-        var request = new ImportRequest(
-                kind, source, fileName(file), MappingText.parse(mapping), ImportOptions.of(dayFirst, currency));
+        var request = preset != null
+                ? fromPreset(presets.find(preset), fileName(file))
+                : new ImportRequest(
+                        kind, source, fileName(file), MappingText.parse(mapping), ImportOptions.of(dayFirst, currency));
         try (var content = file.getInputStream()) {
             return view(jobs.submit(request, content));
         }
@@ -114,6 +125,33 @@ class ImportApiController {
         response.setContentType("text/csv; charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"import-" + id + "-rejected.csv\"");
         jobs.writeRejectedCsv(id, response.getOutputStream());
+    }
+
+    @GetMapping("/presets")
+    java.util.List<ImportPreset> presets() {
+        return presets.list();
+    }
+
+    /** A preset's body: the kind, source and mapping (field → column) to use for files like this. */
+    record PresetRequest(
+            ImportKind kind, String source, java.util.Map<String, String> mapping, Boolean dayFirst, String currency) {}
+
+    @org.springframework.web.bind.annotation.PutMapping("/presets/{name}")
+    @Operation(summary = "Save a column mapping under a name; imports may then name the preset instead of a mapping")
+    ImportPreset savePreset(
+            @PathVariable String name, @org.springframework.web.bind.annotation.RequestBody PresetRequest request) {
+        return presets.save(new ImportPreset(
+                name,
+                request.kind(),
+                request.source(),
+                request.mapping(),
+                ImportOptions.of(
+                        Boolean.TRUE.equals(request.dayFirst()),
+                        request.currency() == null ? "CNY" : request.currency())));
+    }
+
+    static ImportRequest fromPreset(ImportPreset preset, String fileName) {
+        return new ImportRequest(preset.kind(), preset.source(), fileName, preset.mapping(), preset.options());
     }
 
     @GetMapping("/alerts")

@@ -5,6 +5,8 @@ import dev.retain.ingest.ImportJobs;
 import dev.retain.ingest.ImportJobs.ImportRequest;
 import dev.retain.ingest.ImportKind;
 import dev.retain.ingest.ImportOptions;
+import dev.retain.ingest.ImportPreset;
+import dev.retain.ingest.ImportPresets;
 import dev.retain.ingest.ImportPreview;
 import dev.retain.platform.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,24 +36,28 @@ class ImportPageController {
     private final PendingUploads uploads;
     private final Clock clock;
     private final dev.retain.ingest.DataQuality dataQuality;
+    private final ImportPresets presets;
 
     ImportPageController(
             ImportJobs jobs,
             ImportPreview preview,
             PendingUploads uploads,
             Clock clock,
-            dev.retain.ingest.DataQuality dataQuality) {
+            dev.retain.ingest.DataQuality dataQuality,
+            ImportPresets presets) {
         this.jobs = jobs;
         this.preview = preview;
         this.uploads = uploads;
         this.clock = clock;
         this.dataQuality = dataQuality;
+        this.presets = presets;
     }
 
     @GetMapping("/imports")
     String list(Model model) {
         model.addAttribute("jobs", jobs.list(0, 50).items());
         model.addAttribute("alerts", dataQuality.open());
+        model.addAttribute("presets", presets.list());
         model.addAttribute("kinds", ImportKind.values());
         return "ingest/list";
     }
@@ -109,6 +115,7 @@ class ImportPageController {
             @RequestParam Map<String, String> params,
             @RequestParam(defaultValue = "false") boolean dayFirst,
             @RequestParam(defaultValue = "CNY") String currency,
+            @RequestParam(defaultValue = "") String presetName,
             Model model)
             throws IOException {
         var mapping = mappingFrom(params);
@@ -120,6 +127,9 @@ class ImportPageController {
             return mapping(token, fileName, kind, source, params, dayFirst, currency, model);
         }
         uploads.discard(token);
+        if (!presetName.isBlank()) {
+            presets.save(new ImportPreset(presetName, kind, source, mapping, job.options()));
+        }
         return "redirect:/imports/" + job.id();
     }
 
