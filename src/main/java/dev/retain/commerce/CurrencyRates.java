@@ -6,14 +6,46 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** The exchange rates an admin keeps: units of the base currency per unit of each currency. */
+/**
+ * The exchange rates an admin keeps: units of the base currency (CNY) per unit of each currency. Imported amounts are
+ * converted with the rate in force when they are imported.
+ */
 @Service
 public class CurrencyRates {
 
     private final JdbcClient jdbc;
+    private final dev.retain.platform.AuditLog audit;
+    private final java.time.Clock clock;
 
-    CurrencyRates(JdbcClient jdbc) {
+    CurrencyRates(JdbcClient jdbc, dev.retain.platform.AuditLog audit, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Sets how many units of the base currency one unit of {@code currency} is worth; used by later imports. */
+    @org.springframework.transaction.annotation.Transactional
+    public void set(String currency, BigDecimal rateToBase) {
+        String code = currency == null ? "" : currency.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!code.matches("[A-Z]{3}")) {
+            throw new dev.retain.platform.InvalidInputException("currency", "a three-letter ISO 4217 code, e.g. USD");
+        }
+        if (rateToBase == null || rateToBase.signum() <= 0) {
+            throw new dev.retain.platform.InvalidInputException("rate", "a positive number");
+        }
+        BigDecimal before = all().get(code);
+        jdbc.sql("""
+                        insert into currency_rates (currency, rate_to_base, updated_at) values (?, ?, ?)
+                        on conflict (currency) do update set rate_to_base = excluded.rate_to_base,
+                            updated_at = excluded.updated_at""")
+                .params(code, rateToBase, java.sql.Timestamp.from(clock.instant()))
+                .update();
+        audit.record(
+                before == null ? "create" : "update",
+                "currency_rate",
+                code,
+                before == null ? null : Map.of("rate", before),
+                Map.of("rate", rateToBase));
     }
 
     public Map<String, BigDecimal> all() {

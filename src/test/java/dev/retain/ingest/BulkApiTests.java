@@ -87,6 +87,29 @@ class BulkApiTests {
     }
 
     @Test
+    void anAdminsExchangeRateConvertsImportedAmounts(@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        var admin = ApiClient.withRoles(port, apiKeys, Role.ADMIN);
+        assertThat(admin.put("/api/v1/currency-rates/sgd", Map.of("rate", 5.3)).status())
+                .isEqualTo(204);
+        assertThat(admin.put("/api/v1/currency-rates/SGDX", Map.of("rate", 5.3)).status())
+                .isEqualTo(400);
+        assertThat(marketer.put("/api/v1/currency-rates/SGD", Map.of("rate", 1)).status())
+                .isEqualTo(403);
+        String c = unique();
+
+        marketer.postNdjson(
+                "/api/v1/orders/bulk?source=shop",
+                "{\"order_id\": \"%1$s\", \"customer_id\": \"%1$s\", \"order_date\": \"2026-07-01\", \"amount\": \"SGD 10\"}"
+                        .formatted(c));
+
+        assertThat(jdbc.sql("select base_amount from orders where source = 'shop' and external_id = ?")
+                        .param(c)
+                        .query(java.math.BigDecimal.class)
+                        .single())
+                .isEqualByComparingTo("53.00");
+    }
+
+    @Test
     void anAnalystCannotIngest() {
         var analyst = ApiClient.withRoles(port, apiKeys, Role.ANALYST);
 
