@@ -13,6 +13,7 @@ final class Launcher {
               import             import a CSV/XLSX file into the local database, print the account:
                                  --kind customers|orders|events --file FILE --map field=Column,...
                                  [--source NAME] [--day-first] [--currency CNY] [--max-rejected 0.05]
+                                 [--preset NAME] [--server URL --api-key KEY: through a running server]
                                  exit code 0 done, 3 too many rows rejected, 1 failed, 2 wrong arguments
               --help             show this help
               --version          show the version

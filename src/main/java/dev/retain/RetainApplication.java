@@ -1,5 +1,6 @@
 package dev.retain;
 
+import dev.retain.ingest.RemoteImport;
 import dev.retain.platform.DatabaseReachability;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
@@ -16,7 +17,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class RetainApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         boolean hasCommand = args.length > 0 && !args[0].startsWith("-");
         String command = hasCommand ? args[0] : "serve";
         String[] springArgs = Launcher.springArguments(hasCommand ? Arrays.copyOfRange(args, 1, args.length) : args);
@@ -32,6 +33,9 @@ public class RetainApplication {
             case "serve" -> {}
             case "demo" -> System.setProperty("retain.demo.enabled", "true");
             case "import" -> {
+                if (Arrays.asList(args).contains("--server")) {
+                    System.exit(RemoteImport.run(args));
+                }
                 System.setProperty("retain.command", "import");
                 System.setProperty("spring.main.web-application-type", "none");
                 System.setProperty("retain.imports.worker.enabled", "false");

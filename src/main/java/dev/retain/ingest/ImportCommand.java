@@ -21,12 +21,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "retain.command", havingValue = "import")
-class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
+public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 
-    static final String USAGE = """
+    public static final String USAGE = """
             ./retain import --kind customers|orders|events --file FILE --map field=Column,field=Column
                             [--source NAME] [--day-first] [--currency CNY] [--max-rejected 0.05]
-            ./retain import --preset NAME --file FILE    (a mapping saved in the UI or API)""";
+            ./retain import --preset NAME --file FILE    (a mapping saved in the UI or API)
+            add --server http://host:8080 --api-key KEY to import through a running server""";
 
     private final ImportJobs jobs;
     private final ImportPresets presets;
@@ -102,7 +103,7 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
         return exitCode;
     }
 
-    static String summary(ImportJob job) {
+    public static String summary(ImportJob job) {
         var text = new StringBuilder()
                 .append("Import ")
                 .append(job.id())
@@ -130,7 +131,7 @@ class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
     }
 
     /** {@code --name value} and {@code --flag} pairs. */
-    static Map<String, String> options(String[] args) {
+    public static Map<String, String> options(String[] args) {
         var options = new HashMap<String, String>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--")) {

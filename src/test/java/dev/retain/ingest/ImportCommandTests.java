@@ -29,6 +29,12 @@ class ImportCommandTests {
     ImportPresets presets;
 
     @Autowired
+    dev.retain.platform.apikeys.ApiKeys apiKeys;
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @TempDir
@@ -84,6 +90,38 @@ class ImportCommandTests {
                         .query(String.class)
                         .single())
                 .isEqualTo("2026-01-05 EUR 12.50");
+    }
+
+    @Test
+    void importsThroughARunningServerWhoseWorkerRunsTheJob() throws Exception {
+        String c = unique();
+        Path file = csv(directory, "remote.csv", """
+                CustomerID,InvoiceDate,Total
+                %1$s,2026-02-05,10
+                %1$s,2026-02-06,bad
+                """.formatted(c));
+        String token = apiKeys.create("script", java.util.Set.of(dev.retain.platform.Role.MANAGER))
+                .token();
+
+        var run = retain(
+                "import",
+                "--server",
+                "http://localhost:" + port,
+                "--api-key",
+                token,
+                "--kind",
+                "orders",
+                "--file",
+                file.toString(),
+                "--source",
+                "erp",
+                "--max-rejected",
+                "0.6",
+                "--map",
+                "customer_id=CustomerID,order_date=InvoiceDate,amount=Total");
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("SUCCEEDED").contains("rows read 2, imported 1, merged 0, rejected 1");
     }
 
     @Test
