@@ -313,6 +313,30 @@ class ImportJobsTests {
         assertThat(jobs.runNow(job.id()).status()).isEqualTo(ImportStatus.CANCELLED);
     }
 
+    @Test
+    void aJobWhoseServerDiedIsFailedAndSaysNothingWasCommitted() throws IOException {
+        Path file = csv(directory, "y.csv", "CustomerID,InvoiceDate,Total\n" + unique() + ",2026-01-01,1\n");
+        ImportJob job;
+        try (var content = Files.newInputStream(file)) {
+            job = jobs.submit(
+                    request(
+                            ImportKind.ORDERS,
+                            "erp",
+                            file,
+                            "customer_id=CustomerID,order_date=InvoiceDate,amount=Total"),
+                    content);
+        }
+        jdbc.sql("update import_jobs set status = 'RUNNING', heartbeat_at = now() - interval '1 hour' where id = ?")
+                .param(job.id())
+                .update();
+
+        jobs.failAbandoned(java.time.Duration.ofSeconds(30));
+
+        ImportJob failed = jobs.find(job.id());
+        assertThat(failed.status()).isEqualTo(ImportStatus.FAILED);
+        assertThat(failed.error()).contains("nothing of this import was committed");
+    }
+
     private ImportJob importFile(ImportKind kind, String source, Path file, String mapping) throws IOException {
         try (var content = Files.newInputStream(file)) {
             ImportJob job = jobs.submit(request(kind, source, file, mapping), content);
