@@ -1,12 +1,8 @@
 package dev.retain.ingest;
 
-import dev.retain.commerce.CurrencyRates;
-import dev.retain.ingest.cleansing.DateReader;
-import dev.retain.ingest.cleansing.DayMonthOrder;
 import dev.retain.ingest.cleansing.HeaderSynonyms;
 import dev.retain.ingest.files.TableReader;
 import dev.retain.ingest.files.TableReaders;
-import dev.retain.platform.CompanyZone;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,9 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * The dry run: a file's columns, a suggested mapping from their headers (Chinese or English), and the first rows as
@@ -27,20 +21,10 @@ public class ImportPreview {
 
     public static final int ROWS = 100;
 
-    private final CurrencyRates rates;
-    private final ObjectMapper json;
-    private final CompanyZone zone;
-    private final String defaultRegion;
+    private final Cleansing cleansing;
 
-    ImportPreview(
-            CurrencyRates rates,
-            ObjectMapper json,
-            CompanyZone zone,
-            @Value("${retain.default-region}") String defaultRegion) {
-        this.rates = rates;
-        this.json = json;
-        this.zone = zone;
-        this.defaultRegion = defaultRegion;
+    ImportPreview(Cleansing cleansing) {
+        this.cleansing = cleansing;
     }
 
     /** One previewed row: its number in the file, the clean values by field, and the problems by field. */
@@ -70,16 +54,7 @@ public class ImportPreview {
             List<String> headers = reader.headers();
             Map<String, String> suggested = suggest(kind, headers);
             Map<String, String> used = mapping == null || mapping.isEmpty() ? suggested : mapping;
-            var cleanser = new RowCleanser(
-                    kind,
-                    ColumnMapping.of(kind, used, headers),
-                    headers,
-                    new DateReader(
-                            zone.zone(), options.dayFirst() ? DayMonthOrder.DAY_FIRST : DayMonthOrder.MONTH_FIRST),
-                    defaultRegion,
-                    options.defaultCurrency(),
-                    rates.all().keySet(),
-                    json);
+            var cleanser = cleansing.cleanser(kind, ColumnMapping.of(kind, used, headers), headers, options);
             var rows = new ArrayList<PreviewRow>();
             for (String[] cells = reader.next(); cells != null && rows.size() < ROWS; cells = reader.next()) {
                 var cleansed = cleanser.cleanse(reader.rowNumber(), cells);

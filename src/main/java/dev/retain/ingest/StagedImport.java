@@ -1,23 +1,17 @@
 package dev.retain.ingest;
 
-import dev.retain.commerce.CurrencyRates;
 import dev.retain.commerce.OrderImport;
 import dev.retain.customers.CustomerImport;
 import dev.retain.events.EventImport;
-import dev.retain.ingest.cleansing.DateReader;
-import dev.retain.ingest.cleansing.DayMonthOrder;
 import dev.retain.ingest.files.TableReader;
-import dev.retain.platform.CompanyZone;
 import dev.retain.platform.PostgresCopy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * The set-based heart of every import, inside the caller's transaction: each row is cleansed and streamed with
@@ -44,10 +38,7 @@ class StagedImport {
     private final CustomerImport customers;
     private final OrderImport orders;
     private final EventImport events;
-    private final CurrencyRates rates;
-    private final ObjectMapper json;
-    private final CompanyZone zone;
-    private final String defaultRegion;
+    private final Cleansing cleansing;
 
     StagedImport(
             JdbcClient jdbc,
@@ -55,19 +46,13 @@ class StagedImport {
             CustomerImport customers,
             OrderImport orders,
             EventImport events,
-            CurrencyRates rates,
-            ObjectMapper json,
-            CompanyZone zone,
-            @Value("${retain.default-region}") String defaultRegion) {
+            Cleansing cleansing) {
         this.jdbc = jdbc;
         this.copy = copy;
         this.customers = customers;
         this.orders = orders;
         this.events = events;
-        this.rates = rates;
-        this.json = json;
-        this.zone = zone;
-        this.defaultRegion = defaultRegion;
+        this.cleansing = cleansing;
     }
 
     /** The result: rows read, and the temporary table whose {@code outcome} column says what became of each row. */
@@ -109,15 +94,7 @@ class StagedImport {
             TableReader reader,
             ReadProgress progress) {
         var mapping = ColumnMapping.of(kind, fieldToHeader, reader.headers());
-        var cleanser = new RowCleanser(
-                kind,
-                mapping,
-                reader.headers(),
-                new DateReader(zone.zone(), options.dayFirst() ? DayMonthOrder.DAY_FIRST : DayMonthOrder.MONTH_FIRST),
-                defaultRegion,
-                options.defaultCurrency(),
-                rates.all().keySet(),
-                json);
+        var cleanser = cleansing.cleanser(kind, mapping, reader.headers(), options);
         long[] rows = {0};
         copy.into("staged_rows", String.join(", ", RowCleanser.STAGED_COLUMNS), sink -> {
             try {
