@@ -46,6 +46,14 @@ public class RetainApplication {
                 System.exit(2);
             }
         }
+        String dbUrl = System.getenv("RETAIN_DB_URL");
+        if (dbUrl == null || dbUrl.isBlank()) {
+            DatabaseReachability.exitIfEmbeddedInUse(
+                    java.nio.file.Path.of(System.getenv().getOrDefault("RETAIN_DATA_DIR", "./data")),
+                    command.equals("import")
+                            ? "Import through it: ./retain import --server http://localhost:8080 --api-key KEY …"
+                            : "Stop it first, or give this one another RETAIN_DATA_DIR.");
+        }
         DatabaseReachability.exitUnlessReachable(
                 System.getenv("RETAIN_DB_URL"), System.getenv("RETAIN_DB_USER"), System.getenv("RETAIN_DB_PASSWORD"));
         var context = SpringApplication.run(RetainApplication.class, springArgs);

@@ -20,6 +20,19 @@ public final class DatabaseReachability {
         }
     }
 
+    /** Exits with one line when the embedded database in {@code dataDirectory} is used by a running Retain. */
+    public static void exitIfEmbeddedInUse(java.nio.file.Path dataDirectory, String hint) {
+        try {
+            if (dev.retain.platform.database.StalePostmaster.inUse(dataDirectory.resolve("pg"))) {
+                System.err.println("The embedded database in " + dataDirectory.resolve("pg")
+                        + " is in use by a running Retain server. " + hint);
+                System.exit(1);
+            }
+        } catch (java.io.IOException e) {
+            // unreadable owner record: let the start itself report what is wrong
+        }
+    }
+
     /** Returns why the database cannot be reached, or null when it can. */
     static String problemReaching(String url, String user, String password) {
         var properties = new Properties();

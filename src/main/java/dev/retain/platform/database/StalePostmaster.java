@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * After the JVM was killed, the embedded postmaster lives on and holds the data directory; the next start would
  * fail on {@code postmaster.pid}. This stops that orphan first, and refuses to touch a server whose process still runs.
  */
-final class StalePostmaster {
+public final class StalePostmaster {
 
     private static final Logger log = LoggerFactory.getLogger(StalePostmaster.class);
     private static final String OWNER_FILE = "retain-owner.pid";
@@ -58,6 +58,11 @@ final class StalePostmaster {
 
     static void release(Path dataDirectory) throws IOException {
         Files.deleteIfExists(dataDirectory.resolve(OWNER_FILE));
+    }
+
+    /** Whether a live process (this one or another) runs the embedded server in {@code dataDirectory}. */
+    public static boolean inUse(Path dataDirectory) throws IOException {
+        return Files.isRegularFile(dataDirectory.resolve("postmaster.pid")) && !ownerIsGone(dataDirectory);
     }
 
     /** The owner is gone when no owner is recorded, or the recorded process no longer runs Java. */
