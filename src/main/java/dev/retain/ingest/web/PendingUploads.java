@@ -23,9 +23,11 @@ class PendingUploads {
     private static final Duration KEPT = Duration.ofDays(1);
 
     private final Path folder;
+    private final java.time.Clock clock;
 
-    PendingUploads(@Value("${retain.data-dir}") Path dataDirectory) {
+    PendingUploads(@Value("${retain.data-dir}") Path dataDirectory, java.time.Clock clock) {
         this.folder = dataDirectory.resolve("imports").resolve("pending");
+        this.clock = clock;
     }
 
     /** Keeps the upload; returns its token. */
@@ -60,7 +62,7 @@ class PendingUploads {
         if (!Files.isDirectory(folder)) {
             return;
         }
-        Instant oldest = Instant.now().minus(KEPT);
+        Instant oldest = clock.instant().minus(KEPT);
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.toList()) {
                 if (Files.getLastModifiedTime(file).toInstant().isBefore(oldest)) {
