@@ -139,7 +139,8 @@ final class RowCleanser {
                 && v[5] == null
                 && v[6] == null
                 && !problems.containsKey("phone")
-                && !problems.containsKey("email")) {
+                && !problems.containsKey("email")
+                && !problems.containsKey("company_name")) {
             problems.put(
                     "customer_id",
                     kind == ImportKind.CUSTOMERS
