@@ -43,18 +43,13 @@ public final class ImportBenchmark {
         var context = new SpringApplicationBuilder(RetainApplication.class)
                 .web(WebApplicationType.SERVLET)
                 .properties(
-                        "server.port=0",
                         "retain.data-dir=" + work.resolve("data"),
                         "retain.db.embedded.clean-start=true",
                         "retain.imports.worker.enabled=false",
                         "logging.level.root=WARN",
-                        "logging.level.dev.retain.ingest=DEBUG",
-                        "logging.level.io.zonky=" + System.getProperty("bench.pg-log", "WARN"))
-                .run();
+                        "logging.level.dev.retain.ingest=DEBUG")
+                .run("--server.port=0");
         try {
-            if (System.getProperty("bench.slow-statements-ms") != null) {
-                logSlowStatements(context.getBean(DataSource.class), System.getProperty("bench.slow-statements-ms"));
-            }
             double copySeconds = rawCopy(context.getBean(DataSource.class), file);
             System.out.printf("raw COPY into an unindexed table: %.2f s%n", copySeconds);
 
@@ -211,15 +206,6 @@ public final class ImportBenchmark {
                 statement.execute("drop table bench_raw_copy");
             }
             return elapsed;
-        }
-    }
-
-    /** For finding where the time goes: PostgreSQL logs every statement slower than this. */
-    private static void logSlowStatements(DataSource dataSource, String milliseconds) throws Exception {
-        try (var connection = dataSource.getConnection();
-                var statement = connection.createStatement()) {
-            statement.execute("alter system set log_min_duration_statement = " + Integer.parseInt(milliseconds));
-            statement.execute("select pg_reload_conf()");
         }
     }
 
