@@ -31,7 +31,8 @@ class CustomerSearch {
             where.append(" and (name ilike ? or email ilike ?");
             params.add(pattern);
             params.add(pattern);
-            if (digits.length() >= 4) {
+            // A query typed as a phone number (digits, spaces, + - ( )) also matches phone numbers.
+            if (digits.length() >= 4 && text.matches("[0-9+\\-() ]+")) {
                 where.append(" or phone like ?");
                 params.add("%" + digits + "%");
             }
