@@ -34,6 +34,9 @@ public class CustomerMerges {
         PROFILE.put("owner_id", "bigint");
     }
 
+    private static final String MERGE_COLUMNS =
+            "id, survivor_id, merged_id, merged_by, merged_at, undone_by, undone_at";
+
     private final JdbcClient jdbc;
     private final Customers customers;
     private final AuditLog audit;
@@ -141,31 +144,20 @@ public class CustomerMerges {
     }
 
     public CustomerMerge find(long mergeId) {
-        return jdbc.sql("select id, survivor_id, merged_id, merged_by, merged_at, undone_by, undone_at"
-                        + " from customer_merges where id = ?")
+        return jdbc.sql("select " + MERGE_COLUMNS + " from customer_merges where id = ?")
                 .param(mergeId)
-                .query((rs, row) -> new CustomerMerge(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getLong(3),
-                        rs.getString(4),
-                        rs.getTimestamp(5).toInstant(),
-                        rs.getString(6),
-                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()))
+                .query(CustomerMerges::mapMerge)
                 .optional()
                 .orElseThrow(() -> new NotFoundException("Merge", mergeId));
     }
 
     /** Merges into this customer that can still be undone, newest first. */
     public List<CustomerMerge> mergesInto(long survivorId) {
-        return jdbc
-                .sql("select id from customer_merges where survivor_id = ? and undone_at is null order by id desc")
+        return jdbc.sql("select " + MERGE_COLUMNS
+                        + " from customer_merges where survivor_id = ? and undone_at is null order by id desc")
                 .param(survivorId)
-                .query(Long.class)
-                .list()
-                .stream()
-                .map(this::find)
-                .toList();
+                .query(CustomerMerges::mapMerge)
+                .list();
     }
 
     /** The review queue: open pairs of possible duplicates, oldest first. */
@@ -236,6 +228,18 @@ public class CustomerMerges {
                 .collect(Collectors.joining(", "));
         return fields + ", custom_fields = case when c.custom_fields = m.survivor_after->'custom_fields'"
                 + " then m.survivor_before->'custom_fields' else c.custom_fields end";
+    }
+
+    private static CustomerMerge mapMerge(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        Timestamp undone = rs.getTimestamp(7);
+        return new CustomerMerge(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getLong(3),
+                rs.getString(4),
+                rs.getTimestamp(5).toInstant(),
+                rs.getString(6),
+                undone == null ? null : undone.toInstant());
     }
 
     private Timestamp now() {
