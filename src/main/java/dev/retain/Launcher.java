@@ -1,5 +1,7 @@
 package dev.retain;
 
+import java.util.ArrayList;
+
 /** Command-line texts shared by the launcher script and {@link RetainApplication}. */
 final class Launcher {
 
@@ -25,7 +27,7 @@ final class Launcher {
 
     /** Turns the launcher's short options into Spring properties; passes the rest through. */
     static String[] springArguments(String[] args) {
-        var result = new java.util.ArrayList<String>();
+        var result = new ArrayList<String>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--customers") && i + 1 < args.length) {
                 result.add("--retain.demo.customers=" + args[++i]);

@@ -2,6 +2,7 @@ package dev.retain;
 
 import dev.retain.ingest.RemoteImport;
 import dev.retain.platform.DatabaseReachability;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -49,7 +50,7 @@ public class RetainApplication {
         String dbUrl = System.getenv("RETAIN_DB_URL");
         if (dbUrl == null || dbUrl.isBlank()) {
             DatabaseReachability.exitIfEmbeddedInUse(
-                    java.nio.file.Path.of(System.getenv().getOrDefault("RETAIN_DATA_DIR", "./data")),
+                    Path.of(System.getenv().getOrDefault("RETAIN_DATA_DIR", "./data")),
                     command.equals("import")
                             ? "Import through it: ./retain import --server http://localhost:8080 --api-key KEY …"
                             : "Stop it first, or give this one another RETAIN_DATA_DIR.");

@@ -3,6 +3,7 @@ package dev.retain;
 import dev.retain.platform.Role;
 import dev.retain.platform.apikeys.ApiKeys;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -84,7 +85,7 @@ public final class ApiClient {
             boolean isJson = contentType.contains("json") && body != null && !body.isBlank();
             return new Response(response.statusCode(), contentType, isJson ? json.readTree(body) : null);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

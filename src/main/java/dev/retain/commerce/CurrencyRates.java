@@ -1,10 +1,15 @@
 package dev.retain.commerce;
 
+import dev.retain.platform.AuditLog;
+import dev.retain.platform.InvalidInputException;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The exchange rates an admin keeps: units of the base currency (CNY) per unit of each currency. Imported amounts are
@@ -14,32 +19,30 @@ import org.springframework.stereotype.Service;
 public class CurrencyRates {
 
     private final JdbcClient jdbc;
-    private final dev.retain.platform.AuditLog audit;
-    private final java.time.Clock clock;
+    private final AuditLog audit;
+    private final Clock clock;
 
-    CurrencyRates(JdbcClient jdbc, dev.retain.platform.AuditLog audit, java.time.Clock clock) {
+    CurrencyRates(JdbcClient jdbc, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
     }
 
     /** Sets how many units of the base currency one unit of {@code currency} is worth; used by later imports. */
-    @org.springframework.transaction.annotation.Transactional
+    @Transactional
     public void set(String currency, BigDecimal rateToBase) {
         String code = currency == null ? "" : currency.strip().toUpperCase(java.util.Locale.ROOT);
         if (!code.matches("[A-Z]{3}")) {
-            throw new dev.retain.platform.InvalidInputException("currency", "a three-letter ISO 4217 code, e.g. USD");
+            throw new InvalidInputException("currency", "a three-letter ISO 4217 code, e.g. USD");
         }
         if (rateToBase == null || rateToBase.signum() <= 0) {
-            throw new dev.retain.platform.InvalidInputException("rate", "a positive number");
+            throw new InvalidInputException("rate", "a positive number");
         }
         BigDecimal before = all().get(code);
         jdbc.sql("""
                         insert into currency_rates (currency, rate_to_base, updated_at) values (?, ?, ?)
                         on conflict (currency) do update set rate_to_base = excluded.rate_to_base,
-                            updated_at = excluded.updated_at""")
-                .params(code, rateToBase, java.sql.Timestamp.from(clock.instant()))
-                .update();
+                            updated_at = excluded.updated_at""").params(code, rateToBase, Timestamp.from(clock.instant())).update();
         audit.record(
                 before == null ? "create" : "update",
                 "currency_rate",

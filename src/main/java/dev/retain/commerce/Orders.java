@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -116,7 +117,7 @@ public class Orders {
     /** Paid revenue in the base currency over the last {@code days} days. */
     public BigDecimal revenueOfLastDays(int days) {
         return jdbc.sql("select coalesce(sum(base_amount), 0) from orders where status = 'PAID' and ordered_at >= ?")
-                .param(Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(days))))
+                .param(Timestamp.from(clock.instant().minus(Duration.ofDays(days))))
                 .query(BigDecimal.class)
                 .single();
     }

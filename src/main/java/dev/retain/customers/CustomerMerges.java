@@ -4,8 +4,11 @@ import dev.retain.platform.AuditLog;
 import dev.retain.platform.ConflictException;
 import dev.retain.platform.InvalidInputException;
 import dev.retain.platform.NotFoundException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustomerMerges {
 
     /** Profile columns and their SQL types: what survivorship decides and an unmerge restores. */
-    private static final Map<String, String> PROFILE = new java.util.LinkedHashMap<>();
+    private static final Map<String, String> PROFILE = new LinkedHashMap<>();
 
     static {
         for (String text : List.of(
@@ -230,7 +233,7 @@ public class CustomerMerges {
                 + " then m.survivor_before->'custom_fields' else c.custom_fields end";
     }
 
-    private static CustomerMerge mapMerge(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static CustomerMerge mapMerge(ResultSet rs, int row) throws SQLException {
         Timestamp undone = rs.getTimestamp(7);
         return new CustomerMerge(
                 rs.getLong(1),

@@ -2,6 +2,7 @@ package dev.retain.demo;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ public final class DemoExport {
                             + "," + order.status() + "," + (order.couponCode() == null ? "" : order.couponCode())
                             + "\n");
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
                 counts[0]++;
             }));

@@ -2,6 +2,8 @@ package dev.retain.ingest;
 
 import dev.retain.platform.AuditLog;
 import dev.retain.platform.NotFoundException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,7 +78,7 @@ public class DataQuality {
         }
     }
 
-    private static DataQualityAlert map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static DataQualityAlert map(ResultSet rs, int row) throws SQLException {
         return new DataQualityAlert(
                 rs.getLong(1),
                 rs.getLong(2),

@@ -2,6 +2,7 @@ package dev.retain.ingest;
 
 import dev.retain.ingest.ImportJobs.ImportRequest;
 import dev.retain.platform.InvalidInputException;
+import dev.retain.platform.NotFoundException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
                     options.putIfAbsent("day-first", "true");
                 }
                 options.putIfAbsent("currency", preset.options().defaultCurrency());
-            } catch (dev.retain.platform.NotFoundException e) {
+            } catch (NotFoundException e) {
                 System.err.println(e.getMessage());
                 exitCode = 2;
                 return;

@@ -1,5 +1,6 @@
 package dev.retain.ingest;
 
+import dev.retain.customers.CustomerImport;
 import dev.retain.ingest.files.TableReader;
 import dev.retain.ingest.files.TableReaders;
 import dev.retain.platform.AuditLog;
@@ -8,8 +9,11 @@ import dev.retain.platform.NotFoundException;
 import dev.retain.platform.PageOf;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,10 +21,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.LongConsumer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -157,7 +164,7 @@ public class ImportJobs {
     }
 
     /** Claims the oldest queued job, if any, skipping jobs other instances are claiming. */
-    boolean claimNext(java.util.function.LongConsumer runner) {
+    boolean claimNext(LongConsumer runner) {
         List<Long> claimed = jdbc.sql("""
                         update import_jobs set status = 'RUNNING', started_at = now(), heartbeat_at = now(),
                             phase = 'reading'
@@ -181,7 +188,7 @@ public class ImportJobs {
     }
 
     /** Jobs whose runner stopped sending heartbeats (the server died) are failed; their data was never committed. */
-    int failAbandoned(java.time.Duration silence) {
+    int failAbandoned(Duration silence) {
         return jdbc.sql("""
                         update import_jobs set status = 'FAILED', finished_at = now(), phase = null,
                             error = 'interrupted: the server running it stopped; nothing of this import was committed'
@@ -194,8 +201,8 @@ public class ImportJobs {
      * Writes the rejected rows as CSV: the file's own columns, then the reason; UTF-8 with a byte-order mark, which
      * Excel needs to show Chinese text.
      */
-    public void writeRejectedCsv(long id, java.io.OutputStream stream) throws IOException {
-        var out = new java.io.OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8);
+    public void writeRejectedCsv(long id, OutputStream stream) throws IOException {
+        var out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
         out.write('\uFEFF');
         writeRejectedCsv(id, out);
         out.flush();
@@ -226,7 +233,7 @@ public class ImportJobs {
     }
 
     private static List<String> concat(List<String> values, String last) {
-        var all = new java.util.ArrayList<String>(values);
+        var all = new ArrayList<String>(values);
         all.add(last);
         return all;
     }
@@ -256,7 +263,7 @@ public class ImportJobs {
         }
         if (request.source() == null
                 || !request.source().matches("[a-z][a-z0-9_]{0,39}")
-                || dev.retain.customers.CustomerImport.RESERVED_KINDS.contains(request.source())) {
+                || CustomerImport.RESERVED_KINDS.contains(request.source())) {
             throw new InvalidInputException(
                     "source", "a source system name: lower-case letters, digits and _, e.g. 'erp' or 'shop'");
         }

@@ -6,6 +6,7 @@ import dev.retain.ingest.files.TableReaders;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ public class ImportPreview {
     public record PreviewRow(long rowNumber, Map<String, Object> values, Map<String, String> problems) {
 
         /** The row's cells in the order of {@code fields}: each field's clean value and its problem, if any. */
-        public List<Cell> cells(java.util.Collection<String> fields) {
+        public List<Cell> cells(Collection<String> fields) {
             return fields.stream()
                     .map(field -> new Cell(field, values.get(field), problems.get(field)))
                     .toList();

@@ -2,6 +2,7 @@ package dev.retain.ingest;
 
 import dev.retain.ingest.files.TableReader;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,7 @@ final class RecordTable implements TableReader {
 
     /** Every field maps to its own column; a record without a needed field is rejected saying which. */
     static Map<String, String> mapping(ImportKind kind) {
-        var mapping = new java.util.LinkedHashMap<String, String>();
+        var mapping = new LinkedHashMap<String, String>();
         kind.fields().forEach(field -> mapping.put(field, field));
         return mapping;
     }

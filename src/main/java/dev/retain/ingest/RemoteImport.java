@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
@@ -35,7 +36,7 @@ public final class RemoteImport {
             return 2;
         }
         Path file = Path.of(options.get("file"));
-        var fields = new java.util.LinkedHashMap<String, String>();
+        var fields = new LinkedHashMap<String, String>();
         for (String name : new String[] {"kind", "source", "preset", "currency"}) {
             if (options.containsKey(name)) {
                 fields.put(

@@ -8,6 +8,11 @@ import dev.retain.ingest.cleansing.CellProblem;
 import dev.retain.ingest.cleansing.CompanyNames;
 import dev.retain.ingest.cleansing.DateReader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -154,7 +159,7 @@ final class RowCleanser {
         }
         if (!problems.isEmpty()) {
             v[1] = reason(problems);
-            v[2] = java.util.Arrays.asList(cells);
+            v[2] = Arrays.asList(cells);
         }
         return new Cleansed(v, problems);
     }
@@ -204,9 +209,8 @@ final class RowCleanser {
 
     private static byte[] sha256(String text) {
         try {
-            return java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -293,7 +297,7 @@ final class RowCleanser {
     }
 
     private static Map<String, String> orderStatuses() {
-        var statuses = new java.util.HashMap<String, String>();
+        var statuses = new HashMap<String, String>();
         for (String paid : List.of(
                 "paid",
                 "completed",

@@ -1,5 +1,6 @@
 package dev.retain.platform;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -38,7 +39,7 @@ public class AuditLog {
                         insert into audit_log (at, actor, action, entity_type, entity_id, before, after)
                         values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""")
                 .params(
-                        java.sql.Timestamp.from(now),
+                        Timestamp.from(now),
                         currentActor(),
                         action,
                         entityType,

@@ -1,5 +1,8 @@
 package dev.retain.platform;
 
+import dev.retain.platform.database.StalePostmaster;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
@@ -21,14 +24,14 @@ public final class DatabaseReachability {
     }
 
     /** Exits with one line when the embedded database in {@code dataDirectory} is used by a running Retain. */
-    public static void exitIfEmbeddedInUse(java.nio.file.Path dataDirectory, String hint) {
+    public static void exitIfEmbeddedInUse(Path dataDirectory, String hint) {
         try {
-            if (dev.retain.platform.database.StalePostmaster.inUse(dataDirectory.resolve("pg"))) {
+            if (StalePostmaster.inUse(dataDirectory.resolve("pg"))) {
                 System.err.println("The embedded database in " + dataDirectory.resolve("pg")
                         + " is in use by a running Retain server. " + hint);
                 System.exit(1);
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // unreadable owner record: let the start itself report what is wrong
         }
     }

@@ -1,6 +1,7 @@
 package dev.retain.bench;
 
 import dev.retain.RetainApplication;
+import dev.retain.demo.DemoDataGenerator;
 import dev.retain.demo.DemoExport;
 import dev.retain.ingest.ImportJob;
 import dev.retain.ingest.ImportJobs;
@@ -8,19 +9,27 @@ import dev.retain.ingest.ImportJobs.ImportRequest;
 import dev.retain.ingest.ImportKind;
 import dev.retain.ingest.ImportOptions;
 import dev.retain.ingest.MappingText;
+import dev.retain.platform.apikeys.ApiKeys;
 import java.io.Reader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import javax.sql.DataSource;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.postgresql.PGConnection;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Imports the demo company's orders (about 10 per customer, ~2% dirty rows) end to end and compares it with a plain
@@ -121,7 +130,7 @@ public final class ImportBenchmark {
     /** The same orders as an XLSX workbook, written as a stream (what a big Excel export looks like). */
     private static long writeXlsx(Path csv, Path xlsx) throws Exception {
         long rows = 0;
-        try (var workbook = new org.apache.poi.xssf.streaming.SXSSFWorkbook(100);
+        try (var workbook = new SXSSFWorkbook(100);
                 var lines = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
             var sheet = workbook.createSheet("orders");
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -139,16 +148,15 @@ public final class ImportBenchmark {
     }
 
     /** Sends the demo company's events to {@code POST /api/v1/events/bulk} over HTTP, 10,000 per request. */
-    private static double bulkEvents(org.springframework.context.ConfigurableApplicationContext context)
-            throws Exception {
+    private static double bulkEvents(ConfigurableApplicationContext context) throws Exception {
         String port = context.getEnvironment().getProperty("local.server.port");
-        String token = context.getBean(dev.retain.platform.apikeys.ApiKeys.class)
+        String token = context.getBean(ApiKeys.class)
                 .create("bench", java.util.Set.of(dev.retain.platform.Role.ADMIN))
                 .token();
-        var batches = new java.util.ArrayList<String>();
+        var batches = new ArrayList<String>();
         var batch = new StringBuilder();
         int[] inBatch = {0};
-        new dev.retain.demo.DemoDataGenerator(7, 50_000, LocalDate.of(2026, 11, 1), ZoneId.of("Asia/Shanghai"))
+        new DemoDataGenerator(7, 50_000, LocalDate.of(2026, 11, 1), ZoneId.of("Asia/Shanghai"))
                 .forEachCustomer(history -> history.events().forEach(event -> {
                     batch.append("{\"customer_id\":\"C")
                             .append(event.customerId())
@@ -163,18 +171,17 @@ public final class ImportBenchmark {
                         inBatch[0] = 0;
                     }
                 }));
-        var http = java.net.http.HttpClient.newHttpClient();
+        var http = HttpClient.newHttpClient();
         long events = 0;
         long started = System.nanoTime();
         for (String body : batches) {
             var response = http.send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-                                    "http://localhost:" + port + "/api/v1/events/bulk?source=bench"))
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/events/bulk?source=bench"))
                             .header("Authorization", "Bearer " + token)
                             .header("Content-Type", "application/x-ndjson")
-                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
                             .build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(
                         "bulk events answered " + response.statusCode() + ": " + response.body());

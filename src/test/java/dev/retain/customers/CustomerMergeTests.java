@@ -10,6 +10,7 @@ import dev.retain.IntegrationTest;
 import dev.retain.platform.Role;
 import dev.retain.platform.apikeys.ApiKeys;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -133,7 +134,7 @@ class CustomerMergeTests {
         manager.put("/api/v1/customers/by-external-id/erp/" + name, Map.of("name", name, "city", "成都"));
 
         var queue = manager.get("/api/v1/duplicates?limit=500").body();
-        var found = new java.util.ArrayList<Long>();
+        var found = new ArrayList<Long>();
         queue.forEach(candidate -> {
             if (candidate.get("customer").get("name").asString().equals(name)) {
                 found.add(candidate.get("id").asLong());

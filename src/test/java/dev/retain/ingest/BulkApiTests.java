@@ -7,6 +7,7 @@ import dev.retain.ApiClient;
 import dev.retain.IntegrationTest;
 import dev.retain.platform.Role;
 import dev.retain.platform.apikeys.ApiKeys;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
@@ -87,7 +89,7 @@ class BulkApiTests {
     }
 
     @Test
-    void anAdminsExchangeRateConvertsImportedAmounts(@Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+    void anAdminsExchangeRateConvertsImportedAmounts(@Autowired JdbcClient jdbc) {
         var admin = ApiClient.withRoles(port, apiKeys, Role.ADMIN);
         assertThat(admin.put("/api/v1/currency-rates/sgd", Map.of("rate", 5.3)).status())
                 .isEqualTo(204);
@@ -104,7 +106,7 @@ class BulkApiTests {
 
         assertThat(jdbc.sql("select base_amount from orders where source = 'shop' and external_id = ?")
                         .param(c)
-                        .query(java.math.BigDecimal.class)
+                        .query(BigDecimal.class)
                         .single())
                 .isEqualByComparingTo("53.00");
     }

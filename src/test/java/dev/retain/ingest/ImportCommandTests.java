@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.retain.IntegrationTest;
+import dev.retain.platform.apikeys.ApiKeys;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +18,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** {@code ./retain import} as a script or an ERP job runs it: a separate process against the same database. */
 @IntegrationTest
@@ -29,13 +32,13 @@ class ImportCommandTests {
     ImportPresets presets;
 
     @Autowired
-    dev.retain.platform.apikeys.ApiKeys apiKeys;
+    ApiKeys apiKeys;
 
-    @org.springframework.boot.test.web.server.LocalServerPort
+    @LocalServerPort
     int port;
 
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
 
     @TempDir
     Path directory;

@@ -9,8 +9,10 @@ import dev.retain.customers.CustomerRequests;
 import dev.retain.ingest.ImportJobs.ImportRequest;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,10 +56,7 @@ class ImportJobsTests {
                 .isEqualTo(2);
         assertThat(jdbc.sql("""
                         select sum(o.base_amount) from orders o join customer_identities i on i.customer_id = o.customer_id
-                        where i.kind = 'erp' and i.value = ?""")
-                        .param(c + "-1")
-                        .query(java.math.BigDecimal.class)
-                        .single())
+                        where i.kind = 'erp' and i.value = ?""").param(c + "-1").query(BigDecimal.class).single())
                 .isEqualByComparingTo("1350.50");
     }
 
@@ -116,7 +115,7 @@ class ImportJobsTests {
         assertThat(changed.rowsMerged()).isEqualTo(2);
         assertThat(jdbc.sql("select amount from orders where source = 'erp' and external_id = ?")
                         .param(c + "-1")
-                        .query(java.math.BigDecimal.class)
+                        .query(BigDecimal.class)
                         .single())
                 .isEqualByComparingTo("189.00");
         assertThat(jdbc.sql("select status from orders where source = 'erp' and external_id = ?")
@@ -146,7 +145,7 @@ class ImportJobsTests {
         assertThat(job.rowsMerged()).isEqualTo(1);
         assertThat(jdbc.sql("select amount from orders where source = 'shop' and external_id = ?")
                         .param(c)
-                        .query(java.math.BigDecimal.class)
+                        .query(BigDecimal.class)
                         .single())
                 .isEqualByComparingTo("35.64");
         assertThat(count(
@@ -330,7 +329,7 @@ class ImportJobsTests {
                 .param(job.id())
                 .update();
 
-        jobs.failAbandoned(java.time.Duration.ofSeconds(30));
+        jobs.failAbandoned(Duration.ofSeconds(30));
 
         ImportJob failed = jobs.find(job.id());
         assertThat(failed.status()).isEqualTo(ImportStatus.FAILED);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.retain.ingest.cleansing.DateReader;
 import dev.retain.ingest.cleansing.DayMonthOrder;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -111,6 +112,6 @@ class RowCleanserTests {
     }
 
     private static String[] cells(String... values) {
-        return java.util.Arrays.stream(values).map(v -> v == null ? "" : v).toArray(String[]::new);
+        return Arrays.stream(values).map(v -> v == null ? "" : v).toArray(String[]::new);
     }
 }

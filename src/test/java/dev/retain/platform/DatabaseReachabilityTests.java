@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,7 @@ class DatabaseReachabilityTests {
         Process process = builder.start();
 
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String stderr =
-                java.nio.file.Files.readString(builder.redirectError().file().toPath(), StandardCharsets.UTF_8);
+        String stderr = Files.readString(builder.redirectError().file().toPath(), StandardCharsets.UTF_8);
         assertThat(process.exitValue()).isEqualTo(1);
         assertThat(stderr.strip().lines())
                 .containsExactly("Retain cannot reach the database at " + UNREACHABLE

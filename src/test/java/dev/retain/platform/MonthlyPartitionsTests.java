@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retain.IntegrationTest;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -59,9 +62,9 @@ class MonthlyPartitionsTests {
 
     @Test
     void theAuditLogAndEventsHaveAPartitionForThisMonthAndTheNext() {
-        var thisMonth = java.time.YearMonth.now(java.time.ZoneOffset.UTC);
+        var thisMonth = YearMonth.now(ZoneOffset.UTC);
 
-        for (String table : java.util.List.of("audit_log", "events")) {
+        for (String table : List.of("audit_log", "events")) {
             assertThat(jdbc.sql("select to_regclass(?) is not null")
                             .param(MonthlyPartitions.partitionName(table, thisMonth))
                             .query(Boolean.class)
@@ -75,7 +78,7 @@ class MonthlyPartitionsTests {
         }
     }
 
-    private java.util.List<String> partitionsOfTestLog() {
+    private List<String> partitionsOfTestLog() {
         return jdbc.sql("""
                         select c.relname from pg_inherits join pg_class p on p.oid = inhparent
                         join pg_class c on c.oid = inhrelid where p.relname = 'test_log' order by 1""").query(String.class).list();

@@ -3,6 +3,7 @@ package dev.retain.customers.web;
 import dev.retain.customers.CustomFields;
 import dev.retain.customers.Customer;
 import dev.retain.customers.CustomerKind;
+import dev.retain.customers.CustomerMerges;
 import dev.retain.customers.CustomerQuery;
 import dev.retain.customers.Customers;
 import dev.retain.customers.LifecycleStage;
@@ -16,6 +17,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -38,14 +40,14 @@ class CustomerPageController {
     private final CustomFields customFields;
     private final UserAccounts users;
     private final List<ProfileSection> sections;
-    private final dev.retain.customers.CustomerMerges merges;
+    private final CustomerMerges merges;
 
     CustomerPageController(
             Customers customers,
             CustomFields customFields,
             UserAccounts users,
             List<ProfileSection> sections,
-            dev.retain.customers.CustomerMerges merges) {
+            CustomerMerges merges) {
         this.customers = customers;
         this.customFields = customFields;
         this.users = users;
@@ -190,9 +192,7 @@ class CustomerPageController {
     }
 
     private Map<Long, String> ownerNames(List<Customer> shown) {
-        return users.displayNames(shown.stream()
-                .map(Customer::ownerId)
-                .filter(java.util.Objects::nonNull)
-                .collect(Collectors.toSet()));
+        return users.displayNames(
+                shown.stream().map(Customer::ownerId).filter(Objects::nonNull).collect(Collectors.toSet()));
     }
 }

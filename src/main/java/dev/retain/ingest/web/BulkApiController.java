@@ -8,6 +8,7 @@ import dev.retain.ingest.ImportKind;
 import dev.retain.platform.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -102,8 +103,7 @@ class BulkApiController {
                 : ResponseEntity.ok(customer);
     }
 
-    private BulkResponse ingest(ImportKind kind, String source, jakarta.servlet.http.HttpServletRequest request)
-            throws IOException {
+    private BulkResponse ingest(ImportKind kind, String source, HttpServletRequest request) throws IOException {
         var records = new ArrayList<Map<String, Object>>();
         var unreadable = new HashMap<Integer, String>();
         try (var reader = new BufferedReader(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8))) {

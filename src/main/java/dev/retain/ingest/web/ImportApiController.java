@@ -1,5 +1,7 @@
 package dev.retain.ingest.web;
 
+import dev.retain.ingest.DataQuality;
+import dev.retain.ingest.DataQualityAlert;
 import dev.retain.ingest.ImportJob;
 import dev.retain.ingest.ImportJobs;
 import dev.retain.ingest.ImportJobs.ImportRequest;
@@ -19,12 +21,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -41,15 +47,11 @@ class ImportApiController {
     private final ImportJobs jobs;
     private final ImportPreview preview;
     private final Clock clock;
-    private final dev.retain.ingest.DataQuality dataQuality;
+    private final DataQuality dataQuality;
     private final ImportPresets presets;
 
     ImportApiController(
-            ImportJobs jobs,
-            ImportPreview preview,
-            Clock clock,
-            dev.retain.ingest.DataQuality dataQuality,
-            ImportPresets presets) {
+            ImportJobs jobs, ImportPreview preview, Clock clock, DataQuality dataQuality, ImportPresets presets) {
         this.jobs = jobs;
         this.preview = preview;
         this.clock = clock;
@@ -58,11 +60,7 @@ class ImportApiController {
     }
 
     /** A job with its live figures. */
-    record JobView(
-            ImportJob job,
-            double rowsPerSecond,
-            Long secondsLeft,
-            java.util.List<dev.retain.ingest.DataQualityAlert> alerts) {}
+    record JobView(ImportJob job, double rowsPerSecond, Long secondsLeft, List<DataQualityAlert> alerts) {}
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
@@ -128,18 +126,17 @@ class ImportApiController {
     }
 
     @GetMapping("/presets")
-    java.util.List<ImportPreset> presets() {
+    List<ImportPreset> presets() {
         return presets.list();
     }
 
     /** A preset's body: the kind, source and mapping (field → column) to use for files like this. */
     record PresetRequest(
-            ImportKind kind, String source, java.util.Map<String, String> mapping, Boolean dayFirst, String currency) {}
+            ImportKind kind, String source, Map<String, String> mapping, Boolean dayFirst, String currency) {}
 
-    @org.springframework.web.bind.annotation.PutMapping("/presets/{name}")
+    @PutMapping("/presets/{name}")
     @Operation(summary = "Save a column mapping under a name; imports may then name the preset instead of a mapping")
-    ImportPreset savePreset(
-            @PathVariable String name, @org.springframework.web.bind.annotation.RequestBody PresetRequest request) {
+    ImportPreset savePreset(@PathVariable String name, @RequestBody PresetRequest request) {
         return presets.save(new ImportPreset(
                 name,
                 request.kind(),
@@ -156,7 +153,7 @@ class ImportApiController {
 
     @GetMapping("/alerts")
     @Operation(summary = "Open data-quality alerts: many rejected rows, a far smaller import than before, future dates")
-    java.util.List<dev.retain.ingest.DataQualityAlert> alerts() {
+    List<DataQualityAlert> alerts() {
         return dataQuality.open();
     }
 

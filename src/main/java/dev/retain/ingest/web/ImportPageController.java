@@ -1,5 +1,6 @@
 package dev.retain.ingest.web;
 
+import dev.retain.ingest.DataQuality;
 import dev.retain.ingest.ImportJob;
 import dev.retain.ingest.ImportJobs;
 import dev.retain.ingest.ImportJobs.ImportRequest;
@@ -35,7 +36,7 @@ class ImportPageController {
     private final ImportPreview preview;
     private final PendingUploads uploads;
     private final Clock clock;
-    private final dev.retain.ingest.DataQuality dataQuality;
+    private final DataQuality dataQuality;
     private final ImportPresets presets;
 
     ImportPageController(
@@ -43,7 +44,7 @@ class ImportPageController {
             ImportPreview preview,
             PendingUploads uploads,
             Clock clock,
-            dev.retain.ingest.DataQuality dataQuality,
+            DataQuality dataQuality,
             ImportPresets presets) {
         this.jobs = jobs;
         this.preview = preview;

@@ -4,6 +4,7 @@ import dev.retain.platform.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -23,7 +24,7 @@ class PendingUploads {
     private static final Duration KEPT = Duration.ofDays(1);
 
     private final Path folder;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     PendingUploads(@Value("${retain.data-dir}") Path dataDirectory, java.time.Clock clock) {
         this.folder = dataDirectory.resolve("imports").resolve("pending");

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -147,7 +148,7 @@ public class ApiKeys {
                 instant(rs.getTimestamp("revoked_at")));
     }
 
-    private static java.time.Instant instant(Timestamp timestamp) {
+    private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -157,7 +158,7 @@ class DateReaderTests {
         "61, 1900-03-01T00:00"
     })
     void readsExcelSerialNumbersWithExcelsLeapYearBug(String serial, String local) {
-        Instant expected = java.time.LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
+        Instant expected = LocalDateTime.parse(local).atZone(SHANGHAI).toInstant();
         assertThat(dayFirst.readInstant(serial)).isEqualTo(expected);
     }
 
