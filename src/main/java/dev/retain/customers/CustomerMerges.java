@@ -163,6 +163,12 @@ public class CustomerMerges {
                 .list();
     }
 
+    public long openCandidateCount() {
+        return jdbc.sql("select count(*) from duplicate_candidates where status = 'OPEN'")
+                .query(Long.class)
+                .single();
+    }
+
     /** The review queue: open pairs of possible duplicates, oldest first. */
     public List<DuplicateCandidate> openCandidates(int limit) {
         return jdbc.sql("""

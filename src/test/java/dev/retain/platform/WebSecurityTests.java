@@ -58,6 +58,7 @@ class WebSecurityTests {
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("/admin/users");
+        assertThat(session.get("/").body()).contains("/customers/duplicates").contains("/imports");
     }
 
     @Test
