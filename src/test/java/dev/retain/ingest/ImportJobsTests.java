@@ -313,6 +313,48 @@ class ImportJobsTests {
     }
 
     @Test
+    void aRunningJobThatIsCancelledLeavesNothingBehind() throws Exception {
+        String c = unique();
+        var rows = new StringBuilder("order_no,customer,date,amount\n");
+        for (int i = 0; i < 300_000; i++) {
+            rows.append(c)
+                    .append('-')
+                    .append(i)
+                    .append(',')
+                    .append(c)
+                    .append(i % 1000)
+                    .append(",2026-03-01,")
+                    .append(i % 500 + 1)
+                    .append('\n');
+        }
+        Path file = csv(directory, "big.csv", rows.toString());
+        ImportJob job;
+        try (var content = Files.newInputStream(file)) {
+            job = jobs.submit(
+                    request(
+                            ImportKind.ORDERS,
+                            "erp",
+                            file,
+                            "order_id=order_no,customer_id=customer,order_date=date,amount=amount"),
+                    content);
+        }
+        long id = job.id();
+        var running = java.util.concurrent.CompletableFuture.supplyAsync(() -> jobs.runNow(id));
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> jobs.find(id).rowsRead() > 0);
+
+        jobs.cancel(id);
+
+        ImportJob cancelled = running.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(cancelled.status()).isEqualTo(ImportStatus.CANCELLED);
+        assertThat(count("select count(*) from orders where external_id like ?", c + "-%"))
+                .isZero();
+        assertThat(count("select count(*) from customer_identities where kind = 'erp' and value like ?", c + "%"))
+                .isZero();
+    }
+
+    @Test
     void aJobWhoseServerDiedIsFailedAndSaysNothingWasCommitted() throws IOException {
         Path file = csv(directory, "y.csv", "CustomerID,InvoiceDate,Total\n" + unique() + ",2026-01-01,1\n");
         ImportJob job;
