@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,14 +42,21 @@ public class CustomerMerges {
             "id, survivor_id, merged_id, merged_by, merged_at, undone_by, undone_at";
 
     private final JdbcClient jdbc;
+    private final CustomerTable table;
     private final Customers customers;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     CustomerMerges(
-            JdbcClient jdbc, Customers customers, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+            JdbcClient jdbc,
+            CustomerTable table,
+            Customers customers,
+            AuditLog audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.table = table;
         this.customers = customers;
         this.audit = audit;
         this.events = events;
@@ -171,21 +179,34 @@ public class CustomerMerges {
 
     /** The review queue: open pairs of possible duplicates, oldest first. */
     public List<DuplicateCandidate> openCandidates(int limit) {
-        return jdbc.sql("""
+        record Pair(long id, long customerId, long otherId, String reason, String status, Instant createdAt) {}
+        List<Pair> pairs = jdbc.sql("""
                         select d.id, d.customer_id, d.other_id, d.reason, d.status, d.created_at
                         from duplicate_candidates d
                         join customers a on a.id = d.customer_id and a.merged_into is null
                         join customers b on b.id = d.other_id and b.merged_into is null
                         where d.status = 'OPEN' order by d.id limit ?""")
                 .param(limit)
-                .query((rs, row) -> new DuplicateCandidate(
+                .query((rs, row) -> new Pair(
                         rs.getLong(1),
-                        customers.find(rs.getLong(2)),
-                        customers.find(rs.getLong(3)),
+                        rs.getLong(2),
+                        rs.getLong(3),
                         rs.getString(4),
                         rs.getString(5),
                         rs.getTimestamp(6).toInstant()))
                 .list();
+        Map<Long, Customer> byId = table.findAll(pairs.stream()
+                .flatMap(pair -> java.util.stream.Stream.of(pair.customerId(), pair.otherId()))
+                .collect(Collectors.toSet()));
+        return pairs.stream()
+                .map(pair -> new DuplicateCandidate(
+                        pair.id(),
+                        byId.get(pair.customerId()),
+                        byId.get(pair.otherId()),
+                        pair.reason(),
+                        pair.status(),
+                        pair.createdAt()))
+                .toList();
     }
 
     @Transactional

@@ -6,9 +6,11 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -38,6 +40,20 @@ class CustomerTable {
                 .param(id)
                 .query(this::map)
                 .optional();
+    }
+
+    /** The customers with these ids, by id, in one query. */
+    Map<Long, Customer> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc
+                .sql("select " + COLUMNS + " from customers where id in (:ids)")
+                .param("ids", ids)
+                .query(this::map)
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Customer::id, customer -> customer));
     }
 
     long insert(Customer c, Instant now) {

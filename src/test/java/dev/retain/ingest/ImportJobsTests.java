@@ -295,16 +295,8 @@ class ImportJobsTests {
     @Test
     void aQueuedJobCanBeCancelled() throws IOException {
         Path file = csv(directory, "x.csv", "CustomerID,InvoiceDate,Total\n" + unique() + ",2026-01-01,1\n");
-        ImportJob job;
-        try (var content = Files.newInputStream(file)) {
-            job = jobs.submit(
-                    request(
-                            ImportKind.ORDERS,
-                            "erp",
-                            file,
-                            "customer_id=CustomerID,order_date=InvoiceDate,amount=Total"),
-                    content);
-        }
+        ImportJob job =
+                submit(ImportKind.ORDERS, "erp", file, "customer_id=CustomerID,order_date=InvoiceDate,amount=Total");
 
         ImportJob cancelled = jobs.cancel(job.id());
 
@@ -328,16 +320,8 @@ class ImportJobsTests {
                     .append('\n');
         }
         Path file = csv(directory, "big.csv", rows.toString());
-        ImportJob job;
-        try (var content = Files.newInputStream(file)) {
-            job = jobs.submit(
-                    request(
-                            ImportKind.ORDERS,
-                            "erp",
-                            file,
-                            "order_id=order_no,customer_id=customer,order_date=date,amount=amount"),
-                    content);
-        }
+        ImportJob job = submit(
+                ImportKind.ORDERS, "erp", file, "order_id=order_no,customer_id=customer,order_date=date,amount=amount");
         long id = job.id();
         var running = java.util.concurrent.CompletableFuture.supplyAsync(() -> jobs.runNow(id));
         org.awaitility.Awaitility.await()
@@ -357,16 +341,8 @@ class ImportJobsTests {
     @Test
     void aJobWhoseServerDiedIsFailedAndSaysNothingWasCommitted() throws IOException {
         Path file = csv(directory, "y.csv", "CustomerID,InvoiceDate,Total\n" + unique() + ",2026-01-01,1\n");
-        ImportJob job;
-        try (var content = Files.newInputStream(file)) {
-            job = jobs.submit(
-                    request(
-                            ImportKind.ORDERS,
-                            "erp",
-                            file,
-                            "customer_id=CustomerID,order_date=InvoiceDate,amount=Total"),
-                    content);
-        }
+        ImportJob job =
+                submit(ImportKind.ORDERS, "erp", file, "customer_id=CustomerID,order_date=InvoiceDate,amount=Total");
         jdbc.sql("update import_jobs set status = 'RUNNING', heartbeat_at = now() - interval '1 hour' where id = ?")
                 .param(job.id())
                 .update();
@@ -379,9 +355,12 @@ class ImportJobsTests {
     }
 
     private ImportJob importFile(ImportKind kind, String source, Path file, String mapping) throws IOException {
+        return jobs.runNow(submit(kind, source, file, mapping).id());
+    }
+
+    private ImportJob submit(ImportKind kind, String source, Path file, String mapping) throws IOException {
         try (var content = Files.newInputStream(file)) {
-            ImportJob job = jobs.submit(request(kind, source, file, mapping), content);
-            return jobs.runNow(job.id());
+            return jobs.submit(request(kind, source, file, mapping), content);
         }
     }
 
