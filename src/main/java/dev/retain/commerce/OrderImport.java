@@ -1,5 +1,6 @@
 package dev.retain.commerce;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Service;
  * (source, order reference): importing it again changes nothing, a changed row updates it. Afterwards the temporary
  * table {@link #OUTCOMES} says for every row ({@code row_number, customer_id, outcome}) whether it created an order
  * ({@code imported}, first row of a new order) or joined an existing or already-created one ({@code merged}).
+ * When orders were created or changed, {@link OrdersRecorded} is published.
  */
 @Service
 public class OrderImport {
@@ -24,9 +26,11 @@ public class OrderImport {
     public record Upsert(long created, long updated, long unchanged) {}
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    OrderImport(JdbcClient jdbc) {
+    OrderImport(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public void createStaging() {
@@ -77,6 +81,11 @@ public class OrderImport {
                         from staged_orders s join order_heads h on h.order_ref = s.order_ref""").update();
         long heads =
                 jdbc.sql("select count(*) from order_heads").query(Long.class).single();
+        if (created + updated > 0) {
+            events.publishEvent(OrdersRecorded.of(jdbc.sql("select distinct customer_id from order_heads")
+                    .query(Long.class)
+                    .list()));
+        }
         return new Upsert(created, updated, heads - created - updated);
     }
 

@@ -2,6 +2,8 @@ package dev.retain.commerce;
 
 import dev.retain.customers.CustomersMerged;
 import dev.retain.customers.CustomersUnmerged;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -11,9 +13,11 @@ import org.springframework.stereotype.Component;
 class OrdersFollowMerges {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    OrdersFollowMerges(JdbcClient jdbc) {
+    OrdersFollowMerges(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @ApplicationModuleListener
@@ -23,6 +27,7 @@ class OrdersFollowMerges {
                 .params(merge.mergeId(), merge.mergedId())
                 .update();
         moveMovedOrders(merge.mergeId(), merge.survivorId());
+        events.publishEvent(OrdersRecorded.of(List.of(merge.survivorId(), merge.mergedId())));
     }
 
     @ApplicationModuleListener
@@ -31,6 +36,7 @@ class OrdersFollowMerges {
         jdbc.sql("delete from order_merge_moves where merge_id = ?")
                 .param(unmerge.mergeId())
                 .update();
+        events.publishEvent(OrdersRecorded.of(List.of(unmerge.survivorId(), unmerge.mergedId())));
     }
 
     private void moveMovedOrders(long mergeId, long customerId) {

@@ -1,7 +1,10 @@
 package dev.retain.customers;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -35,9 +38,11 @@ public class CustomerImport {
     public record Resolution(long created, long merged, long duplicateCandidates) {}
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    CustomerImport(JdbcClient jdbc) {
+    CustomerImport(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     public void createStaging() {
@@ -58,13 +63,18 @@ public class CustomerImport {
         matchKnownCustomers();
         groupRowsSharingAnIdentity();
         long created = createCustomersForNewGroups(source);
-        updateMatchedCustomers();
+        var changed = new ArrayList<Long>(updateMatchedCustomers());
         long candidates = recordIdentities();
         candidates += suggestSameNameAndCity();
         long merged = jdbc.sql("select count(*) from staged_customers where outcome = 'merged'")
                 .query(Long.class)
                 .single();
         jdbc.sql("drop table staged_identities").update();
+        changed.addAll(
+                jdbc.sql("select id from new_customers").query(Long.class).list());
+        if (!changed.isEmpty()) {
+            events.publishEvent(CustomersChanged.of(changed));
+        }
         return new Resolution(created, merged, candidates);
     }
 
@@ -152,8 +162,9 @@ public class CustomerImport {
     }
 
     /** Customers that existed take the file's newest non-empty values; unchanged customers are not touched. */
-    private void updateMatchedCustomers() {
-        jdbc.sql(withNewest("""
+    /** Returns the ids of the customers that changed. */
+    private List<Long> updateMatchedCustomers() {
+        return jdbc.sql(withNewest("""
                         update customers c set
                             name = coalesce(u.name, c.name), phone = coalesce(u.phone, c.phone),
                             email = coalesce(u.email, c.email), gender = coalesce(u.gender, c.gender),
@@ -172,7 +183,8 @@ public class CustomerImport {
                                coalesce(u.city, c.city), coalesce(u.region, c.region),
                                coalesce(u.industry, c.industry))
                               is distinct from (c.name, c.phone, c.email, c.gender, c.birthday, c.city, c.region,
-                                                c.industry)""")).update();
+                                                c.industry)
+                        returning c.id""")).query(Long.class).list();
     }
 
     private static final Pattern NEWEST = Pattern.compile("newest\\((\\w+)\\)");

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +31,7 @@ public class Customers {
     private final AuditLog audit;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final String defaultRegion;
 
     Customers(
@@ -41,6 +43,7 @@ public class Customers {
             AuditLog audit,
             JdbcClient jdbc,
             Clock clock,
+            ApplicationEventPublisher events,
             @Value("${retain.default-region}") String defaultRegion) {
         this.table = table;
         this.search = search;
@@ -50,6 +53,7 @@ public class Customers {
         this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
         this.defaultRegion = defaultRegion;
     }
 
@@ -89,6 +93,7 @@ public class Customers {
         table.replaceContactIdentities(id, checked.phone(), checked.email(), now);
         Customer created = find(id);
         audit.record("create", "customer", id, null, created);
+        events.publishEvent(CustomersChanged.of(List.of(id)));
         return created;
     }
 
@@ -102,6 +107,7 @@ public class Customers {
         table.replaceContactIdentities(id, checked.phone(), checked.email(), now);
         Customer after = find(id);
         audit.record("update", "customer", id, before, after);
+        events.publishEvent(CustomersChanged.of(List.of(id)));
         return after;
     }
 

@@ -2,6 +2,7 @@ package dev.retain.events;
 
 import dev.retain.platform.MonthlyPartitions;
 import java.sql.Timestamp;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Service;
  * Set-based append of imported events. The importer fills the temporary table {@code staged_events} (see
  * {@link #createStaging()} and {@link #STAGING_COLUMNS}), sets {@code customer_id} and calls {@link #append}. An event
  * already recorded (same customer, type, time and properties) is not recorded twice, so importing a file again adds
- * nothing; such rows are {@code merged}, new ones {@code imported}.
+ * nothing; such rows are {@code merged}, new ones {@code imported}. New events publish {@link EventsRecorded}.
  */
 @Service
 public class EventImport {
@@ -18,10 +19,12 @@ public class EventImport {
 
     private final JdbcClient jdbc;
     private final MonthlyPartitions partitions;
+    private final ApplicationEventPublisher events;
 
-    EventImport(JdbcClient jdbc, MonthlyPartitions partitions) {
+    EventImport(JdbcClient jdbc, MonthlyPartitions partitions, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.partitions = partitions;
+        this.events = events;
     }
 
     public void createStaging() {
@@ -52,8 +55,15 @@ public class EventImport {
                                                                      order by row_number) as nth
                               from staged_events where outcome = 'imported') d
                         where d.row_number = s.row_number and d.nth > 1""").update();
-        return jdbc.sql("""
+        long recorded = jdbc.sql("""
                         insert into events (customer_id, type, occurred_at, properties)
                         select customer_id, type, occurred_at, properties from staged_events where outcome = 'imported'""").update();
+        if (recorded > 0) {
+            events.publishEvent(EventsRecorded.of(
+                    jdbc.sql("select distinct customer_id from staged_events where outcome = 'imported'")
+                            .query(Long.class)
+                            .list()));
+        }
+        return recorded;
     }
 }

@@ -2,6 +2,8 @@ package dev.retain.events;
 
 import dev.retain.customers.CustomersMerged;
 import dev.retain.customers.CustomersUnmerged;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -11,9 +13,11 @@ import org.springframework.stereotype.Component;
 class EventsFollowMerges {
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
 
-    EventsFollowMerges(JdbcClient jdbc) {
+    EventsFollowMerges(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @ApplicationModuleListener
@@ -23,6 +27,7 @@ class EventsFollowMerges {
                 .params(merge.mergeId(), merge.mergedId())
                 .update();
         moveMovedEvents(merge.mergeId(), merge.survivorId());
+        events.publishEvent(EventsRecorded.of(List.of(merge.survivorId(), merge.mergedId())));
     }
 
     @ApplicationModuleListener
@@ -31,6 +36,7 @@ class EventsFollowMerges {
         jdbc.sql("delete from event_merge_moves where merge_id = ?")
                 .param(unmerge.mergeId())
                 .update();
+        events.publishEvent(EventsRecorded.of(List.of(unmerge.survivorId(), unmerge.mergedId())));
     }
 
     /** Matches on time as well as id, so each partition is searched only for its own rows. */

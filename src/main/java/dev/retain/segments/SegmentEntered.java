@@ -1,0 +1,10 @@
+package dev.retain.segments;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Customers entered a segment, with the values that decided it for each. Published after each evaluation or manual change, at most
+ * 1,000 customers per event.
+ */
+public record SegmentEntered(long segmentId, String segment, Instant at, List<AudienceMember> members) {}
