@@ -100,12 +100,12 @@ class AudienceEvaluation {
             hits.add("case when " + query.predicate(evaluable.condition()) + " then "
                     + query.bind(evaluable.audience().id()) + "::bigint end");
         }
-        jdbc.sql("insert into audience_hits select unnest(hits), id from ("
+        jdbc.sql("insert into audience_hits select audience_id, customer_id from (select unnest(hits) as audience_id,"
+                        + " id as customer_id from ("
                         + query.select("c.id, array[" + String.join(", ", hits) + "] as hits", null)
-                        + ") evaluated")
+                        + ") evaluated) hit where audience_id is not null")
                 .params(query.params())
                 .update();
-        jdbc.sql("delete from audience_hits where audience_id is null").update();
         jdbc.sql("analyze audience_hits").update();
 
         Long[] ids = evaluables.stream().map(e -> e.audience().id()).toArray(Long[]::new);

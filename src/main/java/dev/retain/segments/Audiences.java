@@ -154,13 +154,14 @@ public class Audiences {
         jdbc.sql("""
                         with entered as (
                             insert into audience_members (audience_id, customer_id, since)
-                            select :tag, c.id from customer_profiles_view c where c.id = any(:ids)
+                            select :tag, c.id, :now from customer_profiles_view c where c.id = any(:ids)
                             on conflict do nothing returning customer_id)
                         insert into audience_delta (audience_id, customer_id, change, reason)
                         select :tag, customer_id, 'ENTERED', cast(:reason as jsonb) from entered""")
                 .param("tag", tag.id())
                 .param("ids", customerIds.toArray(Long[]::new))
                 .param("reason", json.writeValueAsString(reason))
+                .param("now", Timestamp.from(clock.instant()))
                 .update();
         return changes.record(clock.instant(), today());
     }

@@ -99,6 +99,7 @@ public class RfmScores {
     }
 
     /** Scores every customer with paid orders as of now. */
+    @Transactional
     public RfmRun score() {
         return score(clock.instant());
     }

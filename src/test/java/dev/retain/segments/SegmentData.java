@@ -3,9 +3,9 @@ package dev.retain.segments;
 import dev.retain.platform.MonthlyPartitions;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -16,7 +16,7 @@ final class SegmentData {
 
     private final JdbcClient jdbc;
     private final MonthlyPartitions partitions;
-    private final Instant now = Instant.now();
+    private final ZoneId zone = ZoneId.of("Asia/Shanghai");
 
     SegmentData(JdbcClient jdbc, MonthlyPartitions partitions) {
         this.jdbc = jdbc;
@@ -43,13 +43,18 @@ final class SegmentData {
                 .update();
     }
 
+    /** Noon in the company's time zone {@code daysAgo} days before today (today's noon may still be ahead). */
+    Instant noon(int daysAgo) {
+        return LocalDate.now(zone).minusDays(daysAgo).atTime(12, 0).atZone(zone).toInstant();
+    }
+
     /** A paid order {@code daysAgo} days ago with one line of the category. */
     long anOrder(long customerId, int daysAgo, String amount, String category) {
         return anOrder(customerId, daysAgo, amount, category, null, "PAID");
     }
 
     long anOrder(long customerId, int daysAgo, String amount, String category, String coupon, String status) {
-        Instant at = now.minus(Duration.ofDays(daysAgo)).minus(Duration.ofHours(1));
+        Instant at = noon(daysAgo);
         long id = jdbc.sql("""
                         insert into orders (customer_id, source, external_id, ordered_at, status, currency, amount,
                                             base_amount, coupon_code, created_at)
@@ -74,7 +79,7 @@ final class SegmentData {
     }
 
     void anEvent(long customerId, String type, int daysAgo) {
-        Instant at = now.minus(Duration.ofDays(daysAgo)).minus(Duration.ofHours(1));
+        Instant at = noon(daysAgo);
         partitions.ensure("events", at, at);
         jdbc.sql("insert into events (customer_id, type, occurred_at, properties) values (?, ?, ?, '{}')")
                 .params(customerId, type, Timestamp.from(at))
