@@ -3,6 +3,10 @@ package dev.retain.demo;
 import dev.retain.customers.Customers;
 import dev.retain.platform.CompanyZone;
 import dev.retain.platform.UserAccounts;
+import dev.retain.segments.AudienceKind;
+import dev.retain.segments.AudienceTemplate;
+import dev.retain.segments.Audiences;
+import dev.retain.segments.FullRecompute;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +17,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** {@code ./retain demo}: loads the demo dataset into an empty database, then says where to go and how to sign in. */
+/**
+ * {@code ./retain demo}: loads the demo dataset into an empty database, scores RFM and switches on the ready-made tags,
+ * then says where to go and how to sign in.
+ */
 @Component
 @ConditionalOnProperty(name = "retain.demo.enabled", havingValue = "true")
 class DemoStartup {
@@ -23,6 +30,8 @@ class DemoStartup {
 
     private final DemoDataset dataset;
     private final Customers customers;
+    private final FullRecompute segmentation;
+    private final Audiences audiences;
     private final CompanyZone zone;
     private final Clock clock;
     private final int size;
@@ -30,11 +39,15 @@ class DemoStartup {
     DemoStartup(
             DemoDataset dataset,
             Customers customers,
+            FullRecompute segmentation,
+            Audiences audiences,
             CompanyZone zone,
             Clock clock,
             @Value("${retain.demo.customers:10000}") int size) {
         this.dataset = dataset;
         this.customers = customers;
+        this.segmentation = segmentation;
+        this.audiences = audiences;
         this.zone = zone;
         this.clock = clock;
         this.size = size;
@@ -52,6 +65,13 @@ class DemoStartup {
                     loaded.customers(),
                     loaded.orders(),
                     loaded.events());
+            segmentation.run();
+            AudienceTemplate.ALL.stream()
+                    .filter(template -> template.requiredFields().isEmpty())
+                    .forEach(template -> audiences.createFromTemplate(template.key()));
+            log.info(
+                    "Demo tags switched on: {}",
+                    audiences.list(AudienceKind.TAG).size());
         }
         Environment environment = ready.getApplicationContext().getEnvironment();
         System.out.printf("""

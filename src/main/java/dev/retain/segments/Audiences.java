@@ -67,6 +67,10 @@ public class Audiences {
                 .orElseThrow(() -> new NotFoundException(kind.name().toLowerCase(), id));
     }
 
+    public AudienceKind kindOf(long id) {
+        return store.find(id).map(Audience::kind).orElseThrow(() -> new NotFoundException("tag or segment", id));
+    }
+
     /** Creates the tag or segment and, unless kept by hand or disabled, evaluates it at once. */
     @Transactional
     public Audience create(AudienceKind kind, AudienceDraft draft) {

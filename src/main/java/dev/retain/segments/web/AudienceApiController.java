@@ -6,7 +6,6 @@ import dev.retain.platform.PageOf;
 import dev.retain.segments.Audience;
 import dev.retain.segments.AudienceDraft;
 import dev.retain.segments.AudienceKind;
-import dev.retain.segments.AudienceTemplate;
 import dev.retain.segments.Audiences;
 import dev.retain.segments.ConditionFields;
 import dev.retain.segments.FullRecompute;
@@ -141,23 +140,9 @@ class AudienceApiController {
         return Map.of("removed", audiences.untag(id, List.of(customerId), Map.of("by", currentActor())));
     }
 
-    /** A template with whether it can be switched on (its fields exist) and whether it already is. */
-    record TemplateView(AudienceTemplate template, boolean available, Long tagId) {}
-
     @GetMapping("/api/v1/tag-templates")
     List<TemplateView> templates() {
-        List<Audience> tags = audiences.list(AudienceKind.TAG);
-        return AudienceTemplate.ALL.stream()
-                .map(template -> new TemplateView(
-                        template,
-                        template.requiredFields().stream()
-                                .allMatch(field -> fields.find(field).isPresent()),
-                        tags.stream()
-                                .filter(tag -> template.key().equals(tag.template()))
-                                .map(Audience::id)
-                                .findFirst()
-                                .orElse(null)))
-                .toList();
+        return TemplateView.all(audiences, fields);
     }
 
     @PostMapping("/api/v1/tag-templates/{key}")

@@ -1,10 +1,7 @@
 package dev.retain.segments.web;
 
-import dev.retain.segments.ConditionField;
 import dev.retain.segments.ConditionFields;
 import dev.retain.segments.Conditions;
-import dev.retain.segments.FieldParameter;
-import dev.retain.segments.ValueType;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,22 +25,9 @@ class ConditionApiController {
         this.conditions = conditions;
     }
 
-    /** A field as the builder shows it. */
-    record FieldView(
-            String name,
-            ValueType type,
-            List<String> operators,
-            List<String> options,
-            List<FieldParameter> parameters) {
-        static FieldView of(ConditionField field) {
-            return new FieldView(
-                    field.name(), field.type(), field.type().operators(), field.options(), field.parameters());
-        }
-    }
-
     @GetMapping("/fields")
     List<FieldView> fields() {
-        return fields.all().stream().map(FieldView::of).toList();
+        return FieldView.all(fields);
     }
 
     record PreviewRequest(JsonNode condition, Integer sample) {}

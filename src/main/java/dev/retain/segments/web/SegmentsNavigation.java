@@ -1,0 +1,20 @@
+package dev.retain.segments.web;
+
+import dev.retain.platform.NavigationItem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Segments and tags, and RFM, in the navigation for everyone signed in. */
+@Configuration(proxyBeanMethods = false)
+class SegmentsNavigation {
+
+    @Bean
+    NavigationItem segmentsNavigation() {
+        return new NavigationItem("/segments", "nav.segments", 30);
+    }
+
+    @Bean
+    NavigationItem rfmNavigation() {
+        return new NavigationItem("/rfm", "nav.rfm", 35);
+    }
+}
