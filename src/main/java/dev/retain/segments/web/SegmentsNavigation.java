@@ -9,12 +9,12 @@ import org.springframework.context.annotation.Configuration;
 class SegmentsNavigation {
 
     @Bean
-    NavigationItem segmentsNavigation() {
+    NavigationItem segmentsItem() {
         return new NavigationItem("/segments", "nav.segments", 30);
     }
 
     @Bean
-    NavigationItem rfmNavigation() {
+    NavigationItem rfmItem() {
         return new NavigationItem("/rfm", "nav.rfm", 35);
     }
 }
