@@ -65,7 +65,7 @@ public class Events {
             return 0;
         }
         partitions.ensure(TABLE, earliest.get(), latest.get());
-        return copy.into(
+        long loaded = copy.into(
                 TABLE,
                 "customer_id, type, occurred_at, properties",
                 rows -> events.forEach(event -> rows.row(
@@ -73,5 +73,8 @@ public class Events {
                         event.type(),
                         event.occurredAt(),
                         json.writeValueAsString(event.properties()))));
+        // Fresh statistics, so the first set-based queries after a bulk load get sensible plans.
+        jdbc.sql("analyze " + TABLE).update();
+        return loaded;
     }
 }
