@@ -15,6 +15,10 @@ import dev.retain.ingest.ImportKind;
 import dev.retain.platform.Role;
 import dev.retain.platform.UserAccounts;
 import dev.retain.platform.UserAccounts.NewUser;
+import dev.retain.segments.AudienceDraft;
+import dev.retain.segments.AudienceKind;
+import dev.retain.segments.AudienceMode;
+import dev.retain.segments.Audiences;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDate;
@@ -44,6 +48,9 @@ class SegmentBuilderBrowserTests {
 
     @Autowired
     BulkIngest bulk;
+
+    @Autowired
+    Audiences audiences;
 
     BrowserContext context;
     Page page;
@@ -141,6 +148,21 @@ class SegmentBuilderBrowserTests {
             assertThat(sheet.getLastRowNum()).isEqualTo(1);
             assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo(token + " Frequent");
         }
+
+        // The customer page shows the segment with why, and takes a manual tag.
+        audiences.create(
+                AudienceKind.TAG, new AudienceDraft("VIP " + token, null, AudienceMode.MANUAL, null, true, null));
+        page.locator("#members a").first().click();
+        assertThat(page.locator("#segments")).containsText("Frequent " + token);
+        assertThat(page.locator("#segments")).containsText("orders.count(within_days=30) = 3");
+        page.locator("#segments select[name=tagId]")
+                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("VIP " + token));
+        page.locator("#segments button[type=submit]", new Page.LocatorOptions().setHasText("Add tag"))
+                .click();
+        assertThat(page.locator("#segments")).containsText("VIP " + token);
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(BrowserSupport.screenshot("customer-tags"))
+                .setFullPage(true));
 
         page.navigate("http://localhost:" + port + "/rfm");
         page.locator("#score-now").click();
