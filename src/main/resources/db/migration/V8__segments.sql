@@ -122,3 +122,11 @@ create table audience_sizes (
     members     bigint not null,
     primary key (audience_id, day)
 );
+
+-- Customers whose orders, events or profile changed, waiting for real-time evaluation. Queued by the listeners,
+-- drained in batches, so a burst of changes is evaluated in a few set-based passes instead of one per change.
+create table segment_reevaluations (
+    customer_id bigint      not null,
+    change      text        not null,
+    queued_at   timestamptz not null default now()
+);

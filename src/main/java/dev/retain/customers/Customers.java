@@ -122,6 +122,7 @@ public class Customers {
         Customer before = find(id);
         table.delete(id);
         audit.record("delete", "customer", id, before, null);
+        events.publishEvent(CustomersChanged.of(List.of(id)));
     }
 
     /**

@@ -23,6 +23,7 @@ class AudienceChanges {
 
     static final String TABLE = "audience_changes";
     static final int MEMBERS_PER_EVENT = 1_000;
+    static final long LOCK = 0x5E6_4E47L;
 
     private final JdbcClient jdbc;
     private final MonthlyPartitions partitions;
@@ -40,7 +41,15 @@ class AudienceChanges {
         this.events = events;
     }
 
+    /**
+     * Starts a change of memberships: waits for any other to finish (a transaction-level advisory lock, so changes never
+     * interleave their diffs or deadlock) and empties the delta.
+     */
     void createDelta() {
+        jdbc.sql("select pg_advisory_xact_lock(?)")
+                .param(LOCK)
+                .query(Object.class)
+                .single();
         jdbc.sql("""
                         create temp table if not exists audience_delta (
                             audience_id bigint not null, customer_id bigint not null, change text not null,

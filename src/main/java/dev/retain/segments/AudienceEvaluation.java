@@ -13,13 +13,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Evaluates audiences' conditions and applies the difference to their members: one statement computes every
  * audience's members in one pass over the facts; entries are inserted and exits deleted set-based, each exactly once
- * even when evaluations overlap; their reasons are computed for the changed customers only. Evaluations take turns
- * (a transaction-level advisory lock), so a batch and a real-time evaluation never interleave their diffs.
+ * even when evaluations overlap; their reasons are computed for the changed customers only. Evaluations and manual
+ * changes take turns (see {@link AudienceChanges#createDelta}).
  */
 @Component
 class AudienceEvaluation {
-
-    private static final long LOCK = 0x5E6_4E47L;
 
     private final JdbcClient jdbc;
     private final Conditions conditions;
@@ -58,8 +56,9 @@ class AudienceEvaluation {
     }
 
     private long evaluate(List<Audience> audiences, Collection<Long> scope, Set<DataChange> changed) {
+        // Hits are computed inside the turn too, so no evaluation diffs against hits older than another's.
         jdbc.sql("select pg_advisory_xact_lock(?)")
-                .param(LOCK)
+                .param(AudienceChanges.LOCK)
                 .query(Object.class)
                 .single();
         var independent = new ArrayList<Evaluable>();
@@ -73,7 +72,8 @@ class AudienceEvaluation {
             (reads.contains(DataChange.AUDIENCES) ? dependent : independent).add(new Evaluable(audience, condition));
         }
         Instant now = conditions.query(null).now();
-        long changedMembers = pass(independent, scope, now);
+        long changedMembers = scope == null ? 0 : removeGone(scope, now);
+        changedMembers += pass(independent, scope, now);
         // Conditions on other audiences' membership run after those audiences, one at a time; in real time only
         // when memberships changed or their own facts did.
         for (Evaluable evaluable : dependent) {
@@ -129,12 +129,50 @@ class AudienceEvaluation {
                 .param("ids", ids)
                 .param("scope", scope == null ? null : scope.toArray(Long[]::new))
                 .update();
+        // Without statistics the planner takes the delta for a few rows and joins it to the customers in a nested
+        // loop, each turn scanning all the changed ids again: quadratic in the entries of a newly created audience.
+        jdbc.sql("analyze audience_delta").update();
         for (Evaluable evaluable : evaluables) {
             addReasons(evaluable, now);
         }
         jdbc.sql("update audiences set evaluated_at = ? where id = any(?)")
                 .params(java.sql.Timestamp.from(now), ids)
                 .update();
+        return changes.record(now, conditions.query(null).today());
+    }
+
+    /** Gives a merge's survivor the merged customer's manual tags (entries with the original reasons). */
+    @Transactional
+    public long copyManualTags(long fromCustomerId, long toCustomerId) {
+        Instant now = conditions.query(null).now();
+        changes.createDelta();
+        jdbc.sql("""
+                        with entered as (
+                            insert into audience_members (audience_id, customer_id, since, reason)
+                            select m.audience_id, :to, :now, m.reason
+                            from audience_members m join audiences a on a.id = m.audience_id
+                            where m.customer_id = :from and a.mode = 'MANUAL'
+                            on conflict do nothing returning audience_id, customer_id, reason)
+                        insert into audience_delta (audience_id, customer_id, change, reason)
+                        select audience_id, customer_id, 'ENTERED', reason from entered""")
+                .param("to", toCustomerId)
+                .param("from", fromCustomerId)
+                .param("now", java.sql.Timestamp.from(now))
+                .update();
+        return changes.record(now, conditions.query(null).today());
+    }
+
+    /** Customers deleted or merged away leave every tag and segment, manual ones included. */
+    private long removeGone(Collection<Long> scope, Instant now) {
+        changes.createDelta();
+        jdbc.sql("""
+                        with exited as (
+                            delete from audience_members m
+                            where m.customer_id = any(:scope)
+                              and not exists (select 1 from customer_profiles_view c where c.id = m.customer_id)
+                            returning m.audience_id, m.customer_id)
+                        insert into audience_delta (audience_id, customer_id, change)
+                        select audience_id, customer_id, 'EXITED' from exited""").param("scope", scope.toArray(Long[]::new)).update();
         return changes.record(now, conditions.query(null).today());
     }
 

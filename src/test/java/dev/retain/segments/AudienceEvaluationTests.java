@@ -153,6 +153,27 @@ class AudienceEvaluationTests {
     }
 
     @Test
+    void aMergeMovesManualTagsToTheSurvivorAndTheMergedCustomerLeavesEverything(
+            @Autowired dev.retain.customers.CustomerMerges merges) {
+        long survivor = data.aCustomer("Survivor");
+        long merged = data.aCustomer("Merged");
+        data.anOrder(merged, 100, "50", "tea");
+        Audience vip = audiences.create(
+                AudienceKind.TAG, new AudienceDraft("VIP", null, AudienceMode.MANUAL, null, true, null));
+        audiences.tag(vip.id(), List.of(merged), Map.of());
+        Audience dormant = audiences.createFromTemplate("dormant");
+        assertThat(memberIds(dormant)).containsExactly(merged);
+
+        merges.merge(survivor, merged);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(memberIds(vip)).containsExactly(survivor);
+            assertThat(memberIds(dormant)).containsExactly(survivor);
+        });
+        assertThat(audiences.find(AudienceKind.TAG, vip.id()).members()).isEqualTo(1);
+    }
+
+    @Test
     void aSegmentMayTestAnotherTagButNotItself() {
         long customer = data.aCustomer("Tea lover");
         data.anOrder(customer, 100, "900", "tea");
@@ -239,10 +260,9 @@ class AudienceEvaluationTests {
             bulk.ingest(ImportKind.EVENTS, "shop", events, Map.of());
         }
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> jdbc.sql("select count(*) from event_publication where completion_date is null")
-                                .query(Long.class)
-                                .single()
-                        == 0);
+                .until(() -> jdbc.sql("""
+                                select (select count(*) from event_publication where completion_date is null)
+                                     + (select count(*) from segment_reevaluations)""").query(Long.class).single() == 0);
         Map<Long, Set<Long>> realTime = new LinkedHashMap<>();
         tags.forEach(tag -> realTime.put(tag.id(), new HashSet<>(memberIds(tag))));
         assertThat(realTime.values().stream().mapToInt(Set::size).sum()).isPositive();

@@ -10,7 +10,8 @@ final class Emptied {
     static void everything(JdbcClient jdbc) {
         jdbc.sql("""
                         truncate customers, customer_identities, orders, order_lines, events, rfm_scores, rfm_history,
-                                 rfm_runs, audiences, audience_members, audience_changes, audience_sizes, event_publication
+                                 rfm_runs, audiences, audience_members, audience_changes, audience_sizes, event_publication,
+                                 segment_reevaluations
                         cascade""").update();
     }
 }

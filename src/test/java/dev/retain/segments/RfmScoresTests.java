@@ -86,6 +86,22 @@ class RfmScoresTests {
     }
 
     @Test
+    void conditionsReadTheLastRun(
+            @Autowired Conditions conditions, @Autowired tools.jackson.databind.ObjectMapper json) {
+        rfm.score();
+
+        var atRisk = conditions.parse(json.readTree("""
+                {"field": "rfm.segment", "op": "eq", "value": "AT_RISK"}"""));
+        var important = conditions.parse(json.readTree("""
+                {"and": [{"field": "rfm.value_cell", "op": "in", "value": ["IMPORTANT_VALUE", "IMPORTANT_RETAIN"]},
+                         {"field": "rfm.m", "op": "gte", "value": 4}]}"""));
+
+        assertThat(conditions.matchingAmong(atRisk, List.of(a, b, c, d, e, f))).containsExactlyInAnyOrder(d, e);
+        assertThat(conditions.matchingAmong(important, List.of(a, b, c, d, e, f)))
+                .containsExactlyInAnyOrder(b, d);
+    }
+
+    @Test
     void thresholdsAnAdminSets() {
         rfm.update(new RfmSettings(
                 RfmSettings.THRESHOLDS, null, cuts(30, 90, 180, 365), cuts(1, 2, 3, 5), cuts(200, 500, 1000, 3000)));
