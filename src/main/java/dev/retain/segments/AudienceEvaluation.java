@@ -129,6 +129,9 @@ class AudienceEvaluation {
                 .param("ids", ids)
                 .param("scope", scope == null ? null : scope.toArray(Long[]::new))
                 .update();
+        // Without statistics the planner takes the delta for a few rows and joins it to the customers in a nested
+        // loop, each turn scanning all the changed ids again: quadratic in the entries of a newly created audience.
+        jdbc.sql("analyze audience_delta").update();
         for (Evaluable evaluable : evaluables) {
             addReasons(evaluable, now);
         }
