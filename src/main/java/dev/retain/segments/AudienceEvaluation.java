@@ -132,9 +132,7 @@ class AudienceEvaluation {
         // Without statistics the planner takes the delta for a few rows and joins it to the customers in a nested
         // loop, each turn scanning all the changed ids again: quadratic in the entries of a newly created audience.
         jdbc.sql("analyze audience_delta").update();
-        for (Evaluable evaluable : evaluables) {
-            addReasons(evaluable, now);
-        }
+        addReasons(evaluables);
         jdbc.sql("update audiences set evaluated_at = ? where id = any(?)")
                 .params(java.sql.Timestamp.from(now), ids)
                 .update();
@@ -176,27 +174,37 @@ class AudienceEvaluation {
         return changes.record(now, conditions.query(null).today());
     }
 
-    /** The values that decided each entry and exit, computed for the changed customers alone. */
-    private void addReasons(Evaluable evaluable, Instant now) {
-        long id = evaluable.audience().id();
-        boolean any = jdbc.sql("select exists (select 1 from audience_delta where audience_id = ?)")
-                .param(id)
-                .query(Boolean.class)
-                .single();
-        if (!any) {
-            return;
-        }
-        List<Long> changed = jdbc.sql("select customer_id from audience_delta where audience_id = ?")
-                .param(id)
+    /**
+     * The values that decided each entry and exit, computed for the changed customers alone, for every audience that
+     * changed in one statement.
+     */
+    private void addReasons(List<Evaluable> evaluables) {
+        List<Long> changedAudiences = jdbc.sql("select distinct audience_id from audience_delta")
                 .query(Long.class)
                 .list();
-        var query = conditions.query(changed);
-        String reason = Conditions.reasonSql(evaluable.condition(), query);
-        jdbc.sql("update audience_delta d set reason = r.reason from ("
-                        + query.select("c.id as customer_id, " + reason + " as reason", null)
-                        + ") r where d.audience_id = :audience and d.customer_id = r.customer_id")
+        List<Evaluable> changed = evaluables.stream()
+                .filter(e -> changedAudiences.contains(e.audience().id()))
+                .toList();
+        if (changed.isEmpty()) {
+            return;
+        }
+        List<Long> customers = jdbc.sql("select distinct customer_id from audience_delta")
+                .query(Long.class)
+                .list();
+        var query = conditions.query(customers);
+        var reasons = new ArrayList<String>();
+        var positions = new ArrayList<String>();
+        for (Evaluable evaluable : changed) {
+            positions.add("(" + query.bind(evaluable.audience().id()) + "::bigint, " + reasons.size() + ")");
+            reasons.add(Conditions.reasonSql(evaluable.condition(), query));
+        }
+        jdbc.sql("update audience_delta d set reason = r.reasons -> p.position from ("
+                        + query.select(
+                                "c.id as customer_id, jsonb_build_array(" + String.join(", ", reasons) + ") as reasons",
+                                null)
+                        + ") r, (values " + String.join(", ", positions) + ") p (audience_id, position)"
+                        + " where d.customer_id = r.customer_id and d.audience_id = p.audience_id")
                 .params(query.params())
-                .param("audience", id)
                 .update();
     }
 }
