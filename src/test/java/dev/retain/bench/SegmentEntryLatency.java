@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -66,16 +67,19 @@ final class SegmentEntryLatency {
     }
 
     /**
-     * What was sent and seen: {@code entry} from order sent to entry committed, split into {@code untilEvaluation}
-     * (ingest, hand-over and waiting for earlier evaluations) and {@code evaluation} (evaluation start to commit);
+     * What was sent and seen after the warm-up: {@code entry} from order sent to entry committed, {@code fromRecorded}
+     * from the order recorded (the ingest call returned) to entry committed; {@code entry} split into
+     * {@code untilEvaluation} (ingest, hand-over and waiting for earlier evaluations) and {@code evaluation} (evaluation start to commit);
      * {@code ingest} is the bulk ingest call for a batch.
      */
     record Figures(
             int sent,
+            int warmUp,
             long rejected,
             int observed,
             double sendSeconds,
             Spread entry,
+            Spread fromRecorded,
             Spread untilEvaluation,
             Spread evaluation,
             Spread ingest) {}
@@ -83,7 +87,11 @@ final class SegmentEntryLatency {
     private final ConfigurableApplicationContext context;
     private final ZoneId zone;
     private final Map<Long, Instant> sentAt = new ConcurrentHashMap<>();
+    private final Map<Long, Instant> recordedAt = new ConcurrentHashMap<>();
+    private final Collection<Double> fromRecordedMillis = new ConcurrentLinkedQueue<>();
     private final Map<Long, Double> entryMillis = new ConcurrentHashMap<>();
+    private final Set<Long> warmUp = ConcurrentHashMap.newKeySet();
+    private final Set<Long> seen = ConcurrentHashMap.newKeySet();
     private final Collection<Double> untilEvaluationMillis = new ConcurrentLinkedQueue<>();
     private final Collection<Double> evaluationMillis = new ConcurrentLinkedQueue<>();
     private final Collection<Double> ingestMillis = new ConcurrentLinkedQueue<>();
@@ -93,8 +101,12 @@ final class SegmentEntryLatency {
         this.zone = zone;
     }
 
-    /** Sends one order per customer, {@code batchSize} every {@code intervalMillis}, into segment {@code segmentId}. */
-    Figures measure(long segmentId, List<Customer> customers, int batchSize, long intervalMillis) throws Exception {
+    /**
+     * Sends one order per customer, {@code batchSize} every {@code intervalMillis}, into segment {@code segmentId}. The
+     * batches of the first {@code warmUpMillis} warm the server up at the same rate and are left out of the figures.
+     */
+    Figures measure(long segmentId, List<Customer> customers, int batchSize, long intervalMillis, long warmUpMillis)
+            throws Exception {
         var allSeen = new CountDownLatch(customers.size());
         ApplicationListener<ApplicationEvent> listener = event -> {
             if (event instanceof PayloadApplicationEvent<?> payload
@@ -113,7 +125,11 @@ final class SegmentEntryLatency {
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
         for (int from = 0; from < customers.size(); from += batchSize) {
             List<Customer> batch = customers.subList(from, Math.min(from + batchSize, customers.size()));
-            long due = start + TimeUnit.MILLISECONDS.toNanos(intervalMillis * (from / batchSize));
+            long offsetMillis = intervalMillis * (from / batchSize);
+            long due = start + TimeUnit.MILLISECONDS.toNanos(offsetMillis);
+            if (offsetMillis < warmUpMillis) {
+                batch.forEach(customer -> warmUp.add(customer.id()));
+            }
             batches.add(senders.schedule(
                     () -> rejected.addAndGet(send(ingest, batch)), due - System.nanoTime(), TimeUnit.NANOSECONDS));
         }
@@ -125,10 +141,12 @@ final class SegmentEntryLatency {
         allSeen.await(120, TimeUnit.SECONDS);
         return new Figures(
                 customers.size(),
+                warmUp.size(),
                 rejected.get(),
-                entryMillis.size(),
+                seen.size(),
                 sendSeconds,
                 Spread.of(entryMillis.values()),
+                Spread.of(fromRecordedMillis),
                 Spread.of(untilEvaluationMillis),
                 Spread.of(evaluationMillis),
                 Spread.of(ingestMillis));
@@ -151,10 +169,17 @@ final class SegmentEntryLatency {
         Instant committed = CLOCK.instant();
         for (AudienceMember member : entered.members()) {
             Instant sent = sentAt.get(member.customerId());
-            if (sent != null && entryMillis.putIfAbsent(member.customerId(), millis(sent, committed)) == null) {
+            if (sent == null || !seen.add(member.customerId())) {
+                continue;
+            }
+            allSeen.countDown();
+            if (!warmUp.contains(member.customerId())) {
+                entryMillis.put(member.customerId(), millis(sent, committed));
+                // The ingest call may return a moment after the evaluation began: then the entry waited for nothing.
+                Instant recorded = recordedAt.getOrDefault(member.customerId(), sent);
+                fromRecordedMillis.add(Math.max(0, millis(recorded, committed)));
                 untilEvaluationMillis.add(millis(sent, entered.at()));
                 evaluationMillis.add(millis(entered.at(), committed));
-                allSeen.countDown();
             }
         }
     }
@@ -177,7 +202,9 @@ final class SegmentEntryLatency {
         Instant sent = CLOCK.instant();
         batch.forEach(customer -> sentAt.put(customer.id(), sent));
         var results = ingest.ingest(ImportKind.ORDERS, "shop", records, Map.of());
-        ingestMillis.add(millis(sent, CLOCK.instant()));
+        Instant recorded = CLOCK.instant();
+        batch.forEach(customer -> recordedAt.put(customer.id(), recorded));
+        ingestMillis.add(millis(sent, recorded));
         return results.stream()
                 .filter(result -> result.result().equals("rejected"))
                 .peek(result -> System.out.println("  order rejected: " + result.reason()))
