@@ -2,6 +2,7 @@ package dev.retain.segments;
 
 import dev.retain.platform.MonthlyPartitions;
 import dev.retain.platform.RetentionSchedule;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -83,7 +84,7 @@ class AudienceChanges {
         jdbc.sql("""
                         insert into audience_sizes (audience_id, day, members)
                         select id, ?, members from audiences where id in (select audience_id from audience_delta)
-                        on conflict (audience_id, day) do update set members = excluded.members""").param(java.sql.Date.valueOf(today)).update();
+                        on conflict (audience_id, day) do update set members = excluded.members""").param(Date.valueOf(today)).update();
         publish(now);
         return changes;
     }

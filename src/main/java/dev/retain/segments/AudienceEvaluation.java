@@ -1,5 +1,7 @@
 package dev.retain.segments;
 
+import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,10 +36,18 @@ class AudienceEvaluation {
     /** An audience with its checked condition. */
     record Evaluable(Audience audience, Condition condition) {}
 
-    /** Every enabled dynamic audience, for every customer; returns the entries and exits. */
+    /**
+     * Every enabled dynamic audience, for every customer; returns the entries and exits. Records every audience's size
+     * for today, changed or not, so sizes over time have a point a day.
+     */
     @Transactional
     public long evaluateAll() {
-        return evaluate(store.dynamic(), null, EnumSet.allOf(DataChange.class));
+        long changed = evaluate(store.dynamic(), null, EnumSet.allOf(DataChange.class));
+        jdbc.sql("""
+                        insert into audience_sizes (audience_id, day, members)
+                        select id, ?, members from audiences
+                        on conflict (audience_id, day) do update set members = excluded.members""").param(Date.valueOf(conditions.query(null).today())).update();
+        return changed;
     }
 
     /**
@@ -116,7 +126,7 @@ class AudienceEvaluation {
                             select audience_id, customer_id, :now from audience_hits
                             on conflict do nothing returning audience_id, customer_id)
                         insert into audience_delta (audience_id, customer_id, change)
-                        select audience_id, customer_id, 'ENTERED' from entered""").param("now", java.sql.Timestamp.from(now)).update();
+                        select audience_id, customer_id, 'ENTERED' from entered""").param("now", Timestamp.from(now)).update();
         jdbc.sql("""
                         with exited as (
                             delete from audience_members m
@@ -134,7 +144,7 @@ class AudienceEvaluation {
         jdbc.sql("analyze audience_delta").update();
         addReasons(evaluables);
         jdbc.sql("update audiences set evaluated_at = ? where id = any(?)")
-                .params(java.sql.Timestamp.from(now), ids)
+                .params(Timestamp.from(now), ids)
                 .update();
         return changes.record(now, conditions.query(null).today());
     }
@@ -155,7 +165,7 @@ class AudienceEvaluation {
                         select audience_id, customer_id, 'ENTERED', reason from entered""")
                 .param("to", toCustomerId)
                 .param("from", fromCustomerId)
-                .param("now", java.sql.Timestamp.from(now))
+                .param("now", Timestamp.from(now))
                 .update();
         return changes.record(now, conditions.query(null).today());
     }

@@ -5,6 +5,7 @@ import dev.retain.platform.ConflictException;
 import dev.retain.platform.InvalidInputException;
 import dev.retain.platform.NotFoundException;
 import dev.retain.platform.PageOf;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -240,7 +241,7 @@ public class Audiences {
         var sizes = new LinkedHashMap<LocalDate, Long>();
         jdbc.sql("""
                         select day, members from audience_sizes where audience_id = ? and day > ? order by day""")
-                .params(audienceId, java.sql.Date.valueOf(today().minusDays(days)))
+                .params(audienceId, Date.valueOf(today().minusDays(days)))
                 .query((rs, row) -> sizes.put(rs.getDate(1).toLocalDate(), rs.getLong(2)))
                 .list();
         return sizes;

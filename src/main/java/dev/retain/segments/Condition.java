@@ -1,7 +1,9 @@
 package dev.retain.segments;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A checked condition: AND / OR / NOT groups of criteria. Built from JSON by {@link Conditions#parse}; every field,
@@ -13,8 +15,8 @@ public sealed interface Condition permits Condition.All, Condition.Any, Conditio
     List<Criterion> criteria();
 
     /** Every kind of change that can alter the outcome. */
-    default java.util.Set<DataChange> changedBy() {
-        var changes = java.util.EnumSet.noneOf(DataChange.class);
+    default Set<DataChange> changedBy() {
+        var changes = EnumSet.noneOf(DataChange.class);
         criteria().forEach(criterion -> changes.addAll(criterion.field().changedBy()));
         return changes;
     }

@@ -5,6 +5,7 @@ import dev.retain.platform.CompanyZone;
 import dev.retain.platform.InvalidInputException;
 import java.math.BigDecimal;
 import java.sql.Array;
+import java.sql.Date;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -149,7 +150,7 @@ public class RfmScores {
                                         "s.frequency >= a.frequency",
                                         "s.monetary >= a.monetary"),
                                 RfmSegment.gridValues()))
-                .param("today", java.sql.Date.valueOf(today))
+                .param("today", Date.valueOf(today))
                 .param("zone", zone.zone().getId())
                 .param("asOf", Timestamp.from(asOf))
                 .param("windowStart", windowStart(settings, asOf))
@@ -159,11 +160,11 @@ public class RfmScores {
                 .update();
         jdbc.sql("create index on rfm_new (customer_id)").update();
         jdbc.sql("analyze rfm_new").update();
-        long changed = recordHistory(asOf);
         boolean latest = jdbc.sql("select coalesce(max(as_of) <= ?, true) from rfm_runs")
                 .param(Timestamp.from(asOf))
                 .query(Boolean.class)
                 .single();
+        long changed = recordHistory(asOf, latest);
         if (latest) {
             jdbc.sql("truncate rfm_scores").update();
             jdbc.sql("""
@@ -203,18 +204,29 @@ public class RfmScores {
                 .single();
     }
 
-    /** A history row for each customer whose segment or cell differs from their last one before {@code asOf}. */
-    private long recordHistory(Instant asOf) {
+    /**
+     * A history row for each customer whose segment or cell differs from their last one before {@code asOf}. The last
+     * ones are copied out first — the current scores when this run is the latest, else from history — so the insert
+     * never reads the table it grows.
+     */
+    private long recordHistory(Instant asOf, boolean latest) {
+        jdbc.sql(
+                        latest
+                                ? "create temp table rfm_previous on commit drop as"
+                                        + " select customer_id, segment, value_cell from rfm_scores"
+                                : "create temp table rfm_previous on commit drop as"
+                                        + " select distinct on (customer_id) customer_id, segment, value_cell from rfm_history"
+                                        + " where scored_at < :asOf order by customer_id, scored_at desc")
+                .param("asOf", Timestamp.from(asOf))
+                .update();
+        jdbc.sql("analyze rfm_previous").update();
         long changed = jdbc.sql("""
                         insert into rfm_history (customer_id, scored_at, recency_days, frequency, monetary, r, f, m,
                                                  segment, value_cell)
                         select n.customer_id, :asOf, n.recency_days, n.frequency, n.monetary, n.r, n.f, n.m, n.segment,
                                n.value_cell
-                        from rfm_new n
-                        left join lateral (select h.segment, h.value_cell from rfm_history h
-                                           where h.customer_id = n.customer_id and h.scored_at < :asOf
-                                           order by h.scored_at desc limit 1) last on true
-                        where (last.segment, last.value_cell) is distinct from (n.segment, n.value_cell)
+                        from rfm_new n left join rfm_previous p on p.customer_id = n.customer_id
+                        where (p.segment, p.value_cell) is distinct from (n.segment, n.value_cell)
                         on conflict (customer_id, scored_at) do update set recency_days = excluded.recency_days,
                             frequency = excluded.frequency, monetary = excluded.monetary, r = excluded.r,
                             f = excluded.f, m = excluded.m, segment = excluded.segment,
@@ -222,11 +234,9 @@ public class RfmScores {
         // Customers who had a segment and have none now (no paid order left in the window).
         return changed + jdbc.sql("""
                         insert into rfm_history (customer_id, scored_at)
-                        select last.customer_id, :asOf
-                        from (select distinct on (customer_id) customer_id, segment from rfm_history
-                              where scored_at < :asOf order by customer_id, scored_at desc) last
-                        where last.segment is not null
-                          and not exists (select 1 from rfm_new n where n.customer_id = last.customer_id)
+                        select p.customer_id, :asOf from rfm_previous p
+                        where p.segment is not null
+                          and not exists (select 1 from rfm_new n where n.customer_id = p.customer_id)
                         on conflict (customer_id, scored_at) do nothing""").param("asOf", Timestamp.from(asOf)).update();
     }
 

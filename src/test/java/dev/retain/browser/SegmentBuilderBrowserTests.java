@@ -9,6 +9,7 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
 import dev.retain.IntegrationTest;
 import dev.retain.ingest.BulkIngest;
 import dev.retain.ingest.ImportKind;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -142,8 +144,7 @@ class SegmentBuilderBrowserTests {
         assertThat(exported).startsWith("\uFEFFcustomer_id,name,since,reason").contains(token + " Frequent");
         assertThat(exported.lines()).hasSize(2);
         Download xlsx = page.waitForDownload(() -> page.locator("#export-xlsx").click());
-        try (var workbook =
-                new org.apache.poi.xssf.usermodel.XSSFWorkbook(xlsx.path().toFile())) {
+        try (var workbook = new XSSFWorkbook(xlsx.path().toFile())) {
             var sheet = workbook.getSheetAt(0);
             assertThat(sheet.getLastRowNum()).isEqualTo(1);
             assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo(token + " Frequent");
@@ -155,8 +156,7 @@ class SegmentBuilderBrowserTests {
         page.locator("#members a").first().click();
         assertThat(page.locator("#segments")).containsText("Frequent " + token);
         assertThat(page.locator("#segments")).containsText("orders.count(within_days=30) = 3");
-        page.locator("#segments select[name=tagId]")
-                .selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("VIP " + token));
+        page.locator("#segments select[name=tagId]").selectOption(new SelectOption().setLabel("VIP " + token));
         page.locator("#segments button[type=submit]", new Page.LocatorOptions().setHasText("Add tag"))
                 .click();
         assertThat(page.locator("#segments")).containsText("VIP " + token);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.retain.customers.CustomerMerges;
 import dev.retain.ingest.BulkIngest;
 import dev.retain.ingest.ImportKind;
 import dev.retain.platform.ConflictException;
@@ -153,8 +154,7 @@ class AudienceEvaluationTests {
     }
 
     @Test
-    void aMergeMovesManualTagsToTheSurvivorAndTheMergedCustomerLeavesEverything(
-            @Autowired dev.retain.customers.CustomerMerges merges) {
+    void aMergeMovesManualTagsToTheSurvivorAndTheMergedCustomerLeavesEverything(@Autowired CustomerMerges merges) {
         long survivor = data.aCustomer("Survivor");
         long merged = data.aCustomer("Merged");
         data.anOrder(merged, 100, "50", "tea");

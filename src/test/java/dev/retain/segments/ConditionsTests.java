@@ -260,7 +260,7 @@ class ConditionsTests {
                 .toList();
     }
 
-    private java.math.BigDecimal value(String condition, long customerId) {
+    private BigDecimal value(String condition, long customerId) {
         Condition parsed = parse(condition);
         var query = conditions.query(List.of(customerId));
         String reason = Conditions.reasonSql(parsed, query);
@@ -268,7 +268,7 @@ class ConditionsTests {
                 .params(query.params())
                 .query(String.class)
                 .single());
-        return new java.math.BigDecimal(values.values().iterator().next().toString());
+        return new BigDecimal(values.values().iterator().next().toString());
     }
 
     private Condition parse(String condition) {

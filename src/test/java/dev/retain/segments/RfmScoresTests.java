@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * RFM on five customers computed by hand. Recency in days, frequency, monetary:
@@ -86,8 +89,7 @@ class RfmScoresTests {
     }
 
     @Test
-    void conditionsReadTheLastRun(
-            @Autowired Conditions conditions, @Autowired tools.jackson.databind.ObjectMapper json) {
+    void conditionsReadTheLastRun(@Autowired Conditions conditions, @Autowired ObjectMapper json) {
         rfm.score();
 
         var atRisk = conditions.parse(json.readTree("""
@@ -167,7 +169,7 @@ class RfmScoresTests {
     }
 
     private Map<Long, String> segmentsNow() {
-        var segments = new java.util.HashMap<Long, String>();
+        var segments = new HashMap<Long, String>();
         for (long customer : List.of(a, b, c, d, e)) {
             rfm.of(customer)
                     .ifPresent(score -> segments.put(customer, score.segment().name()));
@@ -200,6 +202,6 @@ class RfmScoresTests {
     }
 
     private static List<BigDecimal> cuts(int... values) {
-        return java.util.Arrays.stream(values).mapToObj(BigDecimal::valueOf).toList();
+        return Arrays.stream(values).mapToObj(BigDecimal::valueOf).toList();
     }
 }

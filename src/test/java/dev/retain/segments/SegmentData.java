@@ -2,6 +2,7 @@ package dev.retain.segments;
 
 import dev.retain.platform.MonthlyPartitions;
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,7 +33,7 @@ final class SegmentData {
                         insert into customers (kind, name, city, birthday, lifecycle_stage, custom_fields, created_at,
                                                updated_at)
                         values ('PERSON', ?, ?, ?, 'REPEAT', '{}', now(), now()) returning id""")
-                .params(name, city, birthday == null ? null : java.sql.Date.valueOf(birthday))
+                .params(name, city, birthday == null ? null : Date.valueOf(birthday))
                 .query(Long.class)
                 .single();
     }

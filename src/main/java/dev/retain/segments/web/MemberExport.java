@@ -1,11 +1,13 @@
 package dev.retain.segments.web;
 
+import dev.retain.platform.CompanyZone;
 import dev.retain.platform.InvalidInputException;
 import dev.retain.segments.Audience;
 import dev.retain.segments.Audiences;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +31,7 @@ class MemberExport {
     private final ObjectMapper json;
     private final DateTimeFormatter time;
 
-    MemberExport(Audiences audiences, ObjectMapper json, dev.retain.platform.CompanyZone zone) {
+    MemberExport(Audiences audiences, ObjectMapper json, CompanyZone zone) {
         this.audiences = audiences;
         this.json = json;
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone.zone());
@@ -59,7 +61,7 @@ class MemberExport {
                 out.write(member.customerId() + "," + quoted(member.name()) + "," + time.format(member.since()) + ","
                         + quoted(json.writeValueAsString(member.reason())) + "\r\n");
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
         out.flush();
