@@ -100,18 +100,16 @@ class AudienceEvaluation {
         if (evaluables.isEmpty()) {
             return 0;
         }
-        jdbc.sql("""
-                        create temp table if not exists audience_hits (audience_id bigint not null,
-                            customer_id bigint not null) on commit drop""").update();
-        jdbc.sql("truncate audience_hits").update();
         var query = conditions.query(scope);
         var hits = new ArrayList<String>();
         for (Evaluable evaluable : evaluables) {
             hits.add("case when " + query.predicate(evaluable.condition()) + " then "
                     + query.bind(evaluable.audience().id()) + "::bigint end");
         }
-        jdbc.sql("insert into audience_hits select audience_id, customer_id from (select unnest(hits) as audience_id,"
-                        + " id as customer_id from ("
+        // CREATE TABLE AS rather than INSERT … SELECT: PostgreSQL may then scan the facts with parallel workers.
+        jdbc.sql("drop table if exists audience_hits").update();
+        jdbc.sql("create temp table audience_hits on commit drop as select audience_id, customer_id from (select"
+                        + " unnest(hits) as audience_id, id as customer_id from ("
                         + query.select("c.id, array[" + String.join(", ", hits) + "] as hits", null)
                         + ") evaluated) hit where audience_id is not null")
                 .params(query.params())
