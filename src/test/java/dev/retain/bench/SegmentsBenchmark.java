@@ -115,10 +115,6 @@ public final class SegmentsBenchmark {
         double referenceSeconds;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
-            // The hand-written statements get the same memory for sorts and hashes as the recompute.
-            String workMem = context.getEnvironment().getProperty("retain.segments.batch-work-mem");
-            timed(connection, "set work_mem = '" + workMem + "'");
-            System.out.println("work_mem for the recompute and the hand-written SQL: " + workMem);
             referenceSeconds = reference(connection, rules, recompute.rfm().asOf(), evaluatedAt, zone, failures);
         }
         System.out.printf(
