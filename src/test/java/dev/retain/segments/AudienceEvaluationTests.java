@@ -132,6 +132,26 @@ class AudienceEvaluationTests {
     }
 
     @Test
+    void theNightlyRecomputeCatchesWhatNoEventAnnounced(@Autowired FullRecompute recompute) {
+        long customer = data.aCustomer("Quiet");
+        data.anOrder(customer, 100, "80", "tea");
+        Audience dormant = audiences.createFromTemplate("dormant");
+        // Written straight to the table: no event, so only the batch can notice.
+        data.anOrder(customer, 1, "80", "tea");
+        assertThat(memberIds(dormant)).containsExactly(customer);
+
+        FullRecompute.Result result = recompute.run();
+
+        assertThat(result.rfm().customers()).isEqualTo(1);
+        assertThat(result.membershipChanges()).isEqualTo(1);
+        assertThat(memberIds(dormant)).isEmpty();
+        assertThat(captured.of(TagRemoved.class))
+                .singleElement()
+                .satisfies(event ->
+                        assertThat(event.members().get(0).reason()).containsEntry("orders.days_since_last", 1));
+    }
+
+    @Test
     void manualTagsTakeCustomersByHand() {
         long customer = data.aCustomer("VIP");
         Audience vip = audiences.create(
