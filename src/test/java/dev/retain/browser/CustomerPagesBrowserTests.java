@@ -98,6 +98,8 @@ class CustomerPagesBrowserTests {
 
         assertThat(page).hasURL(Pattern.compile(".*/customers(\\?continue)?$"));
         assertThat(page.locator("h1")).hasText("客户");
+        // The search reacts to typing once htmx has loaded: wait for it, or the input goes unheard.
+        page.waitForLoadState();
         page.getByPlaceholder("姓名、手机号或邮箱").fill(suffix);
         assertThat(page.locator("#customer-table tbody tr")).hasCount(1);
         assertThat(page).hasURL(Pattern.compile(".*q=" + suffix + ".*"));
