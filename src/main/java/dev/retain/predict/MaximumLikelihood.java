@@ -1,0 +1,103 @@
+package dev.retain.predict;
+
+import java.util.function.ToDoubleFunction;
+import org.hipparchus.linear.LUDecomposition;
+import org.hipparchus.linear.MatrixUtils;
+import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.optim.InitialGuess;
+import org.hipparchus.optim.MaxEval;
+import org.hipparchus.optim.MaxIter;
+import org.hipparchus.optim.PointValuePair;
+import org.hipparchus.optim.nonlinear.scalar.GoalType;
+import org.hipparchus.optim.nonlinear.scalar.ObjectiveFunction;
+import org.hipparchus.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
+import org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
+
+/**
+ * Fits positive parameters by maximising a log-likelihood: Nelder-Mead on their logarithms (so they stay positive
+ * without bounds), restarted from its own answer until it stops improving, then standard errors from the observed
+ * information (a numerical Hessian on the log scale, carried back by the delta method).
+ */
+final class MaximumLikelihood {
+
+    /** The estimates, their standard errors, the log-likelihood at them, and whether the search converged. */
+    record Estimate(
+            double[] values, double[] standardErrors, double logLikelihood, int evaluations, boolean converged) {}
+
+    private static final int MAX_EVALUATIONS = 20_000;
+
+    private MaximumLikelihood() {}
+
+    /** {@code logLikelihood} of the parameters (all positive), summed over the data. */
+    static Estimate fit(ToDoubleFunction<double[]> logLikelihood, double[] start) {
+        int n = start.length;
+        double[] point = new double[n];
+        for (int i = 0; i < n; i++) {
+            point[i] = Math.log(start[i]);
+        }
+        ToDoubleFunction<double[]> onLogScale = logs -> {
+            double value = logLikelihood.applyAsDouble(exp(logs));
+            return Double.isFinite(value) ? value : -1e300;
+        };
+        double best = Double.NEGATIVE_INFINITY;
+        int evaluations = 0;
+        boolean converged = false;
+        for (int restart = 0; restart < 5 && evaluations < MAX_EVALUATIONS; restart++) {
+            var optimizer = new SimplexOptimizer(1e-12, 1e-12);
+            PointValuePair result = optimizer.optimize(
+                    new MaxEval(MAX_EVALUATIONS),
+                    new MaxIter(MAX_EVALUATIONS),
+                    new ObjectiveFunction(logs -> onLogScale.applyAsDouble(logs)),
+                    GoalType.MAXIMIZE,
+                    new InitialGuess(point),
+                    new NelderMeadSimplex(n, 0.5));
+            evaluations += optimizer.getEvaluations();
+            point = result.getPoint();
+            converged = result.getValue() - best < 1e-9;
+            best = result.getValue();
+            if (converged) {
+                break;
+            }
+        }
+        return new Estimate(exp(point), standardErrors(onLogScale, point), best, evaluations, converged);
+    }
+
+    /** Standard errors from the inverse of the observed information on the log scale: se(θ) = θ · se(log θ). */
+    private static double[] standardErrors(ToDoubleFunction<double[]> logLikelihood, double[] logs) {
+        int n = logs.length;
+        double h = 1e-4;
+        RealMatrix information = MatrixUtils.createRealMatrix(n, n);
+        for (int i = 0; i < n; i++) {
+            for (int j = i; j < n; j++) {
+                double second = (at(logLikelihood, logs, i, h, j, h)
+                                - at(logLikelihood, logs, i, h, j, -h)
+                                - at(logLikelihood, logs, i, -h, j, h)
+                                + at(logLikelihood, logs, i, -h, j, -h))
+                        / (4 * h * h);
+                information.setEntry(i, j, -second);
+                information.setEntry(j, i, -second);
+            }
+        }
+        RealMatrix covariance = new LUDecomposition(information).getSolver().getInverse();
+        double[] errors = new double[n];
+        for (int i = 0; i < n; i++) {
+            errors[i] = Math.exp(logs[i]) * Math.sqrt(Math.max(covariance.getEntry(i, i), 0));
+        }
+        return errors;
+    }
+
+    private static double at(ToDoubleFunction<double[]> f, double[] x, int i, double di, int j, double dj) {
+        double[] moved = x.clone();
+        moved[i] += di;
+        moved[j] += dj;
+        return f.applyAsDouble(moved);
+    }
+
+    private static double[] exp(double[] logs) {
+        double[] values = new double[logs.length];
+        for (int i = 0; i < logs.length; i++) {
+            values[i] = Math.exp(logs[i]);
+        }
+        return values;
+    }
+}
