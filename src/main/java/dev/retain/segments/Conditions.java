@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
-/** Reads, checks and runs conditions: what the builder's live preview, journeys' branches and audiences use. */
+/** Reads, checks and runs conditions: what the builder's live preview and audiences use. */
 @Service
 public class Conditions {
 
@@ -62,10 +62,6 @@ public class Conditions {
     /** The count of matching customers and a sample of them. */
     public record Preview(long count, List<Member> sample) {
         public record Member(long customerId, String name, Map<String, Object> values) {}
-    }
-
-    public boolean matches(Condition condition, long customerId) {
-        return !matchingAmong(condition, List.of(customerId)).isEmpty();
     }
 
     /** Those of the customers that match now. */
