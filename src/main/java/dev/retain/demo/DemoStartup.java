@@ -3,6 +3,7 @@ package dev.retain.demo;
 import dev.retain.customers.Customers;
 import dev.retain.platform.CompanyZone;
 import dev.retain.platform.UserAccounts;
+import dev.retain.predict.NightlyClvScoring;
 import dev.retain.segments.AudienceKind;
 import dev.retain.segments.AudienceTemplate;
 import dev.retain.segments.Audiences;
@@ -18,8 +19,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ./retain demo}: loads the demo dataset into an empty database, scores RFM and switches on the ready-made tags,
- * then says where to go and how to sign in.
+ * {@code ./retain demo}: loads the demo dataset into an empty database, scores lifetime value and RFM and switches on
+ * the ready-made tags, then says where to go and how to sign in.
  */
 @Component
 @ConditionalOnProperty(name = "retain.demo.enabled", havingValue = "true")
@@ -30,6 +31,7 @@ class DemoStartup {
 
     private final DemoDataset dataset;
     private final Customers customers;
+    private final NightlyClvScoring clvScoring;
     private final FullRecompute segmentation;
     private final Audiences audiences;
     private final CompanyZone zone;
@@ -39,6 +41,7 @@ class DemoStartup {
     DemoStartup(
             DemoDataset dataset,
             Customers customers,
+            NightlyClvScoring clvScoring,
             FullRecompute segmentation,
             Audiences audiences,
             CompanyZone zone,
@@ -46,6 +49,7 @@ class DemoStartup {
             @Value("${retain.demo.customers:10000}") int size) {
         this.dataset = dataset;
         this.customers = customers;
+        this.clvScoring = clvScoring;
         this.segmentation = segmentation;
         this.audiences = audiences;
         this.zone = zone;
@@ -65,6 +69,7 @@ class DemoStartup {
                     loaded.customers(),
                     loaded.orders(),
                     loaded.events());
+            clvScoring.run();
             segmentation.run();
             AudienceTemplate.ALL.stream()
                     .filter(template -> template.requiredFields().isEmpty())
