@@ -3,7 +3,10 @@ package dev.retain.predict;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.retain.ApiClient;
 import dev.retain.IntegrationTest;
+import dev.retain.platform.Role;
+import dev.retain.platform.apikeys.ApiKeys;
 import dev.retain.segments.Conditions;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -13,6 +16,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.ObjectMapper;
 
@@ -33,6 +37,12 @@ class ClvScoresTests {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    ApiKeys apiKeys;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void everyBuyerIsScoredAndTheScoresServeAsConditions() {
@@ -67,6 +77,15 @@ class ClvScoresTests {
                         .query(Long.class)
                         .single())
                 .isZero();
+        assertThat(scores.of(active)).containsKeys("pAlive", "expectedPurchases", "expectedOrderValue", "predictedClv");
+        var api = ApiClient.withRoles(port, apiKeys, Role.ANALYST);
+        assertThat(api.get("/api/v1/customers/" + active + "/clv")
+                        .body()
+                        .get("pAlive")
+                        .asDouble())
+                .isEqualTo(pAlive(active));
+        assertThat(api.get("/api/v1/customers/" + aCustomer() + "/clv").status())
+                .isEqualTo(404);
         var slipping = conditions.parse(json.readTree("""
                 {"field": "predict.p_alive", "op": "lt", "value": %s}""".formatted((pAlive(active) + pAlive(lapsed)) / 2)));
         assertThat(conditions.matchingAmong(slipping, List.of(active, lapsed, once)))
