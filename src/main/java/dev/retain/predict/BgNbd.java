@@ -1,6 +1,5 @@
 package dev.retain.predict;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -35,12 +34,7 @@ public record BgNbd(double r, double alpha, double a, double b) {
                 },
                 new double[] {1, 1, 1, 1});
         double[] v = estimate.values();
-        return new Fit<>(
-                new BgNbd(v[0], v[1], v[2], v[3]),
-                Arrays.stream(estimate.standardErrors()).boxed().toList(),
-                estimate.logLikelihood(),
-                estimate.evaluations(),
-                estimate.converged());
+        return estimate.fitOf(new BgNbd(v[0], v[1], v[2], v[3]));
     }
 
     /** The log-likelihood of one customer's history. */
@@ -58,14 +52,21 @@ public record BgNbd(double r, double alpha, double a, double b) {
 
     /** The probability that the customer is still alive at the end of their history. */
     public double probabilityAlive(History h) {
+        return 1 / (1 + deadToAliveOdds(h));
+    }
+
+    /**
+     * The odds of having dropped out against being alive, given the history: a / (b + x − 1) · ((α + T) / (α + tₓ))^(r
+     * + x); none without repeat purchases.
+     */
+    private double deadToAliveOdds(History h) {
         int x = h.frequency();
         if (x == 0) {
-            return 1;
+            return 0;
         }
-        double logRatio = Math.log(a)
+        return Math.exp(Math.log(a)
                 - Math.log(b + x - 1)
-                + (r + x) * (Math.log(alpha + h.age()) - Math.log(alpha + h.recency()));
-        return 1 / (1 + Math.exp(logRatio));
+                + (r + x) * (Math.log(alpha + h.age()) - Math.log(alpha + h.recency())));
     }
 
     /** Purchases expected in the next {@code t} time units, given the customer's history. */
@@ -75,13 +76,7 @@ public record BgNbd(double r, double alpha, double a, double b) {
         double hypergeometric = Hypergeometric.f21(r + x, b + x, a + b + x - 1, z);
         double first = (a + b + x - 1) / (a - 1);
         double second = 1 - Math.exp((r + x) * Math.log((alpha + h.age()) / (alpha + h.age() + t))) * hypergeometric;
-        double alive = x == 0
-                ? 1
-                : 1
-                        + Math.exp(Math.log(a)
-                                - Math.log(b + x - 1)
-                                + (r + x) * (Math.log(alpha + h.age()) - Math.log(alpha + h.recency())));
-        return first * second / alive;
+        return first * second / (1 + deadToAliveOdds(h));
     }
 
     static double logSumExp(double u, double v) {

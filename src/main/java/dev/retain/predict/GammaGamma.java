@@ -1,6 +1,5 @@
 package dev.retain.predict;
 
-import java.util.Arrays;
 import java.util.List;
 import org.hipparchus.special.Gamma;
 
@@ -26,12 +25,7 @@ public record GammaGamma(double p, double q, double gamma) {
                 },
                 new double[] {1, 1, 1});
         double[] v = estimate.values();
-        return new Fit<>(
-                new GammaGamma(v[0], v[1], v[2]),
-                Arrays.stream(estimate.standardErrors()).boxed().toList(),
-                estimate.logLikelihood(),
-                estimate.evaluations(),
-                estimate.converged());
+        return estimate.fitOf(new GammaGamma(v[0], v[1], v[2]));
     }
 
     public double logLikelihood(Spend s) {

@@ -1,5 +1,6 @@
 package dev.retain.predict;
 
+import java.util.Arrays;
 import java.util.function.ToDoubleFunction;
 import org.hipparchus.linear.LUDecomposition;
 import org.hipparchus.linear.MatrixUtils;
@@ -22,7 +23,14 @@ final class MaximumLikelihood {
 
     /** The estimates, their standard errors, the log-likelihood at them, and whether the search converged. */
     record Estimate(
-            double[] values, double[] standardErrors, double logLikelihood, int evaluations, boolean converged) {}
+            double[] values, double[] standardErrors, double logLikelihood, int evaluations, boolean converged) {
+
+        /** The fit of the model built from {@link #values}. */
+        <M> Fit<M> fitOf(M model) {
+            return new Fit<>(
+                    model, Arrays.stream(standardErrors).boxed().toList(), logLikelihood, evaluations, converged);
+        }
+    }
 
     private static final int MAX_EVALUATIONS = 20_000;
 

@@ -1,6 +1,7 @@
 package dev.retain.browser;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 import java.nio.file.Files;
@@ -20,6 +21,15 @@ final class BrowserSupport {
     private static Browser browser;
 
     private BrowserSupport() {}
+
+    /** A fresh browser context in the language given, at a desktop size, that accepts downloads. */
+    static BrowserContext newContext(String locale) {
+        return browser()
+                .newContext(new Browser.NewContextOptions()
+                        .setLocale(locale)
+                        .setViewportSize(1400, 900)
+                        .setAcceptDownloads(true));
+    }
 
     static synchronized Browser browser() {
         if (browser == null) {

@@ -50,10 +50,7 @@ class CustomerPagesBrowserTests {
 
     @BeforeEach
     void openBrowser() {
-        context = BrowserSupport.browser()
-                .newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                        .setLocale("zh-CN")
-                        .setViewportSize(1400, 900));
+        context = BrowserSupport.newContext("zh-CN");
         page = context.newPage();
     }
 

@@ -3,7 +3,6 @@ package dev.retain.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
@@ -44,11 +43,7 @@ class ImportWizardBrowserTests {
 
     @BeforeEach
     void openBrowser() {
-        context = BrowserSupport.browser()
-                .newContext(new Browser.NewContextOptions()
-                        .setLocale("zh-CN")
-                        .setViewportSize(1400, 900)
-                        .setAcceptDownloads(true));
+        context = BrowserSupport.newContext("zh-CN");
         page = context.newPage();
     }
 

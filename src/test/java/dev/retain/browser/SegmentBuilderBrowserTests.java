@@ -3,7 +3,6 @@ package dev.retain.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
@@ -59,11 +58,7 @@ class SegmentBuilderBrowserTests {
 
     @BeforeEach
     void openBrowser() {
-        context = BrowserSupport.browser()
-                .newContext(new Browser.NewContextOptions()
-                        .setLocale("en")
-                        .setViewportSize(1400, 900)
-                        .setAcceptDownloads(true));
+        context = BrowserSupport.newContext("en");
         page = context.newPage();
     }
 

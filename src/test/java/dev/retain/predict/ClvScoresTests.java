@@ -8,10 +8,7 @@ import dev.retain.IntegrationTest;
 import dev.retain.platform.Role;
 import dev.retain.platform.apikeys.ApiKeys;
 import dev.retain.segments.Conditions;
-import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -23,7 +20,6 @@ import tools.jackson.databind.ObjectMapper;
 @IntegrationTest
 class ClvScoresTests {
 
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final LocalDate END = LocalDate.of(2026, 9, 30);
 
     @Autowired
@@ -116,22 +112,10 @@ class ClvScoresTests {
     }
 
     private long aCustomer() {
-        return jdbc.sql("""
-                        insert into customers (kind, name, custom_fields, created_at, updated_at)
-                        values ('PERSON', 'CLV', '{}', now(), now()) returning id""").query(Long.class).single();
+        return new Buyers(jdbc).aCustomer("CLV");
     }
 
     private void order(long customer, LocalDate day, int amount) {
-        jdbc.sql("""
-                        insert into orders (customer_id, source, external_id, ordered_at, status, currency, amount,
-                                            base_amount, created_at)
-                        values (?, 'test', ?, ?, 'PAID', 'CNY', ?, ?, now())""")
-                .params(
-                        customer,
-                        "C" + System.nanoTime(),
-                        Timestamp.from(day.atTime(10, 0).atZone(SHANGHAI).toInstant()),
-                        BigDecimal.valueOf(amount),
-                        BigDecimal.valueOf(amount))
-                .update();
+        new Buyers(jdbc).order(customer, day, Integer.toString(amount), "PAID");
     }
 }
