@@ -17,6 +17,10 @@ final class Launcher {
                                  [--source NAME] [--day-first] [--currency CNY] [--max-rejected 0.05]
                                  [--preset NAME] [--server URL --api-key KEY: through a running server]
                                  exit code 0 done, 3 too many rows rejected, 1 failed, 2 wrong arguments
+              predict clv        fit the lifetime-value models on the local database and check them, print the
+                                 parameters, log-likelihood and holdout report:
+                                 --calibration-end 2026-06-30 [--holdout-end DATE] [--unit days|weeks]
+                                 exit code 0 done, 2 wrong arguments or too few buyers
               --help             show this help
               --version          show the version
 

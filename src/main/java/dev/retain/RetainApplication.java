@@ -37,11 +37,9 @@ public class RetainApplication {
                 if (Arrays.asList(args).contains("--server")) {
                     System.exit(RemoteImport.run(args));
                 }
-                System.setProperty("retain.command", "import");
-                System.setProperty("spring.main.web-application-type", "none");
-                System.setProperty("retain.imports.worker.enabled", "false");
-                System.setProperty("logging.level.root", "WARN");
+                runOnce(command);
             }
+            case "predict" -> runOnce(command);
             default -> {
                 System.err.println("Unknown command '" + command + "'.\n\n" + Launcher.USAGE);
                 System.exit(2);
@@ -51,15 +49,27 @@ public class RetainApplication {
         if (dbUrl == null || dbUrl.isBlank()) {
             DatabaseReachability.exitIfEmbeddedInUse(
                     Path.of(System.getenv().getOrDefault("RETAIN_DATA_DIR", "./data")),
-                    command.equals("import")
-                            ? "Import through it: ./retain import --server http://localhost:8080 --api-key KEY …"
-                            : "Stop it first, or give this one another RETAIN_DATA_DIR.");
+                    switch (command) {
+                        case "import" ->
+                            "Import through it: ./retain import --server http://localhost:8080 --api-key KEY …";
+                        case "predict" ->
+                            "Check the model through it: POST /api/v1/predict/clv/checks, or on /predict/clv.";
+                        default -> "Stop it first, or give this one another RETAIN_DATA_DIR.";
+                    });
         }
         DatabaseReachability.exitUnlessReachable(
                 System.getenv("RETAIN_DB_URL"), System.getenv("RETAIN_DB_USER"), System.getenv("RETAIN_DB_PASSWORD"));
         var context = SpringApplication.run(RetainApplication.class, springArgs);
-        if (command.equals("import")) {
+        if (System.getProperty("retain.command") != null) {
             System.exit(SpringApplication.exit(context));
         }
+    }
+
+    /** A one-shot command: no web server, no background workers, only warnings logged; exits when it is done. */
+    private static void runOnce(String command) {
+        System.setProperty("retain.command", command);
+        System.setProperty("spring.main.web-application-type", "none");
+        System.setProperty("retain.imports.worker.enabled", "false");
+        System.setProperty("logging.level.root", "WARN");
     }
 }

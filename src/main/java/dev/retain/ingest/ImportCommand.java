@@ -1,12 +1,12 @@
 package dev.retain.ingest;
 
 import dev.retain.ingest.ImportJobs.ImportRequest;
+import dev.retain.platform.CommandLineOptions;
 import dev.retain.platform.InvalidInputException;
 import dev.retain.platform.NotFoundException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.ApplicationArguments;
@@ -41,7 +41,7 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 
     @Override
     public void run(ApplicationArguments arguments) throws Exception {
-        Map<String, String> options = options(arguments.getSourceArgs());
+        Map<String, String> options = CommandLineOptions.parse(arguments.getSourceArgs());
         if (options.containsKey("preset")) {
             try {
                 ImportPreset preset = presets.find(options.get("preset"));
@@ -132,22 +132,4 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
     }
 
     /** {@code --name value} and {@code --flag} pairs. */
-    public static Map<String, String> options(String[] args) {
-        var options = new HashMap<String, String>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--")) {
-                continue;
-            }
-            String name = args[i].substring(2);
-            int equals = name.indexOf('=');
-            if (equals > 0) {
-                options.put(name.substring(0, equals), name.substring(equals + 1));
-            } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-                options.put(name, args[++i]);
-            } else {
-                options.put(name, "true");
-            }
-        }
-        return options;
-    }
 }

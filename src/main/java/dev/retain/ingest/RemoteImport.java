@@ -1,5 +1,6 @@
 package dev.retain.ingest;
 
+import dev.retain.platform.CommandLineOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -28,7 +29,7 @@ public final class RemoteImport {
 
     /** Runs the import against the server and returns the exit code. */
     public static int run(String[] args) throws IOException, InterruptedException {
-        Map<String, String> options = ImportCommand.options(args);
+        Map<String, String> options = CommandLineOptions.parse(args);
         String server = options.get("server").replaceAll("/+$", "");
         String apiKey = options.getOrDefault("api-key", System.getenv("RETAIN_API_KEY"));
         if (apiKey == null || !options.containsKey("file")) {

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.hipparchus.special.Gamma;
 
 /**
  * The BG/NBD model (Fader, Hardie & Lee 2005, "Counting your customers the easy way"): while alive a customer buys at
@@ -37,17 +36,19 @@ public record BgNbd(double r, double alpha, double a, double b) {
         return estimate.fitOf(new BgNbd(v[0], v[1], v[2], v[3]));
     }
 
-    /** The log-likelihood of one customer's history. */
+    /**
+     * The log-likelihood of one customer's history. The gamma-function ratios are sums of logs and the powers are
+     * written with {@code log1p}, so that it stays exact when r, α or b grow large (purchase rates alike across
+     * customers).
+     */
     public double logLikelihood(History h) {
         int x = h.frequency();
-        double a1 = Gamma.logGamma(r + x) - Gamma.logGamma(r) + r * Math.log(alpha);
-        double a2 = Gamma.logGamma(a + b) + Gamma.logGamma(b + x) - Gamma.logGamma(b) - Gamma.logGamma(a + b + x);
-        double a3 = -(r + x) * Math.log(alpha + h.age());
-        if (x == 0) {
-            return a1 + a2 + a3;
+        double ratios = 0; // log Γ(r+x)/Γ(r) + log B(a, b+x)/B(a, b)
+        for (int i = 0; i < x; i++) {
+            ratios += Math.log(r + i) + Math.log(b + i) - Math.log(a + b + i);
         }
-        double a4 = Math.log(a) - Math.log(b + x - 1) - (r + x) * Math.log(alpha + h.recency());
-        return a1 + a2 + logSumExp(a3, a4);
+        double stillAlive = -r * Math.log1p(h.age() / alpha) - x * Math.log(alpha + h.age()); // log α^r (α+T)^-(r+x)
+        return ratios + stillAlive + softplus(logDeadToAliveOdds(h));
     }
 
     /** The probability that the customer is still alive at the end of their history. */
@@ -60,13 +61,17 @@ public record BgNbd(double r, double alpha, double a, double b) {
      * + x); none without repeat purchases.
      */
     private double deadToAliveOdds(History h) {
+        return h.frequency() == 0 ? 0 : Math.exp(logDeadToAliveOdds(h));
+    }
+
+    private double logDeadToAliveOdds(History h) {
         int x = h.frequency();
         if (x == 0) {
-            return 0;
+            return Double.NEGATIVE_INFINITY;
         }
-        return Math.exp(Math.log(a)
+        return Math.log(a)
                 - Math.log(b + x - 1)
-                + (r + x) * (Math.log(alpha + h.age()) - Math.log(alpha + h.recency())));
+                + (r + x) * Math.log1p((h.age() - h.recency()) / (alpha + h.recency()));
     }
 
     /** Purchases expected in the next {@code t} time units, given the customer's history. */
@@ -75,12 +80,12 @@ public record BgNbd(double r, double alpha, double a, double b) {
         double z = t / (alpha + h.age() + t);
         double hypergeometric = Hypergeometric.f21(r + x, b + x, a + b + x - 1, z);
         double first = (a + b + x - 1) / (a - 1);
-        double second = 1 - Math.exp((r + x) * Math.log((alpha + h.age()) / (alpha + h.age() + t))) * hypergeometric;
+        double second = 1 - Math.exp(-(r + x) * Math.log1p(t / (alpha + h.age()))) * hypergeometric;
         return first * second / (1 + deadToAliveOdds(h));
     }
 
-    static double logSumExp(double u, double v) {
-        double max = Math.max(u, v);
-        return max + Math.log(Math.exp(u - max) + Math.exp(v - max));
+    /** log(1 + eᶻ) without overflow. */
+    static double softplus(double z) {
+        return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
     }
 }

@@ -1,8 +1,6 @@
 package dev.retain.predict;
 
 import dev.retain.platform.PostgresCopy;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,7 +8,6 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Fits BG/NBD and Gamma-Gamma on every customer's history up to a calibration end and scores each customer: P(alive),
@@ -26,45 +23,31 @@ public class ClvScores {
     private static final int DAYS_PER_MONTH = 30;
 
     private final PurchaseHistories histories;
+    private final ClvFits fits;
     private final JdbcClient jdbc;
     private final PostgresCopy copy;
-    private final ObjectMapper json;
     private final Clock clock;
 
-    ClvScores(PurchaseHistories histories, JdbcClient jdbc, PostgresCopy copy, ObjectMapper json, Clock clock) {
+    ClvScores(PurchaseHistories histories, ClvFits fits, JdbcClient jdbc, PostgresCopy copy, Clock clock) {
         this.histories = histories;
+        this.fits = fits;
         this.jdbc = jdbc;
         this.copy = copy;
-        this.json = json;
         this.clock = clock;
     }
 
     @Transactional
     public Run score(LocalDate calibrationEnd, TimeUnitOfFit unit, int horizonDays, double monthlyDiscount) {
         List<PurchaseHistories.CustomerHistory> all = histories.asOf(calibrationEnd, unit);
-        Fit<BgNbd> purchases = BgNbd.fit(
-                all.stream().map(PurchaseHistories.CustomerHistory::history).toList());
-        List<GammaGamma.Spend> spends = all.stream()
-                .map(PurchaseHistories.CustomerHistory::spend)
-                .filter(spend -> spend != null)
-                .toList();
-        Fit<GammaGamma> spend = spends.size() < 10 ? null : GammaGamma.fit(spends);
-        double overallAverage = spends.stream()
-                .mapToDouble(GammaGamma.Spend::averageValue)
+        ClvFits.Models models = ClvFits.fit(all);
+        Fit<BgNbd> purchases = models.purchases();
+        Fit<GammaGamma> spend = models.spend();
+        double overallAverage = all.stream()
+                .filter(customer -> customer.spend() != null)
+                .mapToDouble(customer -> customer.spend().averageValue())
                 .average()
                 .orElse(0);
-        long fitId = jdbc.sql("""
-                        insert into clv_fits (calibration_end, unit, customers, bg_nbd, gamma_gamma, fitted_at)
-                        values (?, ?, ?, ?::jsonb, ?::jsonb, ?) returning id""")
-                .params(
-                        Date.valueOf(calibrationEnd),
-                        unit.name(),
-                        all.size(),
-                        json.writeValueAsString(purchases),
-                        spend == null ? null : json.writeValueAsString(spend),
-                        Timestamp.from(clock.instant()))
-                .query(Long.class)
-                .single();
+        long fitId = fits.save(calibrationEnd, unit, all.size(), models, null);
         jdbc.sql("truncate clv_scores").update();
         var now = clock.instant();
         copy.into(

@@ -34,10 +34,10 @@ public record GammaGamma(double p, double q, double gamma) {
         return Gamma.logGamma(p * x + q)
                 - Gamma.logGamma(p * x)
                 - Gamma.logGamma(q)
-                + q * Math.log(gamma)
                 + (p * x - 1) * Math.log(m)
                 + p * x * Math.log(x)
-                - (p * x + q) * Math.log(gamma + m * x);
+                - q * Math.log1p(m * x / gamma) // q log γ − (px + q) log(γ + mx), exact for large q and γ
+                - p * x * Math.log(gamma + m * x);
     }
 
     /** The customer's expected order value given what they spent: their own average shrunk towards the population's. */

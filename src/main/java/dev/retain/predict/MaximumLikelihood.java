@@ -2,6 +2,7 @@ package dev.retain.predict;
 
 import java.util.Arrays;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.IntStream;
 import org.hipparchus.linear.LUDecomposition;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
@@ -15,8 +16,8 @@ import org.hipparchus.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
 import org.hipparchus.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 
 /**
- * Fits positive parameters by maximising a log-likelihood: Nelder-Mead on their logarithms (so they stay positive
- * without bounds), restarted from its own answer until it stops improving, then standard errors from the observed
+ * Fits positive parameters by maximising a log-likelihood: Nelder-Mead on their logarithms (so they stay positive),
+ * within bounds, restarted from its own answer until it stops improving, then standard errors from the observed
  * information (a numerical Hessian on the log scale, carried back by the delta method).
  */
 final class MaximumLikelihood {
@@ -34,6 +35,14 @@ final class MaximumLikelihood {
 
     private static final int MAX_EVALUATIONS = 20_000;
 
+    /**
+     * Every parameter stays within [10⁻⁶, 10⁶]. Without a bound, data with hardly any spread in purchase rates or order
+     * values send r, α, q or γ off towards infinity, where the likelihood is flat and only rounding moves it.
+     */
+    static final double LOG_LOWER = Math.log(1e-6);
+
+    static final double LOG_UPPER = Math.log(1e6);
+
     private MaximumLikelihood() {}
 
     /** {@code logLikelihood} of the parameters (all positive), summed over the data. */
@@ -44,8 +53,14 @@ final class MaximumLikelihood {
             point[i] = Math.log(start[i]);
         }
         ToDoubleFunction<double[]> onLogScale = logs -> {
-            double value = logLikelihood.applyAsDouble(exp(logs));
-            return Double.isFinite(value) ? value : -1e300;
+            double[] inside = clamped(logs);
+            double outside = 0;
+            for (int i = 0; i < n; i++) {
+                outside += Math.abs(logs[i] - inside[i]);
+            }
+            double value = logLikelihood.applyAsDouble(exp(inside));
+            // past a bound the likelihood is that of the bound, made worse the further out: the search turns back
+            return Double.isFinite(value) ? value - outside * (1 + Math.abs(value)) : -1e300;
         };
         double best = Double.NEGATIVE_INFINITY;
         int evaluations = 0;
@@ -67,29 +82,42 @@ final class MaximumLikelihood {
                 break;
             }
         }
+        point = clamped(point);
         return new Estimate(exp(point), standardErrors(onLogScale, point), best, evaluations, converged);
     }
 
-    /** Standard errors from the inverse of the observed information on the log scale: se(θ) = θ · se(log θ). */
+    /**
+     * Standard errors from the inverse of the observed information on the log scale: se(θ) = θ · se(log θ). A parameter
+     * held at a bound has none (the data do not determine it); the others' come from the information among themselves.
+     */
     private static double[] standardErrors(ToDoubleFunction<double[]> logLikelihood, double[] logs) {
-        int n = logs.length;
+        double[] errors = new double[logs.length];
+        Arrays.fill(errors, Double.NaN);
+        int[] free = IntStream.range(0, logs.length)
+                .filter(i -> logs[i] - LOG_LOWER > 1e-3 && LOG_UPPER - logs[i] > 1e-3)
+                .toArray();
+        int n = free.length;
         double h = 1e-4;
-        RealMatrix information = MatrixUtils.createRealMatrix(n, n);
+        RealMatrix information = MatrixUtils.createRealMatrix(Math.max(n, 1), Math.max(n, 1));
         for (int i = 0; i < n; i++) {
             for (int j = i; j < n; j++) {
-                double second = (at(logLikelihood, logs, i, h, j, h)
-                                - at(logLikelihood, logs, i, h, j, -h)
-                                - at(logLikelihood, logs, i, -h, j, h)
-                                + at(logLikelihood, logs, i, -h, j, -h))
+                double second = (at(logLikelihood, logs, free[i], h, free[j], h)
+                                - at(logLikelihood, logs, free[i], h, free[j], -h)
+                                - at(logLikelihood, logs, free[i], -h, free[j], h)
+                                + at(logLikelihood, logs, free[i], -h, free[j], -h))
                         / (4 * h * h);
                 information.setEntry(i, j, -second);
                 information.setEntry(j, i, -second);
             }
         }
-        RealMatrix covariance = new LUDecomposition(information).getSolver().getInverse();
-        double[] errors = new double[n];
+        var solver = new LUDecomposition(information).getSolver();
+        if (n == 0 || !solver.isNonSingular()) {
+            return errors; // a flat likelihood: the data do not pin the parameters down
+        }
+        RealMatrix covariance = solver.getInverse();
         for (int i = 0; i < n; i++) {
-            errors[i] = Math.exp(logs[i]) * Math.sqrt(Math.max(covariance.getEntry(i, i), 0));
+            double variance = covariance.getEntry(i, i);
+            errors[free[i]] = variance > 0 ? Math.exp(logs[free[i]]) * Math.sqrt(variance) : Double.NaN;
         }
         return errors;
     }
@@ -99,6 +127,14 @@ final class MaximumLikelihood {
         moved[i] += di;
         moved[j] += dj;
         return f.applyAsDouble(moved);
+    }
+
+    private static double[] clamped(double[] logs) {
+        double[] inside = new double[logs.length];
+        for (int i = 0; i < logs.length; i++) {
+            inside[i] = Math.max(LOG_LOWER, Math.min(LOG_UPPER, logs[i]));
+        }
+        return inside;
     }
 
     private static double[] exp(double[] logs) {

@@ -4,7 +4,9 @@ import dev.retain.platform.CompanyZone;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -41,12 +43,7 @@ public class PurchaseHistories {
                                :calibrationEnd - min(day) as age_days, avg(amount) filter (where nth > 1) as repeat_average
                         from numbered group by customer_id order by customer_id""")
                 .param("zone", zone.zone().getId())
-                .param(
-                        "end",
-                        Timestamp.from(calibrationEnd
-                                .plusDays(1)
-                                .atStartOfDay(zone.zone())
-                                .toInstant()))
+                .param("end", startOf(calibrationEnd.plusDays(1)))
                 .param("calibrationEnd", Date.valueOf(calibrationEnd))
                 .query((rs, row) -> {
                     int repeats = rs.getInt(2);
@@ -56,5 +53,30 @@ public class PurchaseHistories {
                             rs.getLong(1), history, repeats == 0 ? null : new GammaGamma.Spend(repeats, average));
                 })
                 .list();
+    }
+
+    /**
+     * Purchases (days with a paid order) after {@code calibrationEnd} up to and including {@code holdoutEnd}, per
+     * customer who had bought by the calibration end; customers without any are left out.
+     */
+    public Map<Long, Integer> purchasesAfter(LocalDate calibrationEnd, LocalDate holdoutEnd) {
+        Map<Long, Integer> purchases = new HashMap<>();
+        jdbc.sql("""
+                        select customer_id, count(distinct (ordered_at at time zone :zone)::date)
+                        from paid_orders_view o
+                        where ordered_at >= :from and ordered_at < :to
+                          and exists (select 1 from paid_orders_view b where b.customer_id = o.customer_id and b.ordered_at < :from)
+                        group by customer_id""")
+                .param("zone", zone.zone().getId())
+                .param("from", startOf(calibrationEnd.plusDays(1)))
+                .param("to", startOf(holdoutEnd.plusDays(1)))
+                .query(rs -> {
+                    purchases.put(rs.getLong(1), rs.getInt(2));
+                });
+        return purchases;
+    }
+
+    private Timestamp startOf(LocalDate day) {
+        return Timestamp.from(day.atStartOfDay(zone.zone()).toInstant());
     }
 }
