@@ -1,0 +1,116 @@
+package dev.retain.predict;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Map;
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
+/** Gradient-boosted trees (XGBoost); contributions are the trees' SHAP values. */
+final class BoostedTreesChurnModel implements ChurnModel {
+
+    private static final Map<String, Object> PARAMETERS = Map.of(
+            "objective",
+            "binary:logistic",
+            "max_depth",
+            4,
+            "eta",
+            0.1,
+            "subsample",
+            0.8,
+            "min_child_weight",
+            5,
+            "tree_method",
+            "hist",
+            "nthread",
+            Runtime.getRuntime().availableProcessors(),
+            "seed",
+            7,
+            "verbosity",
+            0);
+
+    private static final int ROUNDS = 150;
+
+    private final Booster booster;
+
+    private BoostedTreesChurnModel(Booster booster) {
+        this.booster = booster;
+    }
+
+    static BoostedTreesChurnModel train(FeatureTable table) {
+        try {
+            DMatrix data = matrix(table);
+            data.setLabel(table.churned());
+            try {
+                return new BoostedTreesChurnModel(XGBoost.train(data, PARAMETERS, ROUNDS, Map.of(), null, null));
+            } finally {
+                data.dispose();
+            }
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("XGBoost could not train: " + e.getMessage(), e);
+        }
+    }
+
+    static BoostedTreesChurnModel load(byte[] bytes) {
+        try {
+            return new BoostedTreesChurnModel(XGBoost.loadModel(bytes));
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("XGBoost could not load the model: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public ChurnAlgorithm algorithm() {
+        return ChurnAlgorithm.BOOSTED_TREES;
+    }
+
+    @Override
+    public double[] probabilities(FeatureTable table) {
+        float[][] predicted = run(table, false);
+        double[] probabilities = new double[predicted.length];
+        for (int i = 0; i < predicted.length; i++) {
+            probabilities[i] = predicted[i][0];
+        }
+        return probabilities;
+    }
+
+    @Override
+    public float[][] contributions(FeatureTable table) {
+        float[][] shap = run(table, true);
+        for (int i = 0; i < shap.length; i++) {
+            shap[i] = Arrays.copyOf(shap[i], FeatureTable.COLUMNS); // the last column is the bias
+        }
+        return shap;
+    }
+
+    private float[][] run(FeatureTable table, boolean contributions) {
+        try {
+            DMatrix data = matrix(table);
+            try {
+                return contributions ? booster.predictContrib(data, 0) : booster.predict(data);
+            } finally {
+                data.dispose();
+            }
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("XGBoost could not predict: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public byte[] bytes() {
+        try {
+            return booster.toByteArray("ubj");
+        } catch (XGBoostError e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static DMatrix matrix(FeatureTable table) throws XGBoostError {
+        return new DMatrix(table.values(), table.rows(), FeatureTable.COLUMNS, Float.NaN);
+    }
+}

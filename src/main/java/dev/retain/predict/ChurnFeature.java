@@ -1,0 +1,63 @@
+package dev.retain.predict;
+
+/**
+ * What the churn models see of a repeat buyer as of a day, computed from the data before that day only. Each feature
+ * has a reason text ({@code churn.reason.<key>}) that states it in plain words with the values it names.
+ */
+public enum ChurnFeature {
+    RECENCY_DAYS("recency_days"),
+    PURCHASES("purchases"),
+    MONETARY("monetary"),
+    TENURE_DAYS("tenure_days"),
+    AVERAGE_INTERVAL_DAYS("average_interval_days"),
+    OVERDUE_RATIO("overdue_ratio"),
+    LAST_INTERVAL_RATIO("last_interval_ratio"),
+    ORDERS_LAST_90_DAYS("orders_last_90_days"),
+    ORDERS_PREVIOUS_90_DAYS("orders_previous_90_days"),
+    AVERAGE_ORDER_VALUE("average_order_value"),
+    CATEGORIES("categories"),
+    REFUND_SHARE("refund_share"),
+    COUPON_SHARE("coupon_share"),
+    EVENTS_LAST_30_DAYS("events_last_30_days"),
+    EVENTS_PREVIOUS_30_DAYS("events_previous_30_days");
+
+    private final String key;
+
+    ChurnFeature(String key) {
+        this.key = key;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    /** The features whose values the reason text names, in its placeholders' order. */
+    ChurnFeature[] shown() {
+        return switch (this) {
+            case OVERDUE_RATIO -> new ChurnFeature[] {AVERAGE_INTERVAL_DAYS, RECENCY_DAYS};
+            case ORDERS_LAST_90_DAYS, ORDERS_PREVIOUS_90_DAYS ->
+                new ChurnFeature[] {ORDERS_LAST_90_DAYS, ORDERS_PREVIOUS_90_DAYS};
+            case EVENTS_LAST_30_DAYS, EVENTS_PREVIOUS_30_DAYS ->
+                new ChurnFeature[] {EVENTS_LAST_30_DAYS, EVENTS_PREVIOUS_30_DAYS};
+            default -> new ChurnFeature[] {this};
+        };
+    }
+
+    /** The value as a reason shows it: shares in percent, ratios to one decimal, the rest whole. */
+    double shownValue(float value) {
+        return switch (this) {
+            case REFUND_SHARE, COUPON_SHARE -> Math.round(value * 100);
+            case OVERDUE_RATIO, LAST_INTERVAL_RATIO -> Math.round(value * 10) / 10.0;
+            default -> Math.round(value);
+        };
+    }
+
+    static String[] keys() {
+        ChurnFeature[] all = values();
+        String[] keys = new String[all.length];
+        for (int i = 0; i < all.length; i++) {
+            keys[i] = all[i].key;
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,113 @@
+package dev.retain.predict;
+
+import dev.retain.platform.CompanyZone;
+import dev.retain.platform.PostgresCopy;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Scores every repeat buyer who ordered within the lookback with the active churn model: the probability of churning,
+ * its band, and the features that raise it most. Customers outside the population lose their score.
+ */
+@Service
+public class ChurnScoring {
+
+    /** What a scoring run wrote; {@code modelId} is null when no model is active yet. */
+    public record Run(Long modelId, long customers, long high, long medium) {}
+
+    /** A customer's score. */
+    public record Score(double probability, String band, List<ChurnReason> reasons, long modelId) {}
+
+    private static final TypeReference<List<ChurnReason>> REASONS = new TypeReference<>() {};
+
+    private final ChurnModels models;
+    private final ChurnFeatures features;
+    private final ChurnDefinition definition;
+    private final JdbcClient jdbc;
+    private final PostgresCopy copy;
+    private final ObjectMapper json;
+    private final CompanyZone zone;
+    private final Clock clock;
+
+    ChurnScoring(
+            ChurnModels models,
+            ChurnFeatures features,
+            ChurnDefinition definition,
+            JdbcClient jdbc,
+            PostgresCopy copy,
+            ObjectMapper json,
+            CompanyZone zone,
+            Clock clock) {
+        this.models = models;
+        this.features = features;
+        this.definition = definition;
+        this.jdbc = jdbc;
+        this.copy = copy;
+        this.json = json;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Run score() {
+        Optional<ChurnModels.Registered> active = models.active();
+        if (active.isEmpty()) {
+            return new Run(null, 0, 0, 0);
+        }
+        long modelId = active.get().id();
+        ChurnModel model = models.load(modelId);
+        ChurnSettings settings = definition.settings();
+        // as of the end of today, so that today's orders count
+        LocalDate tomorrow = zone.today(clock).plusDays(1);
+        FeatureTable table = features.asOf(tomorrow, settings, false);
+        double[] probabilities = model.probabilities(table);
+        float[][] contributions = model.contributions(table);
+        long[] bands = new long[3];
+        var now = clock.instant();
+        jdbc.sql("truncate churn_scores").update();
+        copy.into("churn_scores", "customer_id, probability, band, reasons, model_id, scored_at", rows -> {
+            for (int row = 0; row < table.rows(); row++) {
+                String band = settings.bandOf(probabilities[row]);
+                bands[band.equals("HIGH") ? 2 : band.equals("MEDIUM") ? 1 : 0]++;
+                rows.row(
+                        table.customerIds()[row],
+                        probabilities[row],
+                        band,
+                        json.writeValueAsString(ChurnReason.of(table, row, contributions[row])),
+                        modelId,
+                        now);
+            }
+        });
+        jdbc.sql("analyze churn_scores").update();
+        return new Run(modelId, table.rows(), bands[2], bands[1]);
+    }
+
+    public Optional<Score> of(long customerId) {
+        return jdbc.sql("select probability, band, reasons, model_id from churn_scores where customer_id = ?")
+                .param(customerId)
+                .query((rs, row) -> new Score(
+                        rs.getDouble(1), rs.getString(2), json.readValue(rs.getString(3), REASONS), rs.getLong(4)))
+                .optional();
+    }
+
+    /** Scored customers per band. */
+    public Map<String, Long> bands() {
+        var counts = new LinkedHashMap<String, Long>();
+        for (String band : List.of("HIGH", "MEDIUM", "LOW")) {
+            counts.put(band, 0L);
+        }
+        jdbc.sql("select band, count(*) from churn_scores group by band").query(rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+        });
+        return counts;
+    }
+}

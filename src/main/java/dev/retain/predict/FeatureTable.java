@@ -1,0 +1,27 @@
+package dev.retain.predict;
+
+/**
+ * Customers' churn features as of one day, one row per customer, the columns in {@link ChurnFeature} order (row-major,
+ * as XGBoost reads them); {@code churned} is 1 or 0 per row when labelled, null otherwise.
+ */
+public record FeatureTable(long[] customerIds, float[] values, float[] churned) {
+
+    static final int COLUMNS = ChurnFeature.values().length;
+
+    public int rows() {
+        return customerIds.length;
+    }
+
+    public float value(int row, ChurnFeature feature) {
+        return values[row * COLUMNS + feature.ordinal()];
+    }
+
+    /** The share of labelled rows that churned. */
+    public double churnRate() {
+        double sum = 0;
+        for (float label : churned) {
+            sum += label;
+        }
+        return churned.length == 0 ? 0 : sum / churned.length;
+    }
+}
