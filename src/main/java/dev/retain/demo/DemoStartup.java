@@ -4,6 +4,7 @@ import dev.retain.customers.Customers;
 import dev.retain.platform.CompanyZone;
 import dev.retain.platform.UserAccounts;
 import dev.retain.predict.NightlyClvScoring;
+import dev.retain.predict.ScheduledChurnScoring;
 import dev.retain.segments.AudienceKind;
 import dev.retain.segments.AudienceTemplate;
 import dev.retain.segments.Audiences;
@@ -32,6 +33,7 @@ class DemoStartup {
     private final DemoDataset dataset;
     private final Customers customers;
     private final NightlyClvScoring clvScoring;
+    private final ScheduledChurnScoring churnScoring;
     private final FullRecompute segmentation;
     private final Audiences audiences;
     private final CompanyZone zone;
@@ -42,6 +44,7 @@ class DemoStartup {
             DemoDataset dataset,
             Customers customers,
             NightlyClvScoring clvScoring,
+            ScheduledChurnScoring churnScoring,
             FullRecompute segmentation,
             Audiences audiences,
             CompanyZone zone,
@@ -50,6 +53,7 @@ class DemoStartup {
         this.dataset = dataset;
         this.customers = customers;
         this.clvScoring = clvScoring;
+        this.churnScoring = churnScoring;
         this.segmentation = segmentation;
         this.audiences = audiences;
         this.zone = zone;
@@ -70,6 +74,7 @@ class DemoStartup {
                     loaded.orders(),
                     loaded.events());
             clvScoring.run();
+            churnScoring.retrain();
             segmentation.run();
             AudienceTemplate.ALL.stream()
                     .filter(template -> template.requiredFields().isEmpty())

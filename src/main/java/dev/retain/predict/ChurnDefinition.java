@@ -1,19 +1,23 @@
 package dev.retain.predict;
 
+import dev.retain.platform.AuditLog;
 import java.sql.Timestamp;
 import java.time.Clock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The churn definition and risk bands an admin has chosen (one row). */
 @Component
 public class ChurnDefinition {
 
     private final JdbcClient jdbc;
+    private final AuditLog audit;
     private final Clock clock;
 
-    ChurnDefinition(JdbcClient jdbc, Clock clock) {
+    ChurnDefinition(JdbcClient jdbc, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -23,7 +27,10 @@ public class ChurnDefinition {
                 .single();
     }
 
+    /** Takes effect at the next training; the bands at the next scoring. */
+    @Transactional
     public ChurnSettings update(ChurnSettings settings, String by) {
+        ChurnSettings before = settings();
         jdbc.sql("""
                         update churn_settings set inactive_days = ?, lookback_days = ?, medium_from = ?, high_from = ?,
                             updated_by = ?, updated_at = ?""")
@@ -35,6 +42,7 @@ public class ChurnDefinition {
                         by,
                         Timestamp.from(clock.instant()))
                 .update();
+        audit.record("update", "churn_settings", 1, before, settings);
         return settings();
     }
 }

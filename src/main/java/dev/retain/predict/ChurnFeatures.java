@@ -25,15 +25,15 @@ public class ChurnFeatures {
                 from paid_orders_view where ordered_at < :asOf),
             buyers as (
                 select customer_id,
-                       :day - max(day) as recency,
+                       cast(:day as date) - max(day) as recency,
                        count(distinct day) as purchases,
                        sum(base_amount) as monetary,
-                       :day - min(day) as tenure,
+                       cast(:day as date) - min(day) as tenure,
                        (max(day) - min(day))::float8 / (count(distinct day) - 1) as average_interval,
                        max(day) - (array_agg(distinct day order by day desc))[2] as last_interval,
-                       count(*) filter (where ordered_at >= :asOf - interval '90 days') as orders_90,
-                       count(*) filter (where ordered_at >= :asOf - interval '180 days'
-                                          and ordered_at < :asOf - interval '90 days') as orders_previous_90,
+                       count(*) filter (where ordered_at >= cast(:asOf as timestamptz) - interval '90 days') as orders_90,
+                       count(*) filter (where ordered_at >= cast(:asOf as timestamptz) - interval '180 days'
+                                          and ordered_at < cast(:asOf as timestamptz) - interval '90 days') as orders_previous_90,
                        avg(base_amount) as average_order_value,
                        avg(coupon::int) as coupon_share
                 from o group by customer_id
@@ -48,9 +48,9 @@ public class ChurnFeatures {
                 group by customer_id),
             activity as (
                 select customer_id,
-                       count(*) filter (where occurred_at >= :asOf - interval '30 days') as events_30,
-                       count(*) filter (where occurred_at < :asOf - interval '30 days') as events_previous_30
-                from events_view where occurred_at >= :asOf - interval '60 days' and occurred_at < :asOf
+                       count(*) filter (where occurred_at >= cast(:asOf as timestamptz) - interval '30 days') as events_30,
+                       count(*) filter (where occurred_at < cast(:asOf as timestamptz) - interval '30 days') as events_previous_30
+                from events_view where occurred_at >= cast(:asOf as timestamptz) - interval '60 days' and occurred_at < :asOf
                 group by customer_id)
             select b.customer_id, b.recency, b.purchases, b.monetary, b.tenure, b.average_interval,
                    b.recency / greatest(b.average_interval, 1), b.last_interval / greatest(b.average_interval, 1),

@@ -1,5 +1,6 @@
 package dev.retain.predict;
 
+import dev.retain.platform.AuditLog;
 import dev.retain.platform.NotFoundException;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -42,11 +43,13 @@ public class ChurnModels {
             validation_rows, metrics, trained_at, activated_at""";
 
     private final JdbcClient jdbc;
+    private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
 
-    ChurnModels(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+    ChurnModels(JdbcClient jdbc, AuditLog audit, ObjectMapper json, Clock clock) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.json = json;
         this.clock = clock;
     }

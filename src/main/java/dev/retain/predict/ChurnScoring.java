@@ -110,4 +110,16 @@ public class ChurnScoring {
         });
         return counts;
     }
+
+    /** How many customers of a band have each feature as their first reason, most first. */
+    public Map<String, Long> leadingReasons(String band) {
+        var counts = new LinkedHashMap<String, Long>();
+        jdbc.sql("""
+                        select reasons -> 0 ->> 'feature' as feature, count(*) from churn_scores
+                        where band = ? and jsonb_array_length(reasons) > 0
+                        group by feature order by count(*) desc, feature""").param(band).query(rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+        });
+        return counts;
+    }
 }

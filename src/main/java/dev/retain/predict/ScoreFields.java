@@ -9,32 +9,51 @@ import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The lifetime-value scores as condition fields for tags and segments: {@code predict.p_alive} and the like. */
+/**
+ * The prediction scores as condition fields for tags and segments: {@code predict.p_alive}, {@code predict.clv},
+ * {@code predict.churn_risk} and the like.
+ */
 @Configuration(proxyBeanMethods = false)
 class ScoreFields {
 
     @Bean
     ConditionField probabilityAliveField() {
-        return score("predict.p_alive", "p_alive");
+        return score("predict.p_alive", "clv_scores", "p_alive");
     }
 
     @Bean
     ConditionField expectedPurchasesField() {
-        return score("predict.expected_purchases", "expected_purchases");
+        return score("predict.expected_purchases", "clv_scores", "expected_purchases");
     }
 
     @Bean
     ConditionField predictedClvField() {
-        return score("predict.clv", "predicted_clv");
+        return score("predict.clv", "clv_scores", "predicted_clv");
     }
 
-    private static ConditionField score(String name, String column) {
+    /** The probability (0–1) of churning, for repeat buyers who ordered within the lookback. */
+    @Bean
+    ConditionField churnRiskField() {
+        return score("predict.churn_risk", "churn_scores", "probability");
+    }
+
+    @Bean
+    ConditionField churnBandField() {
+        return SimpleConditionField.choice(
+                "predict.churn_band",
+                List.of("HIGH", "MEDIUM", "LOW"),
+                Set.of(DataChange.SCORES),
+                q -> q.perCustomer(
+                        "select customer_id, band as value from churn_scores where " + q.scope("customer_id")));
+    }
+
+    private static ConditionField score(String name, String table, String column) {
         return SimpleConditionField.of(
                 name,
                 ValueType.NUMBER,
                 Set.of(DataChange.SCORES),
                 List.of(),
-                (p, q) -> q.perCustomer(
-                        "select customer_id, " + column + " as value from clv_scores where " + q.scope("customer_id")));
+                (p, q) -> q.perCustomer("select customer_id, " + column + " as value from " + table + " where "
+                        + q.scope("customer_id")));
     }
 }

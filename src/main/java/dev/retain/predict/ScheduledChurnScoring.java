@@ -1,0 +1,54 @@
+package dev.retain.predict;
+
+import dev.retain.platform.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps churn risk fresh: the models are retrained weekly (and the first time there is none), and every repeat buyer
+ * is rescored nightly with the active model, after the lifetime-value scores and before the segments' recompute.
+ */
+@Component
+public class ScheduledChurnScoring {
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduledChurnScoring.class);
+
+    private final ChurnTraining training;
+    private final ChurnScoring scoring;
+    private final ChurnModels models;
+
+    ScheduledChurnScoring(ChurnTraining training, ChurnScoring scoring, ChurnModels models) {
+        this.training = training;
+        this.scoring = scoring;
+        this.models = models;
+    }
+
+    @Scheduled(cron = "${retain.predict.churn-training-cron}", zone = "${retain.time-zone}")
+    public void retrain() {
+        long started = System.nanoTime();
+        try {
+            ChurnTraining.Result result = training.train();
+            log.info(
+                    "Trained churn models in {} ms; promoted {} #{} (ROC AUC {}); scored {} customers",
+                    (System.nanoTime() - started) / 1_000_000,
+                    result.promoted().algorithm(),
+                    result.promoted().id(),
+                    result.promoted().metrics().rocAuc(),
+                    result.run().customers());
+        } catch (InvalidInputException e) {
+            log.warn("No churn model trained: {}", e.fieldErrors());
+        }
+    }
+
+    @Scheduled(cron = "${retain.predict.churn-cron}", zone = "${retain.time-zone}")
+    public void rescore() {
+        if (models.active().isEmpty()) {
+            retrain();
+            return;
+        }
+        ChurnScoring.Run run = scoring.score();
+        log.info("Scored churn risk of {} customers: {} high, {} medium", run.customers(), run.high(), run.medium());
+    }
+}
