@@ -11,7 +11,7 @@ public enum ChurnFeature {
     TENURE_DAYS("tenure_days"),
     AVERAGE_INTERVAL_DAYS("average_interval_days"),
     OVERDUE_RATIO("overdue_ratio"),
-    LAST_INTERVAL_RATIO("last_interval_ratio"),
+    LAST_INTERVAL_DAYS("last_interval_days"),
     ORDERS_LAST_90_DAYS("orders_last_90_days"),
     ORDERS_PREVIOUS_90_DAYS("orders_previous_90_days"),
     AVERAGE_ORDER_VALUE("average_order_value"),
@@ -35,6 +35,7 @@ public enum ChurnFeature {
     ChurnFeature[] shown() {
         return switch (this) {
             case OVERDUE_RATIO -> new ChurnFeature[] {AVERAGE_INTERVAL_DAYS, RECENCY_DAYS};
+            case LAST_INTERVAL_DAYS -> new ChurnFeature[] {LAST_INTERVAL_DAYS, AVERAGE_INTERVAL_DAYS};
             case ORDERS_LAST_90_DAYS, ORDERS_PREVIOUS_90_DAYS ->
                 new ChurnFeature[] {ORDERS_LAST_90_DAYS, ORDERS_PREVIOUS_90_DAYS};
             case EVENTS_LAST_30_DAYS, EVENTS_PREVIOUS_30_DAYS ->
@@ -47,7 +48,7 @@ public enum ChurnFeature {
     double shownValue(float value) {
         return switch (this) {
             case REFUND_SHARE, COUPON_SHARE -> Math.round(value * 100);
-            case OVERDUE_RATIO, LAST_INTERVAL_RATIO -> Math.round(value * 10) / 10.0;
+            case OVERDUE_RATIO -> Math.round(value * 10) / 10.0;
             default -> Math.round(value);
         };
     }

@@ -53,7 +53,7 @@ public class ChurnFeatures {
                 from events_view where occurred_at >= cast(:asOf as timestamptz) - interval '60 days' and occurred_at < :asOf
                 group by customer_id)
             select b.customer_id, b.recency, b.purchases, b.monetary, b.tenure, b.average_interval,
-                   b.recency / greatest(b.average_interval, 1), b.last_interval / greatest(b.average_interval, 1),
+                   b.recency / greatest(b.average_interval, 1), b.last_interval,
                    b.orders_90, b.orders_previous_90, b.average_order_value, coalesce(c.categories, 0),
                    coalesce(r.refund_share, 0), b.coupon_share, coalesce(a.events_30, 0), coalesce(a.events_previous_30, 0),
                    %s as churned

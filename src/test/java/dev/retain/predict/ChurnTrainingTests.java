@@ -74,7 +74,7 @@ class ChurnTrainingTests {
         assertThat(before.value(row, ChurnFeature.TENURE_DAYS)).isEqualTo(200);
         assertThat(before.value(row, ChurnFeature.AVERAGE_INTERVAL_DAYS)).isEqualTo(80); // (200 − 40) / 2
         assertThat(before.value(row, ChurnFeature.OVERDUE_RATIO)).isEqualTo(0.5f); // 40 / 80
-        assertThat(before.value(row, ChurnFeature.LAST_INTERVAL_RATIO)).isEqualTo(0.75f); // 60 / 80
+        assertThat(before.value(row, ChurnFeature.LAST_INTERVAL_DAYS)).isEqualTo(60);
         assertThat(before.value(row, ChurnFeature.ORDERS_LAST_90_DAYS)).isEqualTo(1);
         assertThat(before.value(row, ChurnFeature.ORDERS_PREVIOUS_90_DAYS)).isEqualTo(1);
         assertThat(before.value(row, ChurnFeature.AVERAGE_ORDER_VALUE)).isEqualTo(100); // 400 over 4 paid orders
