@@ -4,6 +4,7 @@ import dev.retain.customers.Customers;
 import dev.retain.platform.CompanyZone;
 import dev.retain.platform.UserAccounts;
 import dev.retain.predict.NightlyClvScoring;
+import dev.retain.predict.NightlyProductAssociations;
 import dev.retain.segments.AudienceKind;
 import dev.retain.segments.AudienceTemplate;
 import dev.retain.segments.Audiences;
@@ -19,8 +20,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ./retain demo}: loads the demo dataset into an empty database, scores lifetime value and RFM and switches on
- * the ready-made tags, then says where to go and how to sign in.
+ * {@code ./retain demo}: loads the demo dataset into an empty database, scores lifetime value and RFM, mines the product
+ * associations and switches on the ready-made tags, then says where to go and how to sign in.
  */
 @Component
 @ConditionalOnProperty(name = "retain.demo.enabled", havingValue = "true")
@@ -32,6 +33,7 @@ class DemoStartup {
     private final DemoDataset dataset;
     private final Customers customers;
     private final NightlyClvScoring clvScoring;
+    private final NightlyProductAssociations associations;
     private final FullRecompute segmentation;
     private final Audiences audiences;
     private final CompanyZone zone;
@@ -42,6 +44,7 @@ class DemoStartup {
             DemoDataset dataset,
             Customers customers,
             NightlyClvScoring clvScoring,
+            NightlyProductAssociations associations,
             FullRecompute segmentation,
             Audiences audiences,
             CompanyZone zone,
@@ -50,6 +53,7 @@ class DemoStartup {
         this.dataset = dataset;
         this.customers = customers;
         this.clvScoring = clvScoring;
+        this.associations = associations;
         this.segmentation = segmentation;
         this.audiences = audiences;
         this.zone = zone;
@@ -70,6 +74,7 @@ class DemoStartup {
                     loaded.orders(),
                     loaded.events());
             clvScoring.run();
+            associations.run();
             segmentation.run();
             AudienceTemplate.ALL.stream()
                     .filter(template -> template.requiredFields().isEmpty())
