@@ -53,6 +53,9 @@ public class ProductAssociations {
     @Transactional
     public AssociationRun recompute(AssociationThresholds thresholds) {
         Instant started = clock.instant();
+        // A second recompute (nightly and on demand at once) waits for this one instead of inserting the same rules;
+        // readers are not blocked.
+        jdbc.sql("lock table product_associations in exclusive mode").update();
         jdbc.sql("""
                         create temp table customer_products on commit drop as
                         select distinct customer_id, sku from paid_order_lines_view""").update();
@@ -88,7 +91,7 @@ public class ProductAssociations {
                 .param("minSupport", thresholds.minSupport())
                 .update();
         jdbc.sql("""
-                        create temp table paired_product_names on commit drop as
+                        create temp table frequent_product_names on commit drop as
                         select sku, max(product_name) as name from paid_order_lines_view
                         where sku in (select sku from frequent_products)
                         group by sku""").update();
@@ -103,8 +106,8 @@ public class ProductAssociations {
                         from product_pairs p
                              join frequent_products a on a.item = p.antecedent
                              join frequent_products c on c.item = p.consequent
-                             join paired_product_names an on an.sku = a.sku
-                             join paired_product_names cn on cn.sku = c.sku
+                             join frequent_product_names an on an.sku = a.sku
+                             join frequent_product_names cn on cn.sku = c.sku
                         where p.both_customers::float8 / a.buyers >= :minConfidence
                           and (p.both_customers * :customers)::float8 / (a.buyers * c.buyers) >= :minLift""".formatted(COLUMNS))
                 .param("customers", Math.max(customers, 1))
