@@ -4,6 +4,7 @@ import dev.retain.customers.Customers;
 import dev.retain.platform.CompanyZone;
 import dev.retain.platform.UserAccounts;
 import dev.retain.predict.NightlyClvScoring;
+import dev.retain.predict.NightlyProductAssociations;
 import dev.retain.predict.ScheduledChurnScoring;
 import dev.retain.segments.AudienceKind;
 import dev.retain.segments.AudienceTemplate;
@@ -20,8 +21,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ./retain demo}: loads the demo dataset into an empty database, scores lifetime value and RFM and switches on
- * the ready-made tags, then says where to go and how to sign in.
+ * {@code ./retain demo}: loads the demo dataset into an empty database, scores lifetime value and RFM, mines the product
+ * associations and switches on the ready-made tags, then says where to go and how to sign in.
  */
 @Component
 @ConditionalOnProperty(name = "retain.demo.enabled", havingValue = "true")
@@ -34,6 +35,7 @@ class DemoStartup {
     private final Customers customers;
     private final NightlyClvScoring clvScoring;
     private final ScheduledChurnScoring churnScoring;
+    private final NightlyProductAssociations associations;
     private final FullRecompute segmentation;
     private final Audiences audiences;
     private final CompanyZone zone;
@@ -45,6 +47,7 @@ class DemoStartup {
             Customers customers,
             NightlyClvScoring clvScoring,
             ScheduledChurnScoring churnScoring,
+            NightlyProductAssociations associations,
             FullRecompute segmentation,
             Audiences audiences,
             CompanyZone zone,
@@ -54,6 +57,7 @@ class DemoStartup {
         this.customers = customers;
         this.clvScoring = clvScoring;
         this.churnScoring = churnScoring;
+        this.associations = associations;
         this.segmentation = segmentation;
         this.audiences = audiences;
         this.zone = zone;
@@ -75,6 +79,7 @@ class DemoStartup {
                     loaded.events());
             clvScoring.run();
             churnScoring.retrain();
+            associations.run();
             segmentation.run();
             AudienceTemplate.ALL.stream()
                     .filter(template -> template.requiredFields().isEmpty())
