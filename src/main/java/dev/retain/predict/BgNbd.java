@@ -1,9 +1,6 @@
 package dev.retain.predict;
 
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The BG/NBD model (Fader, Hardie & Lee 2005, "Counting your customers the easy way"): while alive a customer buys at
@@ -20,17 +17,9 @@ public record BgNbd(double r, double alpha, double a, double b) {
      * count once). Customers with the same history are counted together.
      */
     public static Fit<BgNbd> fit(List<History> histories) {
-        Map<History, Long> counts =
-                histories.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        var likelihood = new BgNbdLikelihood(histories);
         var estimate = MaximumLikelihood.fit(
-                parameters -> {
-                    var model = new BgNbd(parameters[0], parameters[1], parameters[2], parameters[3]);
-                    double sum = 0;
-                    for (Map.Entry<History, Long> group : counts.entrySet()) {
-                        sum += group.getValue() * model.logLikelihood(group.getKey());
-                    }
-                    return sum;
-                },
+                parameters -> likelihood.of(new BgNbd(parameters[0], parameters[1], parameters[2], parameters[3])),
                 new double[] {1, 1, 1, 1});
         double[] v = estimate.values();
         return estimate.fitOf(new BgNbd(v[0], v[1], v[2], v[3]));
@@ -47,8 +36,17 @@ public record BgNbd(double r, double alpha, double a, double b) {
         for (int i = 0; i < x; i++) {
             ratios += Math.log(r + i) + Math.log(b + i) - Math.log(a + b + i);
         }
-        double stillAlive = -r * Math.log1p(h.age() / alpha) - x * Math.log(alpha + h.age()); // log α^r (α+T)^-(r+x)
-        return ratios + stillAlive + softplus(logDeadToAliveOdds(h));
+        return logLikelihood(x, h.recency(), h.age(), ratios, x == 0 ? 0 : Math.log(a) - Math.log(b + x - 1));
+    }
+
+    /** The same, given the terms that depend on x only: the gamma-function ratios and log a/(b + x − 1). */
+    double logLikelihood(int x, double recency, double age, double ratios, double logDropOut) {
+        double stillAlive = -r * Math.log1p(age / alpha) - x * Math.log(alpha + age); // log α^r (α+T)^-(r+x)
+        if (x == 0) {
+            return ratios + stillAlive;
+        }
+        double logOdds = logDropOut + (r + x) * Math.log1p((age - recency) / (alpha + recency));
+        return ratios + stillAlive + softplus(logOdds);
     }
 
     /** The probability that the customer is still alive at the end of their history. */

@@ -19,7 +19,9 @@ public enum ChurnFeature {
     REFUND_SHARE("refund_share"),
     COUPON_SHARE("coupon_share"),
     EVENTS_LAST_30_DAYS("events_last_30_days"),
-    EVENTS_PREVIOUS_30_DAYS("events_previous_30_days");
+    EVENTS_PREVIOUS_30_DAYS("events_previous_30_days"),
+    /** From a BG/NBD fit on everyone's purchases before the day. */
+    P_ALIVE("p_alive");
 
     private final String key;
 
@@ -47,7 +49,7 @@ public enum ChurnFeature {
     /** The value as a reason shows it: shares in percent, ratios to one decimal, the rest whole. */
     double shownValue(float value) {
         return switch (this) {
-            case REFUND_SHARE, COUPON_SHARE -> Math.round(value * 100);
+            case REFUND_SHARE, COUPON_SHARE, P_ALIVE -> Math.round(value * 100);
             case OVERDUE_RATIO -> Math.round(value * 10) / 10.0;
             default -> Math.round(value);
         };

@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,7 +57,7 @@ public class ChurnFeatures {
                    b.recency / greatest(b.average_interval, 1), b.last_interval,
                    b.orders_90, b.orders_previous_90, b.average_order_value, coalesce(c.categories, 0),
                    coalesce(r.refund_share, 0), b.coupon_share, coalesce(a.events_30, 0), coalesce(a.events_previous_30, 0),
-                   %s as churned
+                   0 as p_alive, %s as churned
             from buyers b
             left join categories c using (customer_id)
             left join refunds r using (customer_id)
@@ -68,12 +69,14 @@ public class ChurnFeatures {
                         and n.ordered_at >= :asOf and n.ordered_at < :labelEnd)""";
 
     private final JdbcClient streaming;
+    private final PurchaseHistories histories;
     private final CompanyZone zone;
 
-    ChurnFeatures(DataSource dataSource, CompanyZone zone) {
+    ChurnFeatures(DataSource dataSource, PurchaseHistories histories, CompanyZone zone) {
         var fetching = new JdbcTemplate(dataSource);
         fetching.setFetchSize(10_000);
         this.streaming = JdbcClient.create(fetching);
+        this.histories = histories;
         this.zone = zone;
     }
 
@@ -94,7 +97,36 @@ public class ChurnFeatures {
                     }
                     rows.add(rs.getLong(1), values, rs.getBoolean(FeatureTable.COLUMNS + 2) ? 1 : 0);
                 });
-        return rows.table(labelled);
+        FeatureTable table = rows.table(labelled);
+        fillProbabilityAlive(table, day);
+        return table;
+    }
+
+    /**
+     * P(alive) from BG/NBD fitted on the purchases before {@code day} — fitted anew for each day, so that a past day's
+     * features owe nothing to later purchases. Both lists are in customer order: one merge pass.
+     */
+    private void fillProbabilityAlive(FeatureTable table, LocalDate day) {
+        if (table.rows() == 0) {
+            return;
+        }
+        List<PurchaseHistories.CustomerHistory> all = histories.asOf(day.minusDays(1), TimeUnitOfFit.WEEKS);
+        BgNbd model = BgNbd.fit(all.stream()
+                        .map(PurchaseHistories.CustomerHistory::history)
+                        .toList())
+                .model();
+        int column = ChurnFeature.P_ALIVE.ordinal();
+        int next = 0;
+        for (int row = 0; row < table.rows(); row++) {
+            long customer = table.customerIds()[row];
+            while (next < all.size() && all.get(next).customerId() < customer) {
+                next++;
+            }
+            if (next < all.size() && all.get(next).customerId() == customer) {
+                table.values()[row * FeatureTable.COLUMNS + column] =
+                        (float) model.probabilityAlive(all.get(next).history());
+            }
+        }
     }
 
     private Timestamp startOf(LocalDate day) {

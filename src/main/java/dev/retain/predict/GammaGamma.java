@@ -14,14 +14,26 @@ public record GammaGamma(double p, double q, double gamma) {
 
     /** The maximum-likelihood fit on repeat customers' spend. */
     public static Fit<GammaGamma> fit(List<Spend> spends) {
+        int n = spends.size();
+        int[] orders = new int[n];
+        double[] averages = new double[n];
+        double[] logAverages = new double[n];
+        int maxOrders = 0;
+        for (int i = 0; i < n; i++) {
+            orders[i] = spends.get(i).orders();
+            averages[i] = spends.get(i).averageValue();
+            logAverages[i] = Math.log(averages[i]);
+            maxOrders = Math.max(maxOrders, orders[i]);
+        }
+        double[] perOrders = new double[maxOrders + 1];
         var estimate = MaximumLikelihood.fit(
                 parameters -> {
                     var model = new GammaGamma(parameters[0], parameters[1], parameters[2]);
-                    double sum = 0;
-                    for (Spend spend : spends) {
-                        sum += model.logLikelihood(spend);
+                    for (int x = 1; x < perOrders.length; x++) {
+                        perOrders[x] = model.ordersTerm(x);
                     }
-                    return sum;
+                    return MaximumLikelihood.sum(
+                            n, i -> perOrders[orders[i]] + model.spendTerm(orders[i], averages[i], logAverages[i]));
                 },
                 new double[] {1, 1, 1});
         double[] v = estimate.values();
@@ -29,13 +41,17 @@ public record GammaGamma(double p, double q, double gamma) {
     }
 
     public double logLikelihood(Spend s) {
-        int x = s.orders();
         double m = s.averageValue();
-        return Gamma.logGamma(p * x + q)
-                - Gamma.logGamma(p * x)
-                - Gamma.logGamma(q)
-                + (p * x - 1) * Math.log(m)
-                + p * x * Math.log(x)
+        return ordersTerm(s.orders()) + spendTerm(s.orders(), m, Math.log(m));
+    }
+
+    /** The part of a customer's log-likelihood that depends on their number of orders only. */
+    private double ordersTerm(int x) {
+        return Gamma.logGamma(p * x + q) - Gamma.logGamma(p * x) - Gamma.logGamma(q) + p * x * Math.log(x);
+    }
+
+    private double spendTerm(int x, double m, double logM) {
+        return (p * x - 1) * logM
                 - q * Math.log1p(m * x / gamma) // q log γ − (px + q) log(γ + mx), exact for large q and γ
                 - p * x * Math.log(gamma + m * x);
     }

@@ -1,6 +1,7 @@
 package dev.retain.predict;
 
 import java.util.Arrays;
+import java.util.function.IntToDoubleFunction;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.IntStream;
 import org.hipparchus.linear.LUDecomposition;
@@ -66,7 +67,7 @@ final class MaximumLikelihood {
         int evaluations = 0;
         boolean converged = false;
         for (int restart = 0; restart < 5 && evaluations < MAX_EVALUATIONS; restart++) {
-            var optimizer = new SimplexOptimizer(1e-12, 1e-12);
+            var optimizer = new SimplexOptimizer(1e-10, 1e-9);
             PointValuePair result = optimizer.optimize(
                     new MaxEval(MAX_EVALUATIONS),
                     new MaxIter(MAX_EVALUATIONS),
@@ -127,6 +128,26 @@ final class MaximumLikelihood {
         moved[i] += di;
         moved[j] += dj;
         return f.applyAsDouble(moved);
+    }
+
+    private static final int CHUNKS = 64;
+
+    /** The sum of {@code term(0) … term(n − 1)} on every core, in fixed chunks so the result does not depend on timing. */
+    static double sum(int n, IntToDoubleFunction term) {
+        double[] partial = new double[CHUNKS];
+        int size = (n + CHUNKS - 1) / CHUNKS;
+        IntStream.range(0, CHUNKS).parallel().forEach(chunk -> {
+            double sum = 0;
+            for (int i = chunk * size, end = Math.min(n, i + size); i < end; i++) {
+                sum += term.applyAsDouble(i);
+            }
+            partial[chunk] = sum;
+        });
+        double total = 0;
+        for (double sum : partial) {
+            total += sum;
+        }
+        return total;
     }
 
     private static double[] clamped(double[] logs) {

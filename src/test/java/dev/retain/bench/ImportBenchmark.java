@@ -11,9 +11,6 @@ import dev.retain.ingest.ImportOptions;
 import dev.retain.ingest.MappingText;
 import dev.retain.platform.apikeys.ApiKeys;
 import java.io.Reader;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,7 +60,7 @@ public final class ImportBenchmark {
             System.out.printf("raw COPY into an unindexed table: %.2f s%n", copySeconds);
 
             var jobs = context.getBean(ImportJobs.class);
-            resetPeaks();
+            HeapPeaks.reset();
             long importStarted = System.nanoTime();
             ImportJob job;
             try (var content = Files.newInputStream(file)) {
@@ -78,7 +75,7 @@ public final class ImportBenchmark {
             }
             job = jobs.runNow(job.id());
             double importSeconds = seconds(importStarted);
-            long peakHeapMb = peakHeapBytes() >> 20;
+            long peakHeapMb = HeapPeaks.peakBytes() >> 20;
             System.out.printf(
                     "import %s in %.2f s: read %,d, imported %,d, merged %,d, rejected %,d%n",
                     job.status(),
@@ -94,7 +91,7 @@ public final class ImportBenchmark {
             double copyRowsPerSecond = written.rows() / copySeconds;
             Path xlsx = work.resolve("orders.xlsx");
             long xlsxRows = writeXlsx(file, xlsx);
-            resetPeaks();
+            HeapPeaks.reset();
             long xlsxStarted = System.nanoTime();
             ImportJob xlsxJob;
             try (var content = Files.newInputStream(xlsx)) {
@@ -109,7 +106,7 @@ public final class ImportBenchmark {
             }
             xlsxJob = jobs.runNow(xlsxJob.id());
             double xlsxSeconds = seconds(xlsxStarted);
-            peakHeapMb = Math.max(peakHeapMb, peakHeapBytes() >> 20);
+            peakHeapMb = Math.max(peakHeapMb, HeapPeaks.peakBytes() >> 20);
             System.out.printf(
                     "XLSX import (%,d rows, %,d MB) %s in %.2f s: %,.0f rows/s; peak heap so far %d MB%n",
                     xlsxRows,
@@ -214,19 +211,6 @@ public final class ImportBenchmark {
             }
             return elapsed;
         }
-    }
-
-    private static void resetPeaks() {
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    /** The sum of the heap pools' peaks: at least the real peak, so a safe figure to hold against a limit. */
-    private static long peakHeapBytes() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP)
-                .mapToLong(pool -> pool.getPeakUsage().getUsed())
-                .sum();
     }
 
     private static double seconds(long startedNanos) {

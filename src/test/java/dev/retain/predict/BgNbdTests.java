@@ -45,6 +45,38 @@ class BgNbdTests {
     }
 
     @Test
+    void expectedPurchasesMatchThePublishedExampleAndTheClosedFormSummedDirectly() {
+        var customer = new BgNbd.History(2, 30.43, 38.86);
+
+        // Fader, Hardie & Lee (2005), section 5: 1.226 purchases expected in the next 39 weeks.
+        assertThat(CDNOW.expectedPurchases(customer, 39)).isCloseTo(1.226, within(0.0005));
+        for (double t : new double[] {1, 13, 39, 104}) {
+            assertThat(CDNOW.expectedPurchases(customer, t)).isCloseTo(closedForm(CDNOW, customer, t), within(1e-9));
+        }
+    }
+
+    /** Equation (10) of the paper, with ₂F₁ summed term by term in plain arithmetic. */
+    private static double closedForm(BgNbd m, BgNbd.History h, double t) {
+        int x = h.frequency();
+        double a = m.r() + x;
+        double b = m.b() + x;
+        double c = m.a() + m.b() + x - 1;
+        double z = t / (m.alpha() + h.age() + t);
+        double term = 1;
+        double f21 = 1;
+        for (int k = 0; k < 10_000 && term > 1e-17; k++) {
+            term *= (a + k) * (b + k) / ((c + k) * (k + 1)) * z;
+            f21 += term;
+        }
+        double numerator = (m.a() + m.b() + x - 1)
+                / (m.a() - 1)
+                * (1 - Math.pow((m.alpha() + h.age()) / (m.alpha() + h.age() + t), m.r() + x) * f21);
+        double denominator =
+                1 + m.a() / (m.b() + x - 1) * Math.pow((m.alpha() + h.age()) / (m.alpha() + h.recency()), m.r() + x);
+        return numerator / denominator;
+    }
+
+    @Test
     void expectedPurchasesMatchWhatSimulatedCustomersGoOnToBuy() {
         var random = RandomDataGenerator.of(new Well19937c(11));
         double predicted = 0;

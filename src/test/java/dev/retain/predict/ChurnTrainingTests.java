@@ -83,6 +83,7 @@ class ChurnTrainingTests {
         assertThat(before.value(row, ChurnFeature.COUPON_SHARE)).isEqualTo(0.25f); // 1 of 4 paid orders
         assertThat(before.value(row, ChurnFeature.EVENTS_LAST_30_DAYS)).isEqualTo(1);
         assertThat(before.value(row, ChurnFeature.EVENTS_PREVIOUS_30_DAYS)).isEqualTo(2);
+        assertThat(before.value(row, ChurnFeature.P_ALIVE)).isBetween(0f, 1f);
         assertThat(before.churned()[row]).isEqualTo(1); // nothing in the 90 days from the as-of day
 
         // what happens on and after the as-of day changes the label only
