@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,6 +69,9 @@ public class ChurnFeatures {
             not exists (select 1 from paid_orders_view n where n.customer_id = b.customer_id
                         and n.ordered_at >= :asOf and n.ordered_at < :labelEnd)""";
 
+    /** At most about this many buyers' histories go into the BG/NBD fit behind the P(alive) feature. */
+    static final int FIT_SAMPLE = 200_000;
+
     private final JdbcClient streaming;
     private final PurchaseHistories histories;
     private final CompanyZone zone;
@@ -111,8 +115,10 @@ public class ChurnFeatures {
             return;
         }
         List<PurchaseHistories.CustomerHistory> all = histories.asOf(day.minusDays(1), TimeUnitOfFit.WEEKS);
-        BgNbd model = BgNbd.fit(all.stream()
-                        .map(PurchaseHistories.CustomerHistory::history)
+        // four parameters need far fewer customers than a large company has: every k-th one is plenty
+        int step = Math.max(1, all.size() / FIT_SAMPLE);
+        BgNbd model = BgNbd.fit(IntStream.range(0, all.size() / step)
+                        .mapToObj(i -> all.get(i * step).history())
                         .toList())
                 .model();
         int column = ChurnFeature.P_ALIVE.ordinal();

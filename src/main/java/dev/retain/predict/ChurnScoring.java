@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,6 +60,24 @@ public class ChurnScoring {
 
     @Transactional
     public Run score() {
+        if (models.active().isEmpty()) {
+            return new Run(null, 0, 0, 0);
+        }
+        return score(features.asOf(scoringDay(), definition.settings(), false));
+    }
+
+    /** As of the end of today, so that today's orders count. */
+    LocalDate scoringDay() {
+        return zone.today(clock).plusDays(1);
+    }
+
+    /**
+     * Scores the customers of a feature table built as of {@link #scoringDay()}. Reasons are worked out for the
+     * medium and high risks only: they are what staff act on, and per-customer contributions (SHAP) cost far more than
+     * the scores.
+     */
+    @Transactional
+    Run score(FeatureTable table) {
         Optional<ChurnModels.Registered> active = models.active();
         if (active.isEmpty()) {
             return new Run(null, 0, 0, 0);
@@ -66,11 +85,15 @@ public class ChurnScoring {
         long modelId = active.get().id();
         ChurnModel model = models.load(modelId);
         ChurnSettings settings = definition.settings();
-        // as of the end of today, so that today's orders count
-        LocalDate tomorrow = zone.today(clock).plusDays(1);
-        FeatureTable table = features.asOf(tomorrow, settings, false);
         double[] probabilities = model.probabilities(table);
-        float[][] contributions = model.contributions(table);
+        int[] risky = IntStream.range(0, table.rows())
+                .filter(row -> probabilities[row] >= settings.mediumFrom())
+                .toArray();
+        float[][] riskyContributions = risky.length == 0 ? new float[0][] : model.contributions(table.select(risky));
+        float[][] contributions = new float[table.rows()][];
+        for (int i = 0; i < risky.length; i++) {
+            contributions[risky[i]] = riskyContributions[i];
+        }
         long[] bands = new long[3];
         var now = clock.instant();
         jdbc.sql("truncate churn_scores").update();
@@ -82,7 +105,9 @@ public class ChurnScoring {
                         table.customerIds()[row],
                         probabilities[row],
                         band,
-                        json.writeValueAsString(ChurnReason.of(table, row, contributions[row])),
+                        contributions[row] == null
+                                ? "[]"
+                                : json.writeValueAsString(ChurnReason.of(table, row, contributions[row])),
                         modelId,
                         now);
             }

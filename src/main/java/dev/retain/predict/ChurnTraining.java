@@ -6,8 +6,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Trains the churn models on a time split and promotes the better one. With N the inactive days: features as of
@@ -29,6 +34,7 @@ public class ChurnTraining {
     private final ChurnModels models;
     private final ChurnScoring scoring;
     private final ChurnDefinition definition;
+    private final TransactionTemplate readOnly;
     private final CompanyZone zone;
     private final Clock clock;
 
@@ -37,12 +43,15 @@ public class ChurnTraining {
             ChurnModels models,
             ChurnScoring scoring,
             ChurnDefinition definition,
+            PlatformTransactionManager transactions,
             CompanyZone zone,
             Clock clock) {
         this.features = features;
         this.models = models;
         this.scoring = scoring;
         this.definition = definition;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.zone = zone;
         this.clock = clock;
     }
@@ -52,8 +61,26 @@ public class ChurnTraining {
         ChurnSettings settings = definition.settings();
         LocalDate validationDate = zone.today(clock).minusDays(settings.inactiveDays());
         LocalDate featureDate = validationDate.minusDays(settings.inactiveDays());
-        FeatureTable training = features.asOf(featureDate, settings, true);
-        FeatureTable validation = features.asOf(validationDate, settings, true);
+        // the three tables are independent reads: built side by side, each in its own read-only transaction
+        var pool = Executors.newFixedThreadPool(3);
+        FeatureTable training;
+        FeatureTable validation;
+        FeatureTable current;
+        try {
+            Future<FeatureTable> trainingTable = pool.submit(() -> read(featureDate, settings, true));
+            Future<FeatureTable> validationTable = pool.submit(() -> read(validationDate, settings, true));
+            Future<FeatureTable> currentTable = pool.submit(() -> read(scoring.scoringDay(), settings, false));
+            training = trainingTable.get();
+            validation = validationTable.get();
+            current = currentTable.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while building churn features", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
         requireBothOutcomes("training", featureDate, training);
         requireBothOutcomes("validation", validationDate, validation);
 
@@ -76,7 +103,11 @@ public class ChurnTraining {
             }
         }
         ChurnModels.Registered promoted = models.activate(best.id());
-        return new Result(trained, promoted, scoring.score());
+        return new Result(trained, promoted, scoring.score(current));
+    }
+
+    private FeatureTable read(LocalDate day, ChurnSettings settings, boolean labelled) {
+        return readOnly.execute(status -> features.asOf(day, settings, labelled));
     }
 
     private static void requireBothOutcomes(String set, LocalDate day, FeatureTable table) {

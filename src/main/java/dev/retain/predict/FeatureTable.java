@@ -16,6 +16,21 @@ public record FeatureTable(long[] customerIds, float[] values, float[] churned) 
         return values[row * COLUMNS + feature.ordinal()];
     }
 
+    /** The given rows only, in the given order. */
+    FeatureTable select(int[] rows) {
+        long[] ids = new long[rows.length];
+        float[] selected = new float[rows.length * COLUMNS];
+        float[] labels = churned == null ? null : new float[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            ids[i] = customerIds[rows[i]];
+            System.arraycopy(values, rows[i] * COLUMNS, selected, i * COLUMNS, COLUMNS);
+            if (labels != null) {
+                labels[i] = churned[rows[i]];
+            }
+        }
+        return new FeatureTable(ids, selected, labels);
+    }
+
     /** The share of labelled rows that churned. */
     public double churnRate() {
         double sum = 0;
