@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Monthly partitions of append-only logs ({@code table_yYYYYmMM}, UTC months): created before rows arrive, dropped
@@ -40,6 +42,20 @@ public class MonthlyPartitions {
                             + month.plusMonths(1).atDay(1)
                             + " 00:00:00+00')")
                     .update();
+            remember(partition);
+        }
+    }
+
+    /** A partition created in a transaction exists only once it commits: remembered then, not before. */
+    private void remember(String partition) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    known.add(partition);
+                }
+            });
+        } else {
             known.add(partition);
         }
     }

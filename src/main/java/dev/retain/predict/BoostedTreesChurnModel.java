@@ -32,7 +32,7 @@ final class BoostedTreesChurnModel implements ChurnModel {
             "verbosity",
             0);
 
-    private static final int ROUNDS = 150;
+    private static final int ROUNDS = 200;
 
     private final Booster booster;
 

@@ -15,6 +15,7 @@ public enum ChurnFeature {
     ORDERS_LAST_90_DAYS("orders_last_90_days"),
     ORDERS_PREVIOUS_90_DAYS("orders_previous_90_days"),
     AVERAGE_ORDER_VALUE("average_order_value"),
+    /** Bought within the lookback: recent breadth, and a bounded scan of order lines. */
     CATEGORIES("categories"),
     REFUND_SHARE("refund_share"),
     COUPON_SHARE("coupon_share"),

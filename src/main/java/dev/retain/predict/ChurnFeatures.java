@@ -42,7 +42,8 @@ public class ChurnFeatures {
                 having count(distinct day) >= 2 and max(ordered_at) >= :since),
             categories as (
                 select customer_id, count(distinct category) as categories
-                from paid_order_lines_view where ordered_at < :asOf and customer_id in (select customer_id from buyers)
+                from paid_order_lines_view
+                where ordered_at >= :since and ordered_at < :asOf and customer_id in (select customer_id from buyers)
                 group by customer_id),
             refunds as (
                 select customer_id, avg((status <> 'PAID')::int) as refund_share

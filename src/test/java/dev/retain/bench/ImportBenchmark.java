@@ -49,12 +49,11 @@ public final class ImportBenchmark {
         var context = new SpringApplicationBuilder(RetainApplication.class)
                 .web(WebApplicationType.SERVLET)
                 .properties(
-                        "retain.data-dir=" + work.resolve("data"),
                         "retain.db.embedded.clean-start=true",
                         "retain.imports.worker.enabled=false",
                         "logging.level.root=WARN",
                         "logging.level.dev.retain.ingest=DEBUG")
-                .run("--server.port=0");
+                .run("--server.port=0", "--retain.data-dir=" + work.resolve("data"));
         try {
             double copySeconds = rawCopy(context.getBean(DataSource.class), file);
             System.out.printf("raw COPY into an unindexed table: %.2f s%n", copySeconds);

@@ -41,7 +41,6 @@ public final class PredictBenchmark {
         var context = new SpringApplicationBuilder(RetainApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties(
-                        "retain.data-dir=" + work.resolve("data"),
                         "retain.db.embedded.clean-start=true",
                         "retain.imports.worker.enabled=false",
                         // no nightly run in the middle of the measurements
@@ -51,7 +50,7 @@ public final class PredictBenchmark {
                         "retain.predict.churn-training-cron=-",
                         "retain.predict.recommendations-cron=-",
                         "logging.level.root=WARN")
-                .run();
+                .run("--retain.data-dir=" + work.resolve("data"));
         try {
             run(context, customers);
         } finally {

@@ -56,13 +56,12 @@ public final class SegmentsBenchmark {
         var context = new SpringApplicationBuilder(RetainApplication.class)
                 .web(WebApplicationType.SERVLET)
                 .properties(
-                        "retain.data-dir=" + work.resolve("data"),
                         "retain.db.embedded.clean-start=true",
                         "retain.imports.worker.enabled=false",
                         // The nightly run must not start in the middle of the measurements.
                         "retain.segments.recompute-cron=-",
                         "logging.level.root=WARN")
-                .run("--server.port=0");
+                .run("--server.port=0", "--retain.data-dir=" + work.resolve("data"));
         List<String> failures;
         try {
             failures = run(context, customers);

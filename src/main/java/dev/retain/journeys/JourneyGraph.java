@@ -1,0 +1,37 @@
+package dev.retain.journeys;
+
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A journey version as the engine runs it: what enrols customers, who may enter again, what happens when they leave
+ * the entry audience, the share held out, the goal, and the nodes from {@code start}.
+ */
+public record JourneyGraph(
+        Trigger trigger,
+        EntryLimit entryLimit,
+        boolean exitWhenLeaving,
+        int holdoutPercent,
+        Goal goal,
+        String start,
+        Map<String, Node> nodes) {
+
+    /** {@code type}: segment_entered, tag_added (with {@code audienceId}), order_placed, event (with {@code eventType}), api. */
+    public record Trigger(String type, Long audienceId, String eventType) {}
+
+    /** {@code once}; {@code again_after_days} (with {@code days}); {@code while_not_in} (again once the last ended). */
+    public record EntryLimit(String rule, Integer days) {}
+
+    /** A paid order within {@code withinDays} of entering ends the journey as a conversion; null for none. */
+    public record Goal(String type, int withinDays) {}
+
+    /**
+     * A node: {@code type} says what it does, {@code params} how; {@code next} follows it, and branching nodes name
+     * their ways out in {@code branches} (yes/no, the variants of a split, the event of a wait).
+     */
+    public record Node(String id, String type, JsonNode params, String next, Map<String, String> branches) {}
+
+    public Node node(String id) {
+        return nodes.get(id);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.retain.journeys;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Claims due steps in batches with {@code FOR UPDATE SKIP LOCKED}, so that several instances share the work, and runs
+ * each in a savepoint of the batch's transaction: a step's effects (the next step, the history, what its actions
+ * queued) commit together with its removal from the queue, or not at all. A crash before the commit leaves the steps due
+ * for the next claim, and their actions' idempotency keys keep a second run from acting twice. A failing step is tried
+ * again with backoff; after {@link #MAX_ATTEMPTS} it waits in the dead-letter list for a retry by hand.
+ */
+@Component
+@ConditionalOnProperty(name = "retain.journeys.worker.enabled", havingValue = "true", matchIfMissing = true)
+public class JourneyWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(JourneyWorker.class);
+
+    static final int BATCH = 200;
+    static final int MAX_ATTEMPTS = 5;
+
+    private final StepRunner runner;
+    private final JourneyHistory history;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate batch;
+    private final TransactionTemplate savepoint;
+    private final Clock clock;
+
+    JourneyWorker(
+            StepRunner runner,
+            JourneyHistory history,
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            Clock clock) {
+        this.runner = runner;
+        this.history = history;
+        this.jdbc = jdbc;
+        this.batch = new TransactionTemplate(transactions);
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${retain.journeys.worker-delay-ms}")
+    public void drain() {
+        while (runDue() == BATCH) {
+            // a full batch: more may be due
+        }
+    }
+
+    /** Claims and runs one batch of due steps; returns how many it claimed. */
+    public int runDue() {
+        Integer claimed = batch.execute(status -> {
+            Instant now = clock.instant();
+            List<Step> steps = jdbc.sql("""
+                            select s.id, s.enrolment_id, s.node_id, s.sequence, s.attempts, e.journey_id, e.version,
+                                   e.customer_id, e.holdout, e.leaving, e.entered_at
+                            from journey_steps s
+                            join journey_enrolments e on e.id = s.enrolment_id
+                            join journeys j on j.id = e.journey_id
+                            where s.due_at <= ? and j.status = 'ACTIVE' and e.status = 'ACTIVE'
+                            order by s.due_at
+                            limit ?
+                            for update of s skip locked""")
+                    .params(Timestamp.from(now), BATCH)
+                    .query((rs, row) -> new Step(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            rs.getString(3),
+                            rs.getInt(4),
+                            rs.getInt(5),
+                            rs.getLong(6),
+                            rs.getInt(7),
+                            rs.getLong(8),
+                            rs.getBoolean(9),
+                            rs.getBoolean(10),
+                            rs.getTimestamp(11).toInstant()))
+                    .list();
+            if (!steps.isEmpty()) {
+                history.ready(now);
+            }
+            for (Step step : steps) {
+                try {
+                    savepoint.executeWithoutResult(inner -> runner.run(step));
+                } catch (RuntimeException e) {
+                    failed(step, e, now);
+                }
+            }
+            return steps.size();
+        });
+        return claimed == null ? 0 : claimed;
+    }
+
+    private void failed(Step step, RuntimeException error, Instant now) {
+        int attempts = step.attempts() + 1;
+        String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        log.warn(
+                "Journey step {} (enrolment {}, node {}) failed, attempt {}: {}",
+                step.id(),
+                step.enrolmentId(),
+                step.nodeId(),
+                attempts,
+                message);
+        // backoff 1, 2, 4, 8 minutes; then dead: due never, until retried by hand
+        Instant due = attempts >= MAX_ATTEMPTS ? null : now.plus(Duration.ofMinutes(1L << (attempts - 1)));
+        jdbc.sql(
+                        "update journey_steps set attempts = ?, last_error = ?, due_at = coalesce(cast(? as timestamptz), 'infinity') where id = ?")
+                .params(attempts, message, due == null ? null : Timestamp.from(due), step.id())
+                .update();
+        if (due == null) {
+            history.record(step, step.nodeId(), "FAILED", now, Map.of("error", message));
+        }
+    }
+}
