@@ -7,6 +7,11 @@ import static org.awaitility.Awaitility.await;
 import dev.retain.ApiClient;
 import dev.retain.IntegrationTest;
 import dev.retain.commerce.OrdersRecorded;
+import dev.retain.coupons.CampaignDraft;
+import dev.retain.coupons.CampaignKind;
+import dev.retain.coupons.CouponCampaign;
+import dev.retain.coupons.CouponCampaigns;
+import dev.retain.coupons.Coupons;
 import dev.retain.platform.InvalidInputException;
 import dev.retain.platform.Role;
 import dev.retain.platform.apikeys.ApiKeys;
@@ -65,6 +70,12 @@ class JourneyEngineTests {
 
     @Autowired
     ApiKeys apiKeys;
+
+    @Autowired
+    CouponCampaigns campaigns;
+
+    @Autowired
+    Coupons coupons;
 
     @LocalServerPort
     int port;
@@ -237,6 +248,60 @@ class JourneyEngineTests {
                         .status())
                 .isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> attempts(journey.id()) == 1);
+    }
+
+    @Test
+    void aCouponIsIssuedOncePerStepAndItsRedemptionWakesTheWaitButTheHoldoutGetsNone() throws Exception {
+        String token = token();
+        Audience used = tag("Used " + token);
+        Audience unused = tag("Unused " + token);
+        CouponCampaign campaign = campaigns.create(new CampaignDraft(
+                "Win back " + token,
+                null,
+                CampaignKind.FIXED,
+                new BigDecimal("20"),
+                null,
+                null,
+                new BigDecimal("100"),
+                null,
+                null,
+                30,
+                null,
+                null,
+                null));
+        Journey journey = active("Coupon journey " + token, """
+                {"trigger": {"type": "api"}, "holdoutPercent": 50, "start": "give",
+                 "nodes": {
+                   "give": {"type": "issue_coupon", "params": {"campaignId": %d}, "next": "await"},
+                   "await": {"type": "wait", "params": {"event": "coupon_redeemed", "days": 15},
+                             "branches": {"event": "thanks"}, "next": "nudge"},
+                   "thanks": {"type": "add_tag", "params": {"tagId": %d}, "next": "end"},
+                   "nudge": {"type": "add_tag", "params": {"tagId": %d}, "next": "end"},
+                   "end": {"type": "exit"}}}""".formatted(campaign.id(), used.id(), unused.id()));
+        List<Long> customers = IntStream.range(0, 20)
+                .mapToObj(i -> customer("Coupon " + token + " " + i))
+                .toList();
+        enrolments.enrol(journey.id(), customers, "api");
+        await().atMost(Duration.ofSeconds(10)).until(() -> waiting(journey.id()) == 20);
+
+        List<Long> held = jdbc.sql("select customer_id from journey_enrolments where journey_id = ? and holdout")
+                .param(journey.id())
+                .query(Long.class)
+                .list();
+        assertThat(held).isNotEmpty().hasSizeLessThan(20);
+        for (long customer : customers) {
+            assertThat(coupons.heldBy(customer)).hasSize(held.contains(customer) ? 0 : 1);
+        }
+        long redeemer =
+                customers.stream().filter(c -> !held.contains(c)).findFirst().orElseThrow();
+        coupons.redeem(coupons.heldBy(redeemer).get(0).code(), new BigDecimal("150"), null, redeemer);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> memberIds(used.id()).contains(redeemer));
+        dueNow(journey.id());
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(journey.id(), "COMPLETED") == 20);
+        assertThat(memberIds(used.id())).containsExactly(redeemer);
+        assertThat(memberIds(unused.id())).hasSize(19);
+        assertThat(coupons.costOf("journey:" + journey.id() + ":").redeemed()).isEqualTo(1);
     }
 
     @Test
