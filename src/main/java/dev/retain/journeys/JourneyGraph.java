@@ -1,6 +1,8 @@
 package dev.retain.journeys;
 
+import java.time.DayOfWeek;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -16,8 +18,14 @@ public record JourneyGraph(
         String start,
         Map<String, Node> nodes) {
 
-    /** {@code type}: segment_entered, tag_added (with {@code audienceId}), order_placed, event (with {@code eventType}), api. */
-    public record Trigger(String type, Long audienceId, String eventType) {}
+    /**
+     * {@code type}: segment_entered, tag_added (with {@code audienceId}), order_placed, event (with {@code eventType}),
+     * api, or schedule — every day (or on {@code weekdays}) at the daily run, everyone in {@code audienceId} or everyone
+     * matching {@code condition} (a date relative to a field: birthday in 7 days, contract end in 30, 3 days after the
+     * first order), the entry limit deciding who enters again.
+     */
+    public record Trigger(
+            String type, Long audienceId, String eventType, JsonNode condition, Set<DayOfWeek> weekdays) {}
 
     /** {@code once}; {@code again_after_days} (with {@code days}); {@code while_not_in} (again once the last ended). */
     public record EntryLimit(String rule, Integer days) {}

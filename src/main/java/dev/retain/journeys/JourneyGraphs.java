@@ -2,6 +2,7 @@ package dev.retain.journeys;
 
 import dev.retain.platform.InvalidInputException;
 import dev.retain.segments.Conditions;
+import java.time.DayOfWeek;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,7 +24,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 @Component
 public class JourneyGraphs {
 
-    static final Set<String> TRIGGERS = Set.of("segment_entered", "tag_added", "order_placed", "event", "api");
+    static final Set<String> TRIGGERS =
+            Set.of("segment_entered", "tag_added", "order_placed", "event", "api", "schedule");
     static final Set<String> ENTRY_RULES = Set.of("once", "again_after_days", "while_not_in");
     static final Set<String> SINCE_ENTERING = Set.of("ordered", "opened", "clicked", "coupon_redeemed");
     static final int MAX_HOLDOUT_PERCENT = 50;
@@ -66,6 +68,27 @@ public class JourneyGraphs {
         if (triggerType.equals("event") && (eventType == null || eventType.isBlank())) {
             problems.put("trigger.eventType", "the event type that enrols customers, e.g. login");
         }
+        JsonNode condition = t.hasNonNull("condition") ? t.get("condition") : null;
+        Set<DayOfWeek> weekdays = new java.util.TreeSet<>();
+        if (triggerType.equals("schedule")) {
+            if ((audienceId == null) == (condition == null)) {
+                problems.put("trigger", "a schedule enrols everyone in audienceId, or everyone matching condition");
+            }
+            if (condition != null) {
+                try {
+                    conditions.parse(condition);
+                } catch (InvalidInputException invalid) {
+                    invalid.fieldErrors().forEach((field, message) -> problems.put("trigger." + field, message));
+                }
+            }
+            for (JsonNode day : t.path("weekdays")) {
+                try {
+                    weekdays.add(DayOfWeek.valueOf(day.asString("").toUpperCase(java.util.Locale.ROOT)));
+                } catch (IllegalArgumentException wrong) {
+                    problems.put("trigger.weekdays", "'" + day.asString() + "' is not a day such as MONDAY");
+                }
+            }
+        }
         JsonNode e = json.path("entryLimit");
         String rule = e.path("rule").asString("once");
         Integer days = e.hasNonNull("days") ? e.get("days").asInt() : null;
@@ -107,7 +130,7 @@ public class JourneyGraphs {
             throw new InvalidInputException(problems);
         }
         return new JourneyGraph(
-                new JourneyGraph.Trigger(triggerType, audienceId, eventType),
+                new JourneyGraph.Trigger(triggerType, audienceId, eventType, condition, weekdays),
                 new JourneyGraph.EntryLimit(rule, days),
                 json.path("exitWhenLeaving").asBoolean(false),
                 holdout,

@@ -64,13 +64,18 @@ public class Conditions {
         public record Member(long customerId, String name, Map<String, Object> values) {}
     }
 
-    /** Those of the customers that match now. */
+    /** Those of the customers that match now ({@code null}: of everyone). */
     public List<Long> matchingAmong(Condition condition, Collection<Long> customerIds) {
         var query = query(customerIds);
         return jdbc.sql(query.select("c.id", query.predicate(condition)))
                 .params(query.params())
                 .query(Long.class)
                 .list();
+    }
+
+    /** Everyone who matches now. */
+    public List<Long> matching(Condition condition) {
+        return matchingAmong(condition, null);
     }
 
     ConditionQuery query(Collection<Long> scope) {

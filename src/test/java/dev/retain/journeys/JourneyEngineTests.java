@@ -24,6 +24,8 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +75,9 @@ class JourneyEngineTests {
 
     @Autowired
     CouponCampaigns campaigns;
+
+    @Autowired
+    ScheduledJourneyTriggers scheduled;
 
     @Autowired
     Coupons coupons;
@@ -305,6 +310,44 @@ class JourneyEngineTests {
     }
 
     @Test
+    void theDailyRunEnrolsByADateRelativeToAFieldAndByARecurringAudienceOnItsWeekdays() {
+        String token = token();
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        long soon = customer("Birthday soon " + token);
+        long later = customer("Birthday later " + token);
+        jdbc.sql("update customers set birthday = ? where id = ?")
+                .params(today.plusDays(7).minusYears(30), soon)
+                .update();
+        jdbc.sql("update customers set birthday = ? where id = ?")
+                .params(today.plusDays(40).minusYears(30), later)
+                .update();
+        Journey birthdays = active("Birthday " + token, """
+                {"trigger": {"type": "schedule", "condition": {"and": [
+                    {"field": "profile.birthday", "op": "anniversary_in_next_days", "value": 7},
+                    {"field": "profile.name", "op": "starts_with", "value": "Birthday"}]}},
+                 "entryLimit": {"rule": "again_after_days", "days": 300}, "start": "end",
+                 "nodes": {"end": {"type": "exit"}}}""");
+        Audience weekly = tag("Weekly " + token);
+        long member = customer("Weekly member " + token);
+        audiences.tag(weekly.id(), List.of(member), Map.of());
+        String otherDay = today.getDayOfWeek().plus(1).name();
+        Journey everyWeek =
+                active("Every " + today.getDayOfWeek() + " " + token, """
+                {"trigger": {"type": "schedule", "audienceId": %d, "weekdays": ["%s"]},
+                 "entryLimit": {"rule": "while_not_in"}, "start": "end", "nodes": {"end": {"type": "exit"}}}""".formatted(weekly.id(), today.getDayOfWeek()));
+        Journey otherWeekday = active("Every " + otherDay + " " + token, """
+                {"trigger": {"type": "schedule", "audienceId": %d, "weekdays": ["%s"]}, "start": "end",
+                 "nodes": {"end": {"type": "exit"}}}""".formatted(weekly.id(), otherDay));
+
+        scheduled.run();
+        scheduled.run();
+
+        assertThat(customersIn(birthdays.id())).containsExactly(soon);
+        assertThat(customersIn(everyWeek.id())).containsExactly(member);
+        assertThat(customersIn(otherWeekday.id())).isEmpty();
+    }
+
+    @Test
     void aGraphWithProblemsIsRefusedWithEachProblemsPath() {
         JsonNode graph = json.readTree("""
                 {"trigger": {"type": "segment_entered"}, "holdoutPercent": 80, "start": "a",
@@ -423,6 +466,13 @@ class JourneyEngineTests {
         return jdbc.sql("""
                         select coalesce(max(attempts), -1) from journey_steps
                         where enrolment_id in (select id from journey_enrolments where journey_id = ?)""").param(journeyId).query(Integer.class).single();
+    }
+
+    private List<Long> customersIn(long journeyId) {
+        return jdbc.sql("select customer_id from journey_enrolments where journey_id = ? order by customer_id")
+                .param(journeyId)
+                .query(Long.class)
+                .list();
     }
 
     private List<Boolean> holdouts(long journeyId) {
