@@ -114,6 +114,11 @@ class JourneyEngineTests {
         assertThat(memberIds(silent.id())).containsExactly(quiet);
         JourneyReport report = reports.of(journey.id());
         assertThat(report.nodes().get("check")).containsEntry("BRANCH", 2L);
+        var dryRun = ApiClient.withRoles(port, apiKeys, Role.ANALYST)
+                .post("/api/v1/journeys/" + journey.id() + "/dry-run", Map.of("customerId", quiet));
+        assertThat(dryRun.body().get("mayEnter").asBoolean()).isFalse();
+        assertThat(dryRun.body().get("steps").findValuesAsString("node"))
+                .containsExactly("pause", "check", "flag", "end");
         assertThat(report.nodes().get("thank")).containsEntry("ACTED", 1L);
         assertThat(report.nodes().get("(entry)")).containsEntry("ENTERED", 2L);
 

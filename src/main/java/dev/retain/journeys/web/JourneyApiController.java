@@ -3,6 +3,7 @@ package dev.retain.journeys.web;
 import dev.retain.journeys.DeadSteps;
 import dev.retain.journeys.Enrolments;
 import dev.retain.journeys.Journey;
+import dev.retain.journeys.JourneyDryRun;
 import dev.retain.journeys.JourneyGraphs;
 import dev.retain.journeys.JourneyReport;
 import dev.retain.journeys.JourneyReports;
@@ -39,23 +40,28 @@ class JourneyApiController {
 
     record EnrolRequest(List<Long> customerIds) {}
 
+    record DryRunRequest(long customerId) {}
+
     private final Journeys journeys;
     private final JourneyGraphs graphs;
     private final Enrolments enrolments;
     private final JourneyReports reports;
     private final DeadSteps deadSteps;
+    private final JourneyDryRun dryRun;
 
     JourneyApiController(
             Journeys journeys,
             JourneyGraphs graphs,
             Enrolments enrolments,
             JourneyReports reports,
-            DeadSteps deadSteps) {
+            DeadSteps deadSteps,
+            JourneyDryRun dryRun) {
         this.journeys = journeys;
         this.graphs = graphs;
         this.enrolments = enrolments;
         this.reports = reports;
         this.deadSteps = deadSteps;
+        this.dryRun = dryRun;
     }
 
     @GetMapping("/api/v1/journeys")
@@ -97,6 +103,12 @@ class JourneyApiController {
     @PreAuthorize(EDITORS)
     Map<String, Integer> enrol(@PathVariable long id, @RequestBody EnrolRequest request) {
         return Map.of("entered", enrolments.enrol(id, request.customerIds(), "api"));
+    }
+
+    /** The path the customer would take if they entered today; nothing is done. */
+    @PostMapping("/api/v1/journeys/{id}/dry-run")
+    JourneyDryRun.Path dryRun(@PathVariable long id, @RequestBody DryRunRequest request) {
+        return dryRun.of(id, request.customerId());
     }
 
     @GetMapping("/api/v1/journeys/{id}/report")
