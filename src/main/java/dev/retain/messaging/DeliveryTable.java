@@ -211,8 +211,7 @@ class DeliveryTable {
                         update message_deliveries set status = 'IN_DOUBT', failed_at = :now, lease_until = null,
                             last_error = 'in doubt: the sender stopped while handing it over; it may or may not have '
                                 || 'been sent, so it is not resent automatically'
-                        where status = 'SENDING' and lease_until < :now
-                        returning """ + COLUMNS)
+                        where status = 'SENDING' and lease_until < :now""" + " returning " + COLUMNS)
                 .param("now", Timestamp.from(now))
                 .query(DeliveryTable::map)
                 .list();

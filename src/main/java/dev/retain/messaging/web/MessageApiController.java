@@ -9,8 +9,11 @@ import dev.retain.messaging.DeliveryStatus;
 import dev.retain.messaging.Messaging;
 import dev.retain.messaging.Outbound;
 import dev.retain.messaging.SendResult;
+import dev.retain.platform.InvalidInputException;
 import dev.retain.platform.PageOf;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +31,16 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Messaging")
 class MessageApiController {
 
+    /** A message to send; {@code marketing} defaults to true, the safe side: capped and needing consent. */
+    record SendRequest(
+            Channel channel,
+            Long customerId,
+            Long templateId,
+            Map<String, Object> variables,
+            String idempotencyKey,
+            String sourceRef,
+            Boolean marketing) {}
+
     private final Messaging messaging;
     private final Deliveries deliveries;
 
@@ -38,8 +51,25 @@ class MessageApiController {
 
     @PostMapping("/api/v1/messages")
     @PreAuthorize(MessagingRoles.WRITERS)
-    SendResult send(@RequestBody Outbound message) {
-        return messaging.send(message);
+    SendResult send(@RequestBody SendRequest request) {
+        var missing = new LinkedHashMap<String, String>();
+        if (request.customerId() == null) {
+            missing.put("customerId", "must be given");
+        }
+        if (request.templateId() == null) {
+            missing.put("templateId", "must be given");
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException(missing);
+        }
+        return messaging.send(new Outbound(
+                request.channel(),
+                request.customerId(),
+                request.templateId(),
+                request.variables(),
+                request.idempotencyKey(),
+                request.sourceRef(),
+                request.marketing() == null || request.marketing()));
     }
 
     @GetMapping("/api/v1/message-deliveries")
