@@ -70,6 +70,7 @@ public class RetainApplication {
         System.setProperty("retain.command", command);
         System.setProperty("spring.main.web-application-type", "none");
         System.setProperty("retain.imports.worker.enabled", "false");
+        System.setProperty("retain.messaging.worker.enabled", "false");
         System.setProperty("logging.level.root", "WARN");
     }
 }

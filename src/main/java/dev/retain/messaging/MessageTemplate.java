@@ -1,0 +1,26 @@
+package dev.retain.messaging;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A message's text for one channel and language. EMAIL bodies are HTML and need a subject; SMS and WEBHOOK bodies are
+ * plain text. {@code unknownVariables} lists placeholders that would not resolve (a typo, a custom field not defined).
+ */
+public record MessageTemplate(
+        long id,
+        String name,
+        Channel channel,
+        String locale,
+        String subject,
+        String body,
+        List<String> unknownVariables,
+        String createdBy,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public Locale javaLocale() {
+        return Locale.forLanguageTag(locale);
+    }
+}
