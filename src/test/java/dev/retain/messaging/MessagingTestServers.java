@@ -10,7 +10,7 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /** Real servers for the channels on free ports, wired in through the properties a deployment would set. */
 @TestConfiguration(proxyBeanMethods = false)
-class MessagingTestServers {
+public class MessagingTestServers {
 
     @Bean(destroyMethod = "stop")
     GreenMail smtpServer() {

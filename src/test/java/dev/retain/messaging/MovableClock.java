@@ -8,15 +8,15 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock a test sets and moves; it follows real time until set. */
-final class MovableClock extends Clock {
+public final class MovableClock extends Clock {
 
     private final AtomicReference<Instant> fixed = new AtomicReference<>();
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         fixed.set(instant);
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         fixed.updateAndGet(now -> (now == null ? Instant.now() : now).plus(duration));
     }
 
