@@ -2,14 +2,13 @@ package dev.retain.predict;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.Map;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
-/** Gradient-boosted trees (XGBoost); contributions are the trees' SHAP values. */
+/** Gradient-boosted trees (XGBoost); contributions follow each customer's path through the trees. */
 final class BoostedTreesChurnModel implements ChurnModel {
 
     private static final Map<String, Object> PARAMETERS = Map.of(
@@ -35,6 +34,7 @@ final class BoostedTreesChurnModel implements ChurnModel {
     private static final int ROUNDS = 200;
 
     private final Booster booster;
+    private TreeContributions paths;
 
     private BoostedTreesChurnModel(Booster booster) {
         this.booster = booster;
@@ -71,7 +71,7 @@ final class BoostedTreesChurnModel implements ChurnModel {
 
     @Override
     public double[] probabilities(FeatureTable table) {
-        float[][] predicted = run(table, false);
+        float[][] predicted = predict(table);
         double[] probabilities = new double[predicted.length];
         for (int i = 0; i < predicted.length; i++) {
             probabilities[i] = predicted[i][0];
@@ -79,20 +79,24 @@ final class BoostedTreesChurnModel implements ChurnModel {
         return probabilities;
     }
 
+    /** Path contributions (see {@link TreeContributions}), worked out from the trees once per loaded model. */
     @Override
     public float[][] contributions(FeatureTable table) {
-        float[][] shap = run(table, true);
-        for (int i = 0; i < shap.length; i++) {
-            shap[i] = Arrays.copyOf(shap[i], FeatureTable.COLUMNS); // the last column is the bias
+        if (paths == null) {
+            try {
+                paths = TreeContributions.of(booster.getModelDump("", true, "json"));
+            } catch (XGBoostError e) {
+                throw new IllegalStateException("XGBoost could not dump its trees: " + e.getMessage(), e);
+            }
         }
-        return shap;
+        return paths.of(table);
     }
 
-    private float[][] run(FeatureTable table, boolean contributions) {
+    private float[][] predict(FeatureTable table) {
         try {
             DMatrix data = matrix(table);
             try {
-                return contributions ? booster.predictContrib(data, 0) : booster.predict(data);
+                return booster.predict(data);
             } finally {
                 data.dispose();
             }

@@ -5,9 +5,9 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.List;
-import java.util.stream.IntStream;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -70,8 +70,10 @@ public class ChurnFeatures {
             not exists (select 1 from paid_orders_view n where n.customer_id = b.customer_id
                         and n.ordered_at >= :asOf and n.ordered_at < :labelEnd)""";
 
-    /** At most about this many buyers' histories go into the BG/NBD fit behind the P(alive) feature. */
+    /** About this many buyers' histories go into the BG/NBD fit behind the P(alive) feature. */
     static final int FIT_SAMPLE = 200_000;
+
+    private static final Logger log = LoggerFactory.getLogger(ChurnFeatures.class);
 
     private final JdbcClient streaming;
     private final PurchaseHistories histories;
@@ -87,6 +89,7 @@ public class ChurnFeatures {
 
     /** Repeat buyers as of the start of {@code day} who ordered in the lookback; labelled when {@code labelled}. */
     public FeatureTable asOf(LocalDate day, ChurnSettings settings, boolean labelled) {
+        long started = System.nanoTime();
         var rows = new Rows();
         streaming
                 .sql(SQL.formatted(labelled ? CHURNED : "null::boolean"))
@@ -103,36 +106,40 @@ public class ChurnFeatures {
                     rows.add(rs.getLong(1), values, rs.getBoolean(FeatureTable.COLUMNS + 2) ? 1 : 0);
                 });
         FeatureTable table = rows.table(labelled);
+        long queried = System.nanoTime();
         fillProbabilityAlive(table, day);
+        log.info(
+                "Churn features as of {}: {} customers, SQL {} ms, P(alive) {} ms",
+                day,
+                table.rows(),
+                (queried - started) / 1_000_000,
+                (System.nanoTime() - queried) / 1_000_000);
         return table;
     }
 
     /**
      * P(alive) from BG/NBD fitted on the purchases before {@code day} — fitted anew for each day, so that a past day's
-     * features owe nothing to later purchases. Both lists are in customer order: one merge pass.
+     * features owe nothing to later purchases — on every k-th buyer (one-time buyers included): four parameters need
+     * far fewer customers than a large company has. Each row's own history comes from its features.
      */
     private void fillProbabilityAlive(FeatureTable table, LocalDate day) {
         if (table.rows() == 0) {
             return;
         }
-        List<PurchaseHistories.CustomerHistory> all = histories.asOf(day.minusDays(1), TimeUnitOfFit.WEEKS);
-        // four parameters need far fewer customers than a large company has: every k-th one is plenty
-        int step = Math.max(1, all.size() / FIT_SAMPLE);
-        BgNbd model = BgNbd.fit(IntStream.range(0, all.size() / step)
-                        .mapToObj(i -> all.get(i * step).history())
+        int everyNth = Math.max(1, (int) Math.round(table.rows() / (FIT_SAMPLE / 2.0)));
+        BgNbd model = BgNbd.fit(histories.sample(day.minusDays(1), TimeUnitOfFit.WEEKS, everyNth).stream()
+                        .map(PurchaseHistories.CustomerHistory::history)
                         .toList())
                 .model();
-        int column = ChurnFeature.P_ALIVE.ordinal();
-        int next = 0;
         for (int row = 0; row < table.rows(); row++) {
-            long customer = table.customerIds()[row];
-            while (next < all.size() && all.get(next).customerId() < customer) {
-                next++;
-            }
-            if (next < all.size() && all.get(next).customerId() == customer) {
-                table.values()[row * FeatureTable.COLUMNS + column] =
-                        (float) model.probabilityAlive(all.get(next).history());
-            }
+            float tenure = table.value(row, ChurnFeature.TENURE_DAYS);
+            // as of the day before: repeats, time from the first purchase to the last, and to the end of that day
+            var history = new BgNbd.History(
+                    (int) table.value(row, ChurnFeature.PURCHASES) - 1,
+                    TimeUnitOfFit.WEEKS.of((long) (tenure - table.value(row, ChurnFeature.RECENCY_DAYS))),
+                    TimeUnitOfFit.WEEKS.of((long) tenure - 1));
+            table.values()[row * FeatureTable.COLUMNS + ChurnFeature.P_ALIVE.ordinal()] =
+                    (float) model.probabilityAlive(history);
         }
     }
 

@@ -49,7 +49,8 @@ public final class PredictBenchmark {
                         "retain.predict.churn-cron=-",
                         "retain.predict.churn-training-cron=-",
                         "retain.predict.recommendations-cron=-",
-                        "logging.level.root=WARN")
+                        "logging.level.root=WARN",
+                        "logging.level.dev.retain.predict=INFO")
                 .run("--retain.data-dir=" + work.resolve("data"));
         try {
             run(context, customers);

@@ -62,6 +62,29 @@ class ChurnModelTests {
         }
     }
 
+    @Test
+    void theTreesContributionsAddUpToEachCustomersLogOddsLessOneConstant() {
+        FeatureTable training = planted(3000, 3);
+        FeatureTable customers = planted(200, 4);
+        ChurnModel trees = BoostedTreesChurnModel.train(training);
+
+        double[] probabilities = trees.probabilities(customers);
+        float[][] contributions = trees.contributions(customers);
+
+        double constant = Double.NaN;
+        for (int row = 0; row < customers.rows(); row++) {
+            double logOdds = Math.log(probabilities[row] / (1 - probabilities[row]));
+            double sum = 0;
+            for (float contribution : contributions[row]) {
+                sum += contribution;
+            }
+            if (Double.isNaN(constant)) {
+                constant = logOdds - sum;
+            }
+            assertThat(logOdds - sum).as("row %d", row).isCloseTo(constant, within(1e-3));
+        }
+    }
+
     private static int riskiestWith(ChurnModel model, FeatureTable table, java.util.function.IntPredicate which) {
         double[] probabilities = model.probabilities(table);
         int best = -1;
