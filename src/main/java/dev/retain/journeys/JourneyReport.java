@@ -16,7 +16,25 @@ public record JourneyReport(
         Group holdout,
         Double lift,
         Double liftLow,
-        Double liftHigh) {
+        Double liftHigh,
+        Costs costs) {
+
+    /**
+     * What the journey cost and what it brought: messages asked for, sent, opened, clicked; coupons issued and
+     * redeemed; the message cost and the discount given; the revenue beyond what the holdout's rate would have brought;
+     * and the return on the costs (null without costs or without a holdout).
+     */
+    public record Costs(
+            long messages,
+            long sent,
+            long opened,
+            long clicked,
+            long couponsIssued,
+            long couponsRedeemed,
+            BigDecimal messageCost,
+            BigDecimal discount,
+            BigDecimal incrementalRevenue,
+            Double returnOnCost) {}
 
     /** Entrants of one group, those who reached the goal, and the paid revenue after entering. */
     public record Group(

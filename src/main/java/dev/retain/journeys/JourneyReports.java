@@ -1,5 +1,9 @@
 package dev.retain.journeys;
 
+import dev.retain.coupons.CouponCost;
+import dev.retain.coupons.Coupons;
+import dev.retain.messaging.DeliveryCounts;
+import dev.retain.messaging.Messaging;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
@@ -8,16 +12,20 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Counts a journey's history into its report. */
+/** Counts a journey's history, its messages and its coupons into its report. */
 @Service
 public class JourneyReports {
 
     private final JdbcClient jdbc;
     private final Journeys journeys;
+    private final Messaging messaging;
+    private final Coupons coupons;
 
-    JourneyReports(JdbcClient jdbc, Journeys journeys) {
+    JourneyReports(JdbcClient jdbc, Journeys journeys, Messaging messaging, Coupons coupons) {
         this.jdbc = jdbc;
         this.journeys = journeys;
+        this.messaging = messaging;
+        this.coupons = coupons;
     }
 
     public JourneyReport of(long journeyId) {
@@ -38,7 +46,47 @@ public class JourneyReports {
         JourneyReport.Group treatment = group(journeyId, false);
         JourneyReport.Group holdout = group(journeyId, true);
         List<Double> lift = JourneyReport.lift(treatment, holdout);
-        return new JourneyReport(journeyId, nodes, statuses, treatment, holdout, lift.get(0), lift.get(1), lift.get(2));
+        return new JourneyReport(
+                journeyId,
+                nodes,
+                statuses,
+                treatment,
+                holdout,
+                lift.get(0),
+                lift.get(1),
+                lift.get(2),
+                costs(journeyId, treatment, holdout));
+    }
+
+    /** Revenue per treated entrant beyond the holdout's, times the treated entrants, against messages and discounts. */
+    private JourneyReport.Costs costs(long journeyId, JourneyReport.Group treatment, JourneyReport.Group holdout) {
+        String source = "journey:" + journeyId + ":";
+        DeliveryCounts messages = messaging.countsFor(source);
+        CouponCost coupons = this.coupons.costOf(source);
+        BigDecimal incremental = holdout.entrants() == 0
+                ? null
+                : treatment
+                        .revenuePerEntrant()
+                        .subtract(holdout.revenuePerEntrant())
+                        .multiply(BigDecimal.valueOf(treatment.entrants()));
+        BigDecimal spent = messages.cost().add(coupons.discount());
+        Double returnOnCost = incremental == null || spent.signum() == 0
+                ? null
+                : incremental
+                        .subtract(spent)
+                        .divide(spent, 4, RoundingMode.HALF_UP)
+                        .doubleValue();
+        return new JourneyReport.Costs(
+                messages.requested(),
+                messages.sent(),
+                messages.opened(),
+                messages.clicked(),
+                coupons.issued(),
+                coupons.redeemed(),
+                messages.cost(),
+                coupons.discount(),
+                incremental,
+                returnOnCost);
     }
 
     /**

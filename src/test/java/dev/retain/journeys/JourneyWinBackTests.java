@@ -147,6 +147,12 @@ class JourneyWinBackTests {
         assertThat(report.nodes().get("remind")).containsEntry("ACTED", 1L);
         assertThat(report.nodes().get("give")).containsEntry("COUPON_REDEEMED", 1L);
         assertThat(report.enrolments()).containsEntry("COMPLETED", 2L);
+        assertThat(report.costs().messages()).isEqualTo(3);
+        assertThat(report.costs().sent()).isEqualTo(3);
+        assertThat(report.costs().couponsIssued()).isEqualTo(2);
+        assertThat(report.costs().couponsRedeemed()).isEqualTo(1);
+        assertThat(report.costs().discount()).isEqualByComparingTo("20");
+        assertThat(report.costs().incrementalRevenue()).isNull(); // no holdout in this journey
     }
 
     private List<MimeMessage> to(String address) {
