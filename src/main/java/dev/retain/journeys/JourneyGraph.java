@@ -1,6 +1,10 @@
 package dev.retain.journeys;
 
 import java.time.DayOfWeek;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.JsonNode;
@@ -37,9 +41,32 @@ public record JourneyGraph(
      * A node: {@code type} says what it does, {@code params} how; {@code next} follows it, and branching nodes name
      * their ways out in {@code branches} (yes/no, the variants of a split, the event of a wait).
      */
-    public record Node(String id, String type, JsonNode params, String next, Map<String, String> branches) {}
+    public record Node(String id, String type, JsonNode params, String next, Map<String, String> branches) {
+
+        /** Where it may lead: its branches, then its next. */
+        public List<String> successors() {
+            var successors = new ArrayList<>(branches.values());
+            if (next != null) {
+                successors.add(next);
+            }
+            return successors;
+        }
+    }
 
     public Node node(String id) {
         return nodes.get(id);
+    }
+
+    /** The nodes reachable from the start, breadth first: the order a reader follows. */
+    public List<Node> inOrder() {
+        var seen = new LinkedHashSet<String>();
+        var queue = new ArrayDeque<>(List.of(start));
+        while (!queue.isEmpty()) {
+            String id = queue.poll();
+            if (nodes.containsKey(id) && seen.add(id)) {
+                queue.addAll(nodes.get(id).successors());
+            }
+        }
+        return seen.stream().map(nodes::get).toList();
     }
 }

@@ -234,7 +234,7 @@ public class JourneyGraphs {
             String id = queue.poll();
             JourneyGraph.Node node = nodes.get(id);
             if (node != null && seen.add(id)) {
-                successors(node).forEach(queue::add);
+                queue.addAll(node.successors());
             }
         }
         nodes.keySet().stream()
@@ -263,7 +263,7 @@ public class JourneyGraphs {
             return id;
         }
         state.put(id, 1);
-        for (String next : successors(node)) {
+        for (String next : node.successors()) {
             String loop = loopWithoutWait(next, nodes, state);
             if (loop != null) {
                 return loop;
@@ -271,13 +271,5 @@ public class JourneyGraphs {
         }
         state.put(id, 2);
         return null;
-    }
-
-    static List<String> successors(JourneyGraph.Node node) {
-        var next = new java.util.ArrayList<String>(node.branches().values());
-        if (node.next() != null) {
-            next.add(node.next());
-        }
-        return next;
     }
 }

@@ -1,0 +1,88 @@
+package dev.retain.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.retain.IntegrationTest;
+import dev.retain.platform.Role;
+import dev.retain.platform.UserAccounts;
+import dev.retain.platform.UserAccounts.NewUser;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@IntegrationTest
+@Tag("browser")
+class JourneyPagesBrowserTests {
+
+    private static final String PASSWORD = "browser test password";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    UserAccounts users;
+
+    BrowserContext context;
+    Page page;
+
+    @BeforeEach
+    void openBrowser() {
+        context = BrowserSupport.newContext("en");
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        context.close();
+    }
+
+    @Test
+    void aMarketerWritesAJourneySeesItsProblemsByPathFixesThemAndRunsIt() {
+        String token = Long.toString(System.nanoTime(), 36);
+        String username = "journeys-" + token;
+        users.create(new NewUser(username, "Jo Journeys", null, PASSWORD, Set.of(Role.MARKETER)));
+        page.navigate("http://localhost:" + port + "/login");
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Password").fill(PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Journeys"))
+                .click();
+        page.locator("#new-journey-name").fill("Welcome " + token);
+        page.locator("#new-journey").click();
+        assertThat(page.locator("h1")).containsText("Welcome " + token);
+
+        page.locator("#graph").fill("""
+                {"trigger": {"type": "api"}, "start": "pause",
+                 "nodes": {"pause": {"type": "wait", "params": {"days": 1}, "next": "gone"},
+                           "end": {"type": "exit"}}}""");
+        page.locator("#save-graph").click();
+        assertThat(page.locator("#errors")).containsText("nodes.pause.next");
+        assertThat(page.locator("#errors")).containsText("nodes.end: unreachable from the start");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(BrowserSupport.screenshot("journey-problems"))
+                .setFullPage(true));
+
+        page.locator("#graph").fill("""
+                {"trigger": {"type": "api"}, "holdoutPercent": 10, "start": "pause",
+                 "nodes": {"pause": {"type": "wait", "params": {"days": 1}, "next": "end"},
+                           "end": {"type": "exit"}}}""");
+        page.locator("#save-graph").click();
+        assertThat(page.locator("[role=status]")).containsText("new version");
+        assertThat(page.locator("#steps li")).hasCount(2);
+        page.locator("#set-active").click();
+        assertThat(page.locator("#journey-status")).hasText("active");
+        assertThat(page.locator("#results")).containsText("Holdout");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(BrowserSupport.screenshot("journey"))
+                .setFullPage(true));
+    }
+}
