@@ -22,6 +22,8 @@ import dev.retain.segments.AudienceDraft;
 import dev.retain.segments.AudienceKind;
 import dev.retain.segments.AudienceMode;
 import dev.retain.segments.Audiences;
+import dev.retain.tasks.Task;
+import dev.retain.tasks.Tasks;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -72,6 +74,9 @@ class JourneyWinBackTests {
     JourneyReports reports;
 
     @Autowired
+    Tasks tasks;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -116,7 +121,9 @@ class JourneyWinBackTests {
                                      "branches": {"event": "won"}, "next": "remind"},
                            "won": {"type": "add_tag", "params": {"tagId": %d}, "next": "undormant"},
                            "undormant": {"type": "remove_tag", "params": {"tagId": %d}, "next": "end"},
-                           "remind": {"type": "send_email", "params": {"templateId": %d}, "next": "end"},
+                           "remind": {"type": "send_email", "params": {"templateId": %d}, "next": "call"},
+                           "call": {"type": "create_task",
+                                    "params": {"title": "回访：优惠券未使用", "kind": "CALL", "dueInDays": 1}, "next": "end"},
                            "end": {"type": "exit"}}}""".formatted(
                                 dormant.id(), campaign.id(), offer.id(), wonBack.id(), dormant.id(), reminder.id())),
                 "test");
@@ -141,12 +148,21 @@ class JourneyWinBackTests {
         await().atMost(Duration.ofSeconds(15)).until(() -> smtp.getReceivedMessages().length == 3);
         assertThat(to("li.lei@example.com")).extracting(MimeMessage::getSubject).containsExactly("雷，好久不见", "您的优惠券还没用哦");
         assertThat(to("wang.fang@example.com")).hasSize(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> tasks.ofCustomer(li).size() == 1);
+        Task call = tasks.ofCustomer(li).get(0);
+        assertThat(call.title()).isEqualTo("回访：优惠券未使用");
+        assertThat(call.kind()).isEqualTo("CALL");
+        assertThat(call.sourceRef()).startsWith("journey:" + journey.id() + ":");
+        assertThat(Duration.between(clock.instant(), call.dueAt()))
+                .isBetween(Duration.ofHours(23), Duration.ofHours(25));
+        assertThat(tasks.ofCustomer(wang)).isEmpty();
         assertThat(members(wonBack.id())).containsExactly(wang);
         JourneyReport report = reports.of(journey.id());
         assertThat(report.nodes().get("offer")).containsEntry("ACTED", 2L);
         assertThat(report.nodes().get("remind")).containsEntry("ACTED", 1L);
         assertThat(report.nodes().get("give")).containsEntry("COUPON_REDEEMED", 1L);
         assertThat(report.enrolments()).containsEntry("COMPLETED", 2L);
+        assertThat(report.nodes().get("call")).containsEntry("ACTED", 1L);
         assertThat(report.costs().messages()).isEqualTo(3);
         assertThat(report.costs().sent()).isEqualTo(3);
         assertThat(report.costs().couponsIssued()).isEqualTo(2);
