@@ -20,6 +20,7 @@ import dev.retain.segments.AudienceDraft;
 import dev.retain.segments.AudienceKind;
 import dev.retain.segments.AudienceMode;
 import dev.retain.segments.Audiences;
+import dev.retain.tasks.Tasks;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -78,6 +79,9 @@ class JourneyEngineTests {
 
     @Autowired
     ScheduledJourneyTriggers scheduled;
+
+    @Autowired
+    Tasks tasks;
 
     @Autowired
     Coupons coupons;
@@ -215,6 +219,59 @@ class JourneyEngineTests {
                         .single())
                 .containsExactly(600L, 600L);
         assertThat(memberIds(done.id())).hasSize(600);
+    }
+
+    @Test
+    void aBatchThatDiesBeforeItCommitsLeavesNothingBehindAndLosesNothing() {
+        String token = token();
+        CouponCampaign campaign = campaigns.create(new CampaignDraft(
+                "Crash " + token,
+                null,
+                CampaignKind.FIXED,
+                new BigDecimal("5"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                30,
+                null,
+                null,
+                null));
+        Journey journey = active("Crash journey " + token, """
+                {"trigger": {"type": "api"}, "start": "pause",
+                 "nodes": {"pause": {"type": "wait", "params": {"minutes": 10}, "next": "give"},
+                           "give": {"type": "issue_coupon", "params": {"campaignId": %d}, "next": "call"},
+                           "call": {"type": "create_task", "params": {"title": "Call"}, "next": "end"},
+                           "end": {"type": "exit"}}}""".formatted(campaign.id()));
+        List<Long> customers = IntStream.range(0, 30)
+                .mapToObj(i -> customer("Crash " + token + " " + i))
+                .toList();
+        enrolments.enrol(journey.id(), customers, "api");
+        await().atMost(Duration.ofSeconds(10)).until(() -> waiting(journey.id()) == 30);
+
+        // the worker runs the due steps, then the process dies before the commit
+        long[] issuedBeforeTheCrash = new long[1];
+        transactions.executeWithoutResult(status -> {
+            dueNow(journey.id());
+            while (worker.runDue() > 0) {
+                // every due step of this journey, in this transaction
+            }
+            issuedBeforeTheCrash[0] = issued(campaign.id());
+            status.setRollbackOnly();
+        });
+        assertThat(issuedBeforeTheCrash[0]).isEqualTo(30);
+        assertThat(issued(campaign.id())).isZero();
+        assertThat(count(journey.id(), "COMPLETED")).isZero();
+
+        // after the restart the same steps run, once
+        dueNow(journey.id());
+        await().atMost(Duration.ofSeconds(15)).until(() -> count(journey.id(), "COMPLETED") == 30);
+        assertThat(issued(campaign.id())).isEqualTo(30);
+        for (long customer : customers) {
+            assertThat(coupons.heldBy(customer)).hasSize(1);
+            assertThat(tasks.ofCustomer(customer)).hasSize(1);
+        }
     }
 
     @Test
@@ -471,6 +528,13 @@ class JourneyEngineTests {
         return jdbc.sql("""
                         select coalesce(max(attempts), -1) from journey_steps
                         where enrolment_id in (select id from journey_enrolments where journey_id = ?)""").param(journeyId).query(Integer.class).single();
+    }
+
+    private long issued(long campaignId) {
+        return jdbc.sql("select count(*) from coupons where campaign_id = ?")
+                .param(campaignId)
+                .query(Long.class)
+                .single();
     }
 
     private List<Long> customersIn(long journeyId) {
