@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.retain.IntegrationTest;
+import dev.retain.commerce.OrdersRecorded;
 import dev.retain.coupons.CampaignDraft;
 import dev.retain.coupons.CampaignKind;
 import dev.retain.coupons.CouponCampaign;
@@ -30,24 +31,27 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The dormant win-back journey end to end, on a database of its own with a real SMTP server and a clock the test
- * moves: a coupon and a personalised email on entering, then a wait for the coupon to be redeemed — redeemed: tagged
- * as won back and taken out of the dormant tag; not within 15 days: a second, different email.
+ * Journeys from the field end to end, on a database of their own with a real SMTP server and a clock the test moves:
+ * the dormant win-back (a coupon by email, then a wait for its redemption — won back, or a reminder and a call task),
+ * and the new-customer welcome (emails on days 1 and 3, a coupon on day 7, left on the second order).
  */
 @IntegrationTest
 @TestPropertySource(properties = {"retain.data-dir=target/test-data-journeys", "retain.messaging.worker.delay-ms=100"})
 @Import(MessagingTestServers.class)
 @Tag("embedded")
-class JourneyWinBackTests {
+class JourneyTemplatesTests {
 
     @Autowired
     Journeys journeys;
@@ -77,10 +81,21 @@ class JourneyWinBackTests {
     Tasks tasks;
 
     @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
     ObjectMapper json;
+
+    @BeforeEach
+    void emptyMailboxes() throws Exception {
+        smtp.purgeEmailFromAllMailboxes();
+    }
 
     @Test
     void dormantCustomersGetACouponByEmailAndThoseWhoDoNotUseItAReminder() throws Exception {
@@ -133,7 +148,9 @@ class JourneyWinBackTests {
 
         audiences.tag(dormant.id(), List.of(wang, li), Map.of());
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> smtp.getReceivedMessages().length == 2);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> to("wang.fang@example.com").size() == 1
+                        && to("li.lei@example.com").size() == 1);
         MimeMessage toWang = to("wang.fang@example.com").get(0);
         assertThat(toWang.getSubject()).isEqualTo("芳，好久不见");
         String code = coupons.heldBy(wang).get(0).code();
@@ -145,7 +162,8 @@ class JourneyWinBackTests {
                 .until(() -> !members(dormant.id()).contains(wang));
 
         clock.advance(Duration.ofDays(16));
-        await().atMost(Duration.ofSeconds(15)).until(() -> smtp.getReceivedMessages().length == 3);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> to("li.lei@example.com").size() == 2);
         assertThat(to("li.lei@example.com")).extracting(MimeMessage::getSubject).containsExactly("雷，好久不见", "您的优惠券还没用哦");
         assertThat(to("wang.fang@example.com")).hasSize(1);
         await().atMost(Duration.ofSeconds(10)).until(() -> tasks.ofCustomer(li).size() == 1);
@@ -169,6 +187,111 @@ class JourneyWinBackTests {
         assertThat(report.costs().couponsRedeemed()).isEqualTo(1);
         assertThat(report.costs().discount()).isEqualByComparingTo("20");
         assertThat(report.costs().incrementalRevenue()).isNull(); // no holdout in this journey
+    }
+
+    @Test
+    void newCustomersAreWelcomedOnDays1And3GetACouponOnDay7AndLeaveOnTheirSecondOrder() throws Exception {
+        CouponCampaign repeat = campaigns.create(new CampaignDraft(
+                "复购礼",
+                "第二单立减10元",
+                CampaignKind.FIXED,
+                new BigDecimal("10"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                14,
+                null,
+                1,
+                null));
+        long welcome = email("欢迎", "欢迎加入，{{customer.firstName}}");
+        long guide = email("指南", "商品使用指南");
+        long coupon = email("复购券", "您的复购券 {{coupon.code}}");
+        Journey journey = journeys.create(
+                "新客欢迎", null, json.readTree("""
+                        {"trigger": {"type": "order_placed"}, "entryLimit": {"rule": "once"},
+                         "goal": {"type": "order", "withinDays": 30}, "start": "day1",
+                         "nodes": {
+                           "day1": {"type": "wait", "params": {"days": 1}, "next": "welcome"},
+                           "welcome": {"type": "send_email", "params": {"templateId": %d, "marketing": false},
+                                       "next": "day3"},
+                           "day3": {"type": "wait", "params": {"days": 2}, "next": "guide"},
+                           "guide": {"type": "send_email", "params": {"templateId": %d, "marketing": false},
+                                     "next": "day7"},
+                           "day7": {"type": "wait", "params": {"days": 4}, "next": "give"},
+                           "give": {"type": "issue_coupon", "params": {"campaignId": %d}, "next": "offer"},
+                           "offer": {"type": "send_email", "params": {"templateId": %d}, "next": "end"},
+                           "end": {"type": "exit"}}}""".formatted(welcome, guide, repeat.id(), coupon)), "test");
+        journeys.setStatus(journey.id(), "ACTIVE");
+        long zhang = customer("张伟", "zhang.wei@example.com");
+        long chen = customer("陈静", "chen.jing@example.com");
+
+        placeOrder(zhang);
+        placeOrder(chen);
+        await().atMost(Duration.ofSeconds(10)).until(() -> waitingAt(journey.id(), "day1") == 2);
+        clock.advance(Duration.ofDays(1).plusMinutes(1));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> subjects("zhang.wei@example.com").contains("欢迎"));
+        clock.advance(Duration.ofDays(2).plusMinutes(1));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> subjects("chen.jing@example.com").contains("指南"));
+
+        placeOrder(zhang); // the second order: the goal
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.sql("select status from journey_enrolments where journey_id = ? and customer_id = ?")
+                        .params(journey.id(), zhang)
+                        .query(String.class)
+                        .single()
+                        .equals("CONVERTED"));
+        clock.advance(Duration.ofDays(4).plusMinutes(1));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> subjects("chen.jing@example.com").contains("复购券"));
+
+        assertThat(subjects("zhang.wei@example.com")).containsExactly("欢迎", "指南");
+        assertThat(subjects("chen.jing@example.com")).containsExactly("欢迎", "指南", "复购券");
+        assertThat(coupons.heldBy(zhang)).isEmpty();
+        assertThat(coupons.heldBy(chen)).hasSize(1);
+        assertThat(jdbc.sql("select count(*) from journey_enrolments where journey_id = ?")
+                        .param(journey.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2); // the second order did not enrol anyone again
+    }
+
+    private long email(String subject, String body) {
+        return templates
+                .create(new TemplateDraft(subject, Channel.EMAIL, "zh-CN", subject, body))
+                .id();
+    }
+
+    private void placeOrder(long customer) {
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("""
+                            insert into orders (customer_id, source, external_id, ordered_at, status, currency, amount,
+                                                base_amount, created_at)
+                            values (?, 'shop', ?, ?, 'PAID', 'CNY', 120, 120, now())""")
+                    .params(customer, "W" + System.nanoTime(), java.sql.Timestamp.from(clock.instant()))
+                    .update();
+            events.publishEvent(new OrdersRecorded(List.of(customer), false));
+        });
+    }
+
+    private long waitingAt(long journeyId, String node) {
+        return jdbc.sql("""
+                        select count(*) from journey_history where journey_id = ? and event = 'WAITING' and node_id = ?""").params(journeyId, node).query(Long.class).single();
+    }
+
+    private List<String> subjects(String address) {
+        return to(address).stream()
+                .map(message -> {
+                    try {
+                        return message.getSubject();
+                    } catch (jakarta.mail.MessagingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
     }
 
     private List<MimeMessage> to(String address) {
