@@ -410,6 +410,49 @@ class JourneyEngineTests {
     }
 
     @Test
+    void aHighValueCustomerWhoseChurnRiskTurnsHighGetsACallFromTheirOwnerWithinADay() {
+        String token = token();
+        long valuable = customer("Valuable " + token);
+        long modest = customer("Modest " + token);
+        jdbc.sql("""
+                        insert into clv_scores (customer_id, p_alive, expected_purchases, expected_order_value,
+                                                predicted_clv, fit_id, scored_at)
+                        values (?, 0.4, 1.2, 800, 5000, 0, now()), (?, 0.4, 1.2, 50, 100, 0, now())""").params(valuable, modest).update();
+        Audience atRisk = audiences.create(
+                AudienceKind.SEGMENT,
+                new AudienceDraft(
+                        "High value at risk " + token,
+                        null,
+                        AudienceMode.DYNAMIC,
+                        json.readTree("""
+                                {"and": [{"field": "predict.churn_band", "op": "eq", "value": "HIGH"},
+                                         {"field": "predict.clv", "op": "gte", "value": 1000},
+                                         {"field": "profile.name", "op": "contains", "value": "%s"}]}""".formatted(token)),
+                        true,
+                        null));
+        Journey journey = active("High value at risk " + token, """
+                {"trigger": {"type": "segment_entered", "audienceId": %d}, "entryLimit": {"rule": "while_not_in"},
+                 "start": "call",
+                 "nodes": {"call": {"type": "create_task",
+                                    "params": {"title": "Call: high value, churn risk high", "dueInDays": 1},
+                                    "next": "end"},
+                           "end": {"type": "exit"}}}""".formatted(atRisk.id()));
+
+        // the nightly scoring finds both at high risk; segmentation follows the new scores
+        jdbc.sql("""
+                        insert into churn_scores (customer_id, probability, band, reasons, model_id, scored_at)
+                        values (?, 0.8, 'HIGH', '[]', 0, now()), (?, 0.8, 'HIGH', '[]', 0, now())""").params(valuable, modest).update();
+        audiences.evaluate(AudienceKind.SEGMENT, atRisk.id());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(journey.id(), "COMPLETED") == 1);
+        assertThat(customersIn(journey.id())).containsExactly(valuable);
+        assertThat(tasks.ofCustomer(valuable))
+                .singleElement()
+                .satisfies(task -> assertThat(task.title()).contains("churn risk high"));
+        assertThat(tasks.ofCustomer(modest)).isEmpty();
+    }
+
+    @Test
     void aGraphWithProblemsIsRefusedWithEachProblemsPath() {
         JsonNode graph = json.readTree("""
                 {"trigger": {"type": "segment_entered"}, "holdoutPercent": 80, "start": "a",
