@@ -34,6 +34,7 @@ class DemoStartup {
     private final DemoDataset dataset;
     private final Customers customers;
     private final NightlyClvScoring clvScoring;
+    private final DemoJourney journey;
     private final ScheduledChurnScoring churnScoring;
     private final NightlyProductAssociations associations;
     private final FullRecompute segmentation;
@@ -46,6 +47,7 @@ class DemoStartup {
             DemoDataset dataset,
             Customers customers,
             NightlyClvScoring clvScoring,
+            DemoJourney journey,
             ScheduledChurnScoring churnScoring,
             NightlyProductAssociations associations,
             FullRecompute segmentation,
@@ -56,6 +58,7 @@ class DemoStartup {
         this.dataset = dataset;
         this.customers = customers;
         this.clvScoring = clvScoring;
+        this.journey = journey;
         this.churnScoring = churnScoring;
         this.associations = associations;
         this.segmentation = segmentation;
@@ -87,6 +90,7 @@ class DemoStartup {
             log.info(
                     "Demo tags switched on: {}",
                     audiences.list(AudienceKind.TAG).size());
+            journey.create();
         }
         Environment environment = ready.getApplicationContext().getEnvironment();
         System.out.printf("""
