@@ -109,26 +109,16 @@ public class Enrolments {
      */
     @Transactional
     public int convertOnOrders(List<Long> customerIds) {
-        int converted = 0;
-        for (Journey journey : journeys.list()) {
-            if (journey.status().equals("ARCHIVED")) {
-                continue;
-            }
-            converted += convert(journey.id(), customerIds);
-        }
-        return converted;
-    }
-
-    private int convert(long journeyId, List<Long> customerIds) {
         Instant now = clock.instant();
         List<Long> reached = jdbc.sql("""
                         select distinct e.id from journey_enrolments e
+                        join journeys j on j.id = e.journey_id and j.status <> 'ARCHIVED'
                         join journey_versions v on v.journey_id = e.journey_id and v.version = e.version
                         join paid_orders_view o on o.customer_id = e.customer_id and o.ordered_at >= e.entered_at
                              and o.ordered_at < e.entered_at + make_interval(days => (v.graph -> 'goal' ->> 'withinDays')::int)
-                        where e.journey_id = ? and e.status = 'ACTIVE' and e.customer_id = any(?::bigint[])
+                        where e.status = 'ACTIVE' and e.customer_id = any(?::bigint[])
                           and v.graph -> 'goal' ->> 'type' = 'order'""")
-                .params(journeyId, customerIds.toArray(Long[]::new))
+                .param(customerIds.toArray(Long[]::new))
                 .query(Long.class)
                 .list();
         if (reached.isEmpty()) {
@@ -143,14 +133,13 @@ public class Enrolments {
                         with ended as (
                             update journey_enrolments set status = 'CONVERTED', ended_at = :now, end_reason = 'goal'
                             where id = any(:ids::bigint[]) and status = 'ACTIVE'
-                            returning id, customer_id, holdout),
+                            returning id, journey_id, customer_id, holdout),
                         cleared as (delete from journey_steps s using ended where s.enrolment_id = ended.id),
                         logged as (
                             insert into journey_history (journey_id, enrolment_id, customer_id, node_id, event, holdout,
                                                          at)
-                            select :journey, id, customer_id, null, 'CONVERTED', holdout, :now from ended)
+                            select journey_id, id, customer_id, null, 'CONVERTED', holdout, :now from ended)
                         select count(*) from ended""")
-                .param("journey", journeyId)
                 .param("ids", reached.toArray(Long[]::new))
                 .param("now", Timestamp.from(now))
                 .query(Integer.class)

@@ -3,7 +3,9 @@ package dev.retain.browser;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -56,6 +58,15 @@ final class BrowserSupport {
             Runtime.getRuntime().addShutdownHook(new Thread(playwright::close));
         }
         return browser;
+    }
+
+    /** Signs in through the English login form, as a user would. */
+    static void signIn(Page page, int port, String username, String password) {
+        page.navigate("http://localhost:" + port + "/login");
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
     }
 
     static Path screenshot(String name) {

@@ -64,11 +64,7 @@ class CouponsBrowserTests {
         String username = "marketer-" + token.toLowerCase();
         users.create(new NewUser(username, "Mia Marketer", null, PASSWORD, Set.of(Role.MARKETER)));
 
-        page.navigate("http://localhost:" + port + "/login");
-        page.getByLabel("Username").fill(username);
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
+        BrowserSupport.signIn(page, port, username, PASSWORD);
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Coupons"))
                 .click();

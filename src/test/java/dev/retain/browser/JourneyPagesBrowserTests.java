@@ -48,11 +48,7 @@ class JourneyPagesBrowserTests {
         String token = Long.toString(System.nanoTime(), 36);
         String username = "journeys-" + token;
         users.create(new NewUser(username, "Jo Journeys", null, PASSWORD, Set.of(Role.MARKETER)));
-        page.navigate("http://localhost:" + port + "/login");
-        page.getByLabel("Username").fill(username);
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
+        BrowserSupport.signIn(page, port, username, PASSWORD);
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Journeys"))
                 .click();

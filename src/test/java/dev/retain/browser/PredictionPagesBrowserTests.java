@@ -84,11 +84,7 @@ class PredictionPagesBrowserTests {
         String username = "manager-" + token.toLowerCase();
         users.create(new NewUser(username, "Max Manager", null, PASSWORD, Set.of(Role.MANAGER)));
 
-        page.navigate("http://localhost:" + port + "/login");
-        page.getByLabel("Username").fill(username);
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
+        BrowserSupport.signIn(page, port, username, PASSWORD);
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Models"))
                 .click();

@@ -7,7 +7,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import dev.retain.IntegrationTest;
 import dev.retain.ingest.BulkIngest;
@@ -87,11 +86,7 @@ class SegmentBuilderBrowserTests {
         String username = "marketer-" + token.toLowerCase();
         users.create(new NewUser(username, "Mia Marketer", null, PASSWORD, Set.of(Role.MARKETER)));
 
-        page.navigate("http://localhost:" + port + "/login");
-        page.getByLabel("Username").fill(username);
-        page.getByLabel("Password").fill(PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
-                .click();
+        BrowserSupport.signIn(page, port, username, PASSWORD);
         page.navigate("http://localhost:" + port + "/segments");
         page.locator("#new-segment").click();
         page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Frequent " + token);
