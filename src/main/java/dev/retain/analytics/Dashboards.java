@@ -1,0 +1,125 @@
+package dev.retain.analytics;
+
+import dev.retain.journeys.Journey;
+import dev.retain.journeys.JourneyReport;
+import dev.retain.journeys.JourneyReports;
+import dev.retain.journeys.Journeys;
+import dev.retain.platform.CompanyZone;
+import dev.retain.segments.Audience;
+import dev.retain.segments.AudienceKind;
+import dev.retain.segments.Audiences;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Assembles the dashboard. Its widgets read different tables, so they are computed side by side on a small pool of
+ * their own (not the request threads), and the page waits for the slowest rather than for their sum.
+ */
+@Component
+public class Dashboards {
+
+    static final int SEGMENTS_SHOWN = 6;
+    static final int JOURNEYS_SHOWN = 8;
+
+    private final Kpis kpis;
+    private final Cohorts cohorts;
+    private final LifecycleFunnel lifecycle;
+    private final RfmBreakdown rfm;
+    private final Audiences audiences;
+    private final Journeys journeys;
+    private final JourneyReports journeyReports;
+    private final CompanyZone zone;
+    private final Clock clock;
+    private final Executor widgets = Executors.newFixedThreadPool(4, daemonThreads());
+
+    Dashboards(
+            Kpis kpis,
+            Cohorts cohorts,
+            LifecycleFunnel lifecycle,
+            RfmBreakdown rfm,
+            Audiences audiences,
+            Journeys journeys,
+            JourneyReports journeyReports,
+            CompanyZone zone,
+            Clock clock) {
+        this.kpis = kpis;
+        this.cohorts = cohorts;
+        this.lifecycle = lifecycle;
+        this.rfm = rfm;
+        this.audiences = audiences;
+        this.journeys = journeys;
+        this.journeyReports = journeyReports;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    public Dashboard of(Period period, CustomerScope scope) {
+        var kpiReport = async(() -> kpis.report(period, scope));
+        var cohortMatrix = async(() -> cohorts.matrix(period, scope));
+        var funnel = async(() -> lifecycle.steps(scope));
+        var distribution = async(() -> rfm.of(scope));
+        var sizes = async(() -> segmentSizes(period));
+        var results = async(this::journeyResults);
+        return new Dashboard(
+                period,
+                scope,
+                kpiReport.join(),
+                cohortMatrix.join(),
+                funnel.join(),
+                distribution.join(),
+                sizes.join(),
+                results.join());
+    }
+
+    private static CustomizableThreadFactory daemonThreads() {
+        var threads = new CustomizableThreadFactory("dashboard-");
+        threads.setDaemon(true);
+        return threads;
+    }
+
+    private <T> CompletableFuture<T> async(Supplier<T> widget) {
+        return CompletableFuture.supplyAsync(widget, widgets);
+    }
+
+    /** The largest enabled segments, day by day from the period's first day to today. */
+    List<Dashboard.SegmentSize> segmentSizes(Period period) {
+        int days = (int) ChronoUnit.DAYS.between(period.first(), zone.today(clock)) + 1;
+        return audiences.list(AudienceKind.SEGMENT).stream()
+                .filter(Audience::enabled)
+                .sorted(Comparator.comparingLong(Audience::members).reversed())
+                .limit(SEGMENTS_SHOWN)
+                .map(a -> new Dashboard.SegmentSize(a.id(), a.name(), audiences.sizes(a.id(), Math.max(days, 1))))
+                .toList();
+    }
+
+    /** Journeys that have run, newest first. */
+    List<Dashboard.JourneyResult> journeyResults() {
+        return journeys.list().stream()
+                .filter(j -> !"DRAFT".equals(j.status()))
+                .sorted(Comparator.comparing(Journey::updatedAt).reversed())
+                .limit(JOURNEYS_SHOWN)
+                .map(j -> {
+                    JourneyReport report = journeyReports.of(j.id());
+                    return new Dashboard.JourneyResult(
+                            j.id(),
+                            j.name(),
+                            j.status(),
+                            report.treatment().entrants(),
+                            report.holdout().entrants(),
+                            report.treatment().conversionRate(),
+                            report.holdout().conversionRate(),
+                            report.lift(),
+                            report.liftLow(),
+                            report.liftHigh());
+                })
+                .toList();
+    }
+}

@@ -1,0 +1,108 @@
+package dev.retain.analytics.web;
+
+import dev.retain.analytics.Dashboard;
+import dev.retain.analytics.Dashboards;
+import dev.retain.customers.LifecycleStage;
+import dev.retain.platform.CompanyZone;
+import dev.retain.platform.UserAccounts;
+import dev.retain.segments.Audience;
+import dev.retain.segments.AudienceKind;
+import dev.retain.segments.Audiences;
+import dev.retain.segments.RfmSegment;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import tools.jackson.databind.ObjectMapper;
+
+/** The dashboard page: filters, KPIs, cohorts, lifecycle, RFM, segment sizes and journey results. */
+@Controller
+class AnalyticsPageController {
+
+    private final Dashboards dashboards;
+    private final Audiences audiences;
+    private final UserAccounts users;
+    private final ObjectMapper json;
+    private final MessageSource messages;
+    private final CompanyZone zone;
+    private final Clock clock;
+
+    AnalyticsPageController(
+            Dashboards dashboards,
+            Audiences audiences,
+            UserAccounts users,
+            ObjectMapper json,
+            MessageSource messages,
+            CompanyZone zone,
+            Clock clock) {
+        this.dashboards = dashboards;
+        this.audiences = audiences;
+        this.users = users;
+        this.json = json;
+        this.messages = messages;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    @GetMapping("/analytics")
+    String page(DashboardQuery query, Locale locale, Model model) {
+        LocalDate today = zone.today(clock);
+        Dashboard dashboard = dashboards.of(query.period(today), query.scope());
+        List<Audience> filters = new ArrayList<>(audiences.list(AudienceKind.SEGMENT));
+        filters.addAll(audiences.list(AudienceKind.TAG));
+        model.addAttribute("dashboard", dashboard);
+        model.addAttribute("query", query);
+        model.addAttribute("today", today);
+        model.addAttribute("audiences", filters);
+        model.addAttribute("owners", users.list());
+        model.addAttribute("charts", json.writeValueAsString(dashboard));
+        model.addAttribute("filterParams", filterParams(dashboard));
+        model.addAttribute("labels", json.writeValueAsString(labels(locale)));
+        return "analytics/dashboard";
+    }
+
+    /** Names the charts show, in the reader's language. */
+    private Map<String, String> labels(Locale locale) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (RfmSegment segment : RfmSegment.values()) {
+            labels.put(segment.name(), messages.getMessage("rfm.segment." + segment.name(), null, locale));
+        }
+        for (LifecycleStage stage : LifecycleStage.values()) {
+            labels.put(stage.name(), messages.getMessage("stage." + stage.name(), null, locale));
+        }
+        for (String key : List.of(
+                "analytics.cohortShare", "analytics.cohortRevenue", "analytics.customers", "analytics.compare")) {
+            labels.put(key, messages.getMessage(key, null, locale));
+        }
+        return labels;
+    }
+
+    /** The current filters as a query string, for the download links. */
+    private static String filterParams(Dashboard dashboard) {
+        var scope = dashboard.scope();
+        StringBuilder params = new StringBuilder("from=" + dashboard.period().first() + "&to="
+                + dashboard.period().last());
+        if (scope.segmentId() != null) {
+            params.append("&segmentId=").append(scope.segmentId());
+        }
+        if (scope.ownerId() != null) {
+            params.append("&ownerId=").append(scope.ownerId());
+        }
+        if (scope.region() != null) {
+            params.append("&region=").append(URLEncoder.encode(scope.region(), StandardCharsets.UTF_8));
+        }
+        if (scope.category() != null) {
+            params.append("&category=").append(URLEncoder.encode(scope.category(), StandardCharsets.UTF_8));
+        }
+        return params.toString();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.retain.analytics.web;
+
+import dev.retain.platform.InvalidInputException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/** Writes a {@link ChartTable} as CSV (UTF-8 with a BOM, so Excel reads Chinese right) or as XLSX with numbers as numbers. */
+final class ChartDownload {
+
+    private ChartDownload() {}
+
+    static void write(ChartTable table, String format, HttpServletResponse response) throws IOException {
+        if ("csv".equals(format)) {
+            response.setContentType("text/csv; charset=UTF-8");
+            attachment(response, table.name() + ".csv");
+            Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+            out.write('\uFEFF');
+            out.write(csvLine(table.headers()));
+            for (List<Object> row : table.rows()) {
+                out.write(csvLine(row));
+            }
+            out.flush();
+        } else if ("xlsx".equals(format)) {
+            response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            attachment(response, table.name() + ".xlsx");
+            try (var workbook = new XSSFWorkbook()) {
+                XSSFSheet sheet = workbook.createSheet(table.name());
+                fill(sheet.createRow(0), List.copyOf(table.headers()));
+                for (int i = 0; i < table.rows().size(); i++) {
+                    fill(sheet.createRow(i + 1), table.rows().get(i));
+                }
+                workbook.write(response.getOutputStream());
+            }
+        } else {
+            throw new InvalidInputException("format", "must be csv or xlsx");
+        }
+    }
+
+    private static void attachment(HttpServletResponse response, String file) {
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");
+    }
+
+    private static void fill(Row row, List<?> values) {
+        for (int i = 0; i < values.size(); i++) {
+            Object value = values.get(i);
+            Cell cell = row.createCell(i);
+            if (value instanceof Number number) {
+                cell.setCellValue(number.doubleValue());
+            } else if (value != null) {
+                cell.setCellValue(value.toString());
+            }
+        }
+    }
+
+    private static String csvLine(List<?> values) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            Object value = values.get(i);
+            String text = value == null ? "" : value instanceof BigDecimal d ? d.toPlainString() : value.toString();
+            line.append(text.matches(".*[\",\\r\\n].*") ? '"' + text.replace("\"", "\"\"") + '"' : text);
+        }
+        return line.append("\r\n").toString();
+    }
+}
