@@ -1,7 +1,8 @@
-// The dashboard's charts, drawn from the JSON the page carries (the same data the tables and downloads show).
+// The dashboard's charts, drawn from the JSON the page carries in data attributes (the same data the tables and downloads show).
 (function () {
-    const data = JSON.parse(document.getElementById('dashboard-data').textContent);
-    const labels = JSON.parse(document.getElementById('labels').textContent);
+    const carrier = document.getElementById('dashboard-data').dataset;
+    const data = JSON.parse(carrier.charts);
+    const labels = JSON.parse(carrier.labels);
     const label = key => labels[key] || key;
 
     document.querySelectorAll('#presets button').forEach(button => button.addEventListener('click', () => {
@@ -81,7 +82,7 @@
         const from = document.getElementById('migration-from').value;
         const to = document.getElementById('migration-to').value;
         const table = document.getElementById('migration-table');
-        const response = await fetch('/api/v1/rfm/migration?from=' + from + '&to=' + to);
+        const response = await fetch('/analytics/rfm-migration?from=' + from + '&to=' + to);
         if (!response.ok) {
             table.textContent = (await response.json()).detail || response.statusText;
             return;

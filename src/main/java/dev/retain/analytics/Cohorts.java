@@ -41,10 +41,19 @@ public class Cohorts {
         this.clock = clock;
     }
 
-    /** The cohorts acquired in the months the period touches, each followed up to this month. */
+    /** Cohorts shown: at least this many months, up to the period's last month. */
+    static final int MIN_COHORTS = 12;
+
+    /**
+     * The cohorts acquired in the months the period touches (or the {@value #MIN_COHORTS} months up to its end, if more),
+     * each followed up to this month.
+     */
     public CohortMatrix matrix(Period period, CustomerScope scope) {
-        LocalDate firstMonth = period.first().withDayOfMonth(1);
         LocalDate lastMonth = period.last().withDayOfMonth(1);
+        LocalDate firstMonth = period.first().withDayOfMonth(1);
+        if (firstMonth.isAfter(lastMonth.minusMonths(MIN_COHORTS - 1))) {
+            firstMonth = lastMonth.minusMonths(MIN_COHORTS - 1);
+        }
         Map<LocalDate, Long> sizes = new TreeMap<>();
         Map<LocalDate, Map<Integer, Object[]>> cells = new HashMap<>();
         Instant builtAt;

@@ -10,39 +10,39 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Customers of one region (unique per instance) with orders on chosen days, written straight to the tables. */
-final class ShopHistory {
+public final class ShopHistory {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final AtomicLong ORDER_NUMBERS = new AtomicLong(System.nanoTime());
 
-    final String region = "区域" + UUID.randomUUID().toString().substring(0, 8);
-    final String category = "品类" + UUID.randomUUID().toString().substring(0, 8);
+    public final String region = "区域" + UUID.randomUUID().toString().substring(0, 8);
+    public final String category = "品类" + UUID.randomUUID().toString().substring(0, 8);
     private final JdbcClient jdbc;
 
-    ShopHistory(JdbcClient jdbc) {
+    public ShopHistory(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    CustomerScope scope() {
+    public CustomerScope scope() {
         return new CustomerScope(null, region, null, null);
     }
 
-    long aCustomer(String name, String stage) {
+    public long aCustomer(String name, String stage) {
         return jdbc.sql("""
                         insert into customers (kind, name, region, lifecycle_stage, custom_fields, created_at, updated_at)
                         values ('PERSON', ?, ?, ?, '{}', now(), now()) returning id""").params(name, region, stage).query(Long.class).single();
     }
 
-    static Instant noonOf(LocalDate day) {
+    public static Instant noonOf(LocalDate day) {
         return day.atTime(12, 0).atZone(ZONE).toInstant();
     }
 
-    long paid(long customerId, String day, String amount) {
+    public long paid(long customerId, String day, String amount) {
         return order(customerId, LocalDate.parse(day), "PAID", amount, "其他");
     }
 
     /** An order with one line of {@code category} per amount given. */
-    long order(long customerId, LocalDate day, String status, String amount, String... lineCategories) {
+    public long order(long customerId, LocalDate day, String status, String amount, String... lineCategories) {
         long id = jdbc.sql("""
                         insert into orders (customer_id, source, external_id, ordered_at, status, currency, amount,
                                             base_amount, created_at)
@@ -68,13 +68,13 @@ final class ShopHistory {
         return id;
     }
 
-    void churnBand(long customerId, String band) {
+    public void churnBand(long customerId, String band) {
         jdbc.sql("""
                         insert into churn_scores (customer_id, probability, band, reasons, model_id, scored_at)
                         values (?, ?, ?, '[]', 0, now())""").params(customerId, "HIGH".equals(band) ? 0.9 : 0.1, band).update();
     }
 
-    void predictedClv(long customerId, String clv) {
+    public void predictedClv(long customerId, String clv) {
         jdbc.sql("""
                         insert into clv_scores (customer_id, p_alive, expected_purchases, predicted_clv, fit_id, scored_at)
                         values (?, 0.5, 1, ?, 0, now())""").params(customerId, new BigDecimal(clv)).update();

@@ -10,7 +10,6 @@ import dev.retain.analytics.Kpis;
 import dev.retain.analytics.LifecycleFunnel;
 import dev.retain.analytics.RfmBreakdown;
 import dev.retain.platform.CompanyZone;
-import dev.retain.platform.NotFoundException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -40,7 +39,7 @@ class AnalyticsApiController {
     private final LifecycleFunnel lifecycle;
     private final RfmBreakdown rfm;
     private final AnalyticsRefresh refresh;
-    private final DashboardTables tables;
+    private final ChartDownload download;
     private final CompanyZone zone;
     private final Clock clock;
 
@@ -51,7 +50,7 @@ class AnalyticsApiController {
             LifecycleFunnel lifecycle,
             RfmBreakdown rfm,
             AnalyticsRefresh refresh,
-            DashboardTables tables,
+            ChartDownload download,
             CompanyZone zone,
             Clock clock) {
         this.dashboards = dashboards;
@@ -60,7 +59,7 @@ class AnalyticsApiController {
         this.lifecycle = lifecycle;
         this.rfm = rfm;
         this.refresh = refresh;
-        this.tables = tables;
+        this.download = download;
         this.zone = zone;
         this.clock = clock;
     }
@@ -99,11 +98,7 @@ class AnalyticsApiController {
             Locale locale,
             HttpServletResponse response)
             throws IOException {
-        if (!DashboardTables.CHARTS.contains(chart)) {
-            throw new NotFoundException("chart", chart);
-        }
-        Dashboard dashboard = dashboards.of(query.period(zone.today(clock)), query.scope());
-        ChartDownload.write(tables.of(chart, dashboard, locale), format, response);
+        download.send(chart, format, query, locale, response);
     }
 
     /** Rebuilds the buyer summaries and the cohort matrix now (they are also rebuilt nightly and after imports). */

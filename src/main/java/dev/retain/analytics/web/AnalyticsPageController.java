@@ -8,7 +8,10 @@ import dev.retain.platform.UserAccounts;
 import dev.retain.segments.Audience;
 import dev.retain.segments.AudienceKind;
 import dev.retain.segments.Audiences;
+import dev.retain.segments.RfmScores;
 import dev.retain.segments.RfmSegment;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -19,9 +22,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import tools.jackson.databind.ObjectMapper;
 
 /** The dashboard page: filters, KPIs, cohorts, lifecycle, RFM, segment sizes and journey results. */
@@ -33,6 +40,8 @@ class AnalyticsPageController {
     private final UserAccounts users;
     private final ObjectMapper json;
     private final MessageSource messages;
+    private final ChartDownload download;
+    private final RfmScores rfm;
     private final CompanyZone zone;
     private final Clock clock;
 
@@ -42,6 +51,8 @@ class AnalyticsPageController {
             UserAccounts users,
             ObjectMapper json,
             MessageSource messages,
+            ChartDownload download,
+            RfmScores rfm,
             CompanyZone zone,
             Clock clock) {
         this.dashboards = dashboards;
@@ -49,6 +60,8 @@ class AnalyticsPageController {
         this.users = users;
         this.json = json;
         this.messages = messages;
+        this.download = download;
+        this.rfm = rfm;
         this.zone = zone;
         this.clock = clock;
     }
@@ -68,6 +81,27 @@ class AnalyticsPageController {
         model.addAttribute("filterParams", filterParams(dashboard));
         model.addAttribute("labels", json.writeValueAsString(labels(locale)));
         return "analytics/dashboard";
+    }
+
+    /** A chart's data as {@code csv} or {@code xlsx}, with the page's filters. */
+    @GetMapping("/analytics/charts/{chart}")
+    void download(
+            @PathVariable String chart,
+            @RequestParam(defaultValue = "csv") String format,
+            DashboardQuery query,
+            Locale locale,
+            HttpServletResponse response)
+            throws IOException {
+        download.send(chart, format, query, locale, response);
+    }
+
+    /** Customers by (RFM segment on {@code from}, segment on {@code to}), asked for by the page on demand. */
+    @GetMapping("/analytics/rfm-migration")
+    @ResponseBody
+    Map<String, Map<String, Long>> migration(
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return rfm.migration(from, to);
     }
 
     /** Names the charts show, in the reader's language. */

@@ -1,24 +1,54 @@
 package dev.retain.analytics.web;
 
+import dev.retain.analytics.Dashboard;
+import dev.retain.analytics.Dashboards;
+import dev.retain.platform.CompanyZone;
 import dev.retain.platform.InvalidInputException;
+import dev.retain.platform.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.stereotype.Component;
 
-/** Writes a {@link ChartTable} as CSV (UTF-8 with a BOM, so Excel reads Chinese right) or as XLSX with numbers as numbers. */
-final class ChartDownload {
+/**
+ * Sends a chart's data as CSV (UTF-8 with a BOM, so Excel reads Chinese right) or as XLSX with numbers as numbers; for
+ * the page and the API alike.
+ */
+@Component
+class ChartDownload {
 
-    private ChartDownload() {}
+    private final Dashboards dashboards;
+    private final DashboardTables tables;
+    private final CompanyZone zone;
+    private final Clock clock;
 
-    static void write(ChartTable table, String format, HttpServletResponse response) throws IOException {
+    ChartDownload(Dashboards dashboards, DashboardTables tables, CompanyZone zone, Clock clock) {
+        this.dashboards = dashboards;
+        this.tables = tables;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    void send(String chart, String format, DashboardQuery query, Locale locale, HttpServletResponse response)
+            throws IOException {
+        if (!DashboardTables.CHARTS.contains(chart)) {
+            throw new NotFoundException("chart", chart);
+        }
+        Dashboard dashboard = dashboards.of(query.period(zone.today(clock)), query.scope());
+        write(tables.of(chart, dashboard, locale), format, response);
+    }
+
+    private static void write(ChartTable table, String format, HttpServletResponse response) throws IOException {
         if ("csv".equals(format)) {
             response.setContentType("text/csv; charset=UTF-8");
             attachment(response, table.name() + ".csv");

@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 
 /** How the dashboard shows KPI values and changes ({@code ${@kpiFormats.value(row.unit, row.current)}}). */
 @Component("kpiFormats")
-class KpiFormats {
+public class KpiFormats {
 
-    String value(Kpi.Unit unit, Number value) {
+    public String value(Kpi.Unit unit, Number value) {
         if (value == null) {
             return "—";
         }
@@ -32,7 +32,7 @@ class KpiFormats {
     }
 
     /** "+12.5%" for counts and amounts, "+1.2 pt" for rates. */
-    String change(KpiReport.Row row) {
+    public String change(KpiReport.Row row) {
         if (row.change() == null) {
             return "";
         }
@@ -45,7 +45,7 @@ class KpiFormats {
     }
 
     /** Whether the change is good news: down is good for churn and risk. */
-    boolean improved(KpiReport.Row row) {
+    public boolean improved(KpiReport.Row row) {
         if (row.change() == null) {
             return false;
         }
