@@ -22,8 +22,10 @@ public class AnalyticsRefresh {
     private final BuyerSummaries buyers;
     private final Cohorts cohorts;
     private final JdbcClient jdbc;
+    private final DashboardCache cache;
 
-    AnalyticsRefresh(BuyerSummaries buyers, Cohorts cohorts, JdbcClient jdbc) {
+    AnalyticsRefresh(BuyerSummaries buyers, Cohorts cohorts, JdbcClient jdbc, DashboardCache cache) {
+        this.cache = cache;
         this.buyers = buyers;
         this.cohorts = cohorts;
         this.jdbc = jdbc;
@@ -57,6 +59,7 @@ public class AnalyticsRefresh {
         long started = System.nanoTime();
         long count = buyers.rebuild();
         Instant builtAt = cohorts.rebuild();
+        cache.clear();
         log.info("Rebuilt analytics for {} buyers in {} ms", count, (System.nanoTime() - started) / 1_000_000);
         return builtAt;
     }

@@ -1,6 +1,7 @@
 package dev.retain.analytics;
 
 import dev.retain.customers.LifecycleStage;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Map;
 public record Dashboard(
         Period period,
         CustomerScope scope,
+        Instant computedAt,
         KpiReport kpis,
         CohortMatrix cohorts,
         List<LifecycleFunnel.Step> lifecycle,

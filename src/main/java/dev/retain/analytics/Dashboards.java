@@ -9,6 +9,7 @@ import dev.retain.segments.Audience;
 import dev.retain.segments.AudienceKind;
 import dev.retain.segments.Audiences;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
@@ -16,12 +17,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * Assembles the dashboard. Its widgets read different tables, so they are computed side by side on a small pool of
- * their own (not the request threads), and the page waits for the slowest rather than for their sum.
+ * their own (not the request threads), and the page waits for the slowest rather than for their sum. Results are
+ * reused for a few minutes.
  */
 @Component
 public class Dashboards {
@@ -38,6 +41,7 @@ public class Dashboards {
     private final JourneyReports journeyReports;
     private final CompanyZone zone;
     private final Clock clock;
+    private final DashboardCache cache;
     private final Executor widgets = Executors.newFixedThreadPool(4, daemonThreads());
 
     Dashboards(
@@ -49,7 +53,8 @@ public class Dashboards {
             Journeys journeys,
             JourneyReports journeyReports,
             CompanyZone zone,
-            Clock clock) {
+            Clock clock,
+            DashboardCache cache) {
         this.kpis = kpis;
         this.cohorts = cohorts;
         this.lifecycle = lifecycle;
@@ -59,9 +64,28 @@ public class Dashboards {
         this.journeyReports = journeyReports;
         this.zone = zone;
         this.clock = clock;
+        this.cache = cache;
     }
 
+    /** The dashboard, computed in the last few minutes (see {@link DashboardCache}) or now. */
     public Dashboard of(Period period, CustomerScope scope) {
+        return cache.get(cacheKey(period, scope), () -> compute(period, scope));
+    }
+
+    /** Computes it now and keeps the result for the next readers. */
+    public Dashboard recompute(Period period, CustomerScope scope) {
+        Dashboard dashboard = compute(period, scope);
+        cache.put(cacheKey(period, scope), dashboard);
+        return dashboard;
+    }
+
+    private Object cacheKey(Period period, CustomerScope scope) {
+        return List.of(period, scope, zone.today(clock));
+    }
+
+    /** Computes it now; {@code computedAt} says when. */
+    Dashboard compute(Period period, CustomerScope scope) {
+        Instant computedAt = clock.instant();
         var kpiReport = async(() -> kpis.report(period, scope));
         var cohortMatrix = async(() -> cohorts.matrix(period, scope));
         var funnel = async(() -> lifecycle.steps(scope));
@@ -71,6 +95,7 @@ public class Dashboards {
         return new Dashboard(
                 period,
                 scope,
+                computedAt,
                 kpiReport.join(),
                 cohortMatrix.join(),
                 funnel.join(),
@@ -89,10 +114,10 @@ public class Dashboards {
         return CompletableFuture.supplyAsync(widget, widgets);
     }
 
-    /** The largest enabled segments, day by day from the period's first day to today. */
+    /** The largest enabled segments and tags, day by day from the period's first day to today. */
     List<Dashboard.SegmentSize> segmentSizes(Period period) {
         int days = (int) ChronoUnit.DAYS.between(period.first(), zone.today(clock)) + 1;
-        return audiences.list(AudienceKind.SEGMENT).stream()
+        return Stream.concat(audiences.list(AudienceKind.SEGMENT).stream(), audiences.list(AudienceKind.TAG).stream())
                 .filter(Audience::enabled)
                 .sorted(Comparator.comparingLong(Audience::members).reversed())
                 .limit(SEGMENTS_SHOWN)

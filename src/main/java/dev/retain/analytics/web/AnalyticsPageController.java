@@ -67,9 +67,11 @@ class AnalyticsPageController {
     }
 
     @GetMapping("/analytics")
-    String page(DashboardQuery query, Locale locale, Model model) {
+    String page(DashboardQuery query, @RequestParam(defaultValue = "false") boolean fresh, Locale locale, Model model) {
         LocalDate today = zone.today(clock);
-        Dashboard dashboard = dashboards.of(query.period(today), query.scope());
+        Dashboard dashboard = fresh
+                ? dashboards.recompute(query.period(today), query.scope())
+                : dashboards.of(query.period(today), query.scope());
         List<Audience> filters = new ArrayList<>(audiences.list(AudienceKind.SEGMENT));
         filters.addAll(audiences.list(AudienceKind.TAG));
         model.addAttribute("dashboard", dashboard);
