@@ -42,6 +42,42 @@ public record CustomerDraft(
                 customer.customFields());
     }
 
+    public CustomerDraft withLifecycleStage(LifecycleStage stage) {
+        return new CustomerDraft(
+                kind,
+                name,
+                phone,
+                email,
+                gender,
+                birthday,
+                city,
+                region,
+                industry,
+                ownerId,
+                status,
+                stage,
+                source,
+                customFields);
+    }
+
+    public CustomerDraft withOwnerId(Long owner) {
+        return new CustomerDraft(
+                kind,
+                name,
+                phone,
+                email,
+                gender,
+                birthday,
+                city,
+                region,
+                industry,
+                owner,
+                status,
+                lifecycleStage,
+                source,
+                customFields);
+    }
+
     public CustomerDraft withCustomFields(Map<String, ?> values) {
         return new CustomerDraft(
                 kind,

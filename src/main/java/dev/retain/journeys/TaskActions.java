@@ -1,5 +1,7 @@
 package dev.retain.journeys;
 
+import dev.retain.platform.NotFoundException;
+import dev.retain.platform.UserAccounts;
 import dev.retain.tasks.Tasks;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,17 +12,20 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * {@code create_task}: a follow-up for the customer's owner — {@code params.title}, {@code kind} (CALL by default,
- * VISIT, MESSAGE, OTHER), due {@code dueInDays} (1) after the step, an optional {@code note}. A call reaches the
- * customer, so held-out entrants get none.
+ * VISIT, MESSAGE, OTHER), due {@code dueInDays} (1) after the step, an optional {@code note}; {@code assigneeId} gives
+ * it to a given user instead (a manager, for an escalation). A call reaches the customer, so held-out entrants get
+ * none.
  */
 @Component
 class TaskActions implements JourneyAction {
 
     private final Tasks tasks;
     private final Clock clock;
+    private final UserAccounts users;
 
-    TaskActions(Tasks tasks, Clock clock) {
+    TaskActions(Tasks tasks, Clock clock, UserAccounts users) {
         this.tasks = tasks;
+        this.users = users;
         this.clock = clock;
     }
 
@@ -43,6 +48,13 @@ class TaskActions implements JourneyAction {
         if (params.has("dueInDays") && params.get("dueInDays").asInt(-1) < 0) {
             problems.add("dueInDays: 0 or more");
         }
+        if (params.has("assigneeId")) {
+            try {
+                users.find(params.get("assigneeId").asLong(0));
+            } catch (NotFoundException e) {
+                problems.add("assigneeId: no user " + params.get("assigneeId").asString());
+            }
+        }
         return problems;
     }
 
@@ -51,7 +63,7 @@ class TaskActions implements JourneyAction {
         JsonNode p = context.params();
         tasks.create(
                 context.customerId(),
-                null,
+                p.has("assigneeId") ? p.get("assigneeId").asLong() : null,
                 p.path("kind").asString("CALL"),
                 p.get("title").asString(),
                 p.path("note").asString(null),

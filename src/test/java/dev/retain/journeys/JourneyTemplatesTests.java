@@ -1,6 +1,7 @@
 package dev.retain.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -12,12 +13,20 @@ import dev.retain.coupons.CampaignKind;
 import dev.retain.coupons.CouponCampaign;
 import dev.retain.coupons.CouponCampaigns;
 import dev.retain.coupons.Coupons;
+import dev.retain.customers.CustomFieldType;
+import dev.retain.customers.CustomFields;
+import dev.retain.customers.Customers;
 import dev.retain.messaging.Channel;
 import dev.retain.messaging.MessageTemplate;
 import dev.retain.messaging.MessagingTestServers;
 import dev.retain.messaging.MovableClock;
 import dev.retain.messaging.TemplateDraft;
 import dev.retain.messaging.Templates;
+import dev.retain.platform.InvalidInputException;
+import dev.retain.platform.Role;
+import dev.retain.platform.UserAccounts;
+import dev.retain.predict.AssociationThresholds;
+import dev.retain.predict.ProductAssociations;
 import dev.retain.segments.Audience;
 import dev.retain.segments.AudienceDraft;
 import dev.retain.segments.AudienceKind;
@@ -28,9 +37,12 @@ import dev.retain.tasks.Tasks;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -45,7 +57,9 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Journeys from the field end to end, on a database of their own with a real SMTP server and a clock the test moves:
  * the dormant win-back (a coupon by email, then a wait for its redemption — won back, or a reminder and a call task),
- * and the new-customer welcome (emails on days 1 and 3, a coupon on day 7, left on the second order).
+ * the new-customer welcome (emails on days 1 and 3, a coupon on day 7, left on the second order), birthday care (a
+ * coupon and products picked from their history a week before) and contract renewal (a task for the owner and a
+ * reminder 30 days before the end; the manager's task if not renewed a week before).
  */
 @IntegrationTest
 @TestPropertySource(properties = {"retain.data-dir=target/test-data-journeys", "retain.messaging.worker.delay-ms=100"})
@@ -91,6 +105,23 @@ class JourneyTemplatesTests {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    ScheduledJourneyTriggers dailyTriggers;
+
+    @Autowired
+    ProductAssociations associations;
+
+    @Autowired
+    CustomFields customFields;
+
+    @Autowired
+    Customers customers;
+
+    @Autowired
+    UserAccounts users;
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @BeforeEach
     void emptyMailboxes() throws Exception {
@@ -259,6 +290,160 @@ class JourneyTemplatesTests {
                 .isEqualTo(2); // the second order did not enrol anyone again
     }
 
+    @Test
+    void aWeekBeforeTheirBirthdayCustomersGetACouponAndProductsPickedFromTheirHistory() throws Exception {
+        LocalDate today = LocalDate.now(clock.withZone(ZONE));
+        long zhou = customer("周敏", "zhou.min@example.com");
+        long later = customer("吴昊", "wu.hao@example.com");
+        setBirthday(zhou, today.plusDays(5).minusYears(31));
+        setBirthday(later, today.plusDays(20).minusYears(28));
+        for (int i = 0; i < 3; i++) {
+            long buyer = customer("买家" + i, null);
+            orderOf(buyer, "TEA-1", "龙井茶", "BOWL-1", "青瓷茶杯");
+        }
+        orderOf(customer("买家C", null), "CUP-9", "马克杯");
+        orderOf(zhou, "TEA-1", "龙井茶");
+        associations.recompute(new AssociationThresholds(0.0, 0.1, 1.0, 1));
+        CouponCampaign gift = campaigns.create(new CampaignDraft(
+                "生日礼",
+                "生日立减30元",
+                CampaignKind.FIXED,
+                new BigDecimal("30"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                30,
+                null,
+                1,
+                null));
+        long greeting = email("生日快乐", "{{customer.firstName}}，生日快乐！礼券 {{coupon.code}}。为您挑选：{{recommendations}}");
+        Journey journey = journeys.create("生日关怀", null, json.readTree("""
+                        {"trigger": {"type": "schedule",
+                                     "condition": {"field": "profile.birthday", "op": "anniversary_in_next_days", "value": 7}},
+                         "entryLimit": {"rule": "again_after_days", "days": 300}, "start": "give",
+                         "nodes": {
+                           "give": {"type": "issue_coupon", "params": {"campaignId": %d}, "next": "greet"},
+                           "greet": {"type": "send_email", "params": {"templateId": %d}, "next": "end"},
+                           "end": {"type": "exit"}}}""".formatted(gift.id(), greeting)), "test");
+        journeys.setStatus(journey.id(), "ACTIVE");
+
+        dailyTriggers.run();
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> to("zhou.min@example.com").size() == 1);
+        MimeMessage message = to("zhou.min@example.com").get(0);
+        String body = decodedText(message);
+        assertThat(message.getSubject()).isEqualTo("生日快乐");
+        assertThat(body)
+                .contains(coupons.heldBy(zhou).get(0).code())
+                .contains("青瓷茶杯")
+                .doesNotContain("龙井茶");
+
+        clock.advance(Duration.ofDays(1));
+        dailyTriggers.run(); // the next day's run: still within 7 days, but entered already this year
+        assertThat(jdbc.sql("select count(*) from journey_enrolments where journey_id = ?")
+                        .param(journey.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        assertThat(to("wu.hao@example.com")).isEmpty();
+        assertThat(coupons.heldBy(zhou)).hasSize(1);
+    }
+
+    @Test
+    void contractsEndingIn30DaysGetTheOwnerATaskAndTheManagerOneIfNotRenewedAWeekBefore() throws Exception {
+        String key = "contract_end_" + Long.toString(System.nanoTime(), 36);
+        customFields.define(new CustomFields.NewField(key, "合同到期日", CustomFieldType.DATE, List.of(), false));
+        customFields.define(new CustomFields.NewField(key + "_status", "续约状态", CustomFieldType.TEXT, List.of(), false));
+        long owner = users.create(
+                        new UserAccounts.NewUser(key + "-sales", "销售小王", null, "password 123", Set.of(Role.SALES)))
+                .id();
+        long manager = users.create(
+                        new UserAccounts.NewUser(key + "-manager", "经理老李", null, "password 123", Set.of(Role.MANAGER)))
+                .id();
+        LocalDate today = LocalDate.now(clock.withZone(ZONE));
+        long renews = customer("华信科技", "it@huaxin.example.com");
+        long lapses = customer("远达物流", "it@yuanda.example.com");
+        for (long company : List.of(renews, lapses)) {
+            jdbc.sql(
+                            "update customers set owner_id = ?, custom_fields = jsonb_build_object(?::text, ?::text) where id = ?")
+                    .params(owner, key, today.plusDays(30).toString(), company)
+                    .update();
+        }
+        long reminder = email("合同即将到期", "贵司合同将于 30 天后到期，请联系您的客户经理续约。");
+        Journey journey = journeys.create("合同续约", null, json.readTree("""
+                        {"trigger": {"type": "schedule",
+                                     "condition": {"field": "custom.%1$s", "op": "in_next_days", "value": 30}},
+                         "entryLimit": {"rule": "again_after_days", "days": 300}, "start": "ownerTask",
+                         "nodes": {
+                           "ownerTask": {"type": "create_task",
+                                         "params": {"title": "续约跟进", "kind": "VISIT", "dueInDays": 7}, "next": "remind"},
+                           "remind": {"type": "send_email", "params": {"templateId": %2$d, "marketing": false},
+                                      "next": "weekBefore"},
+                           "weekBefore": {"type": "wait", "params": {"days": 23}, "next": "renewed"},
+                           "renewed": {"type": "branch",
+                                       "params": {"condition": {"field": "custom.%1$s", "op": "in_next_days", "value": 7}},
+                                       "branches": {"yes": "escalate", "no": "end"}},
+                           "escalate": {"type": "create_task",
+                                        "params": {"title": "续约升级：合同 7 天后到期", "assigneeId": %3$d, "dueInDays": 1},
+                                        "next": "mark"},
+                           "mark": {"type": "update_field", "params": {"field": "custom.%1$s_status", "value": "已升级"},
+                                    "next": "end"},
+                           "end": {"type": "exit"}}}""".formatted(key, reminder, manager)), "test");
+        journeys.setStatus(journey.id(), "ACTIVE");
+
+        dailyTriggers.run();
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> to("it@huaxin.example.com").size() == 1
+                        && to("it@yuanda.example.com").size() == 1);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> tasks.ofCustomer(renews).size() == 1
+                        && tasks.ofCustomer(lapses).size() == 1);
+        assertThat(tasks.ofCustomer(lapses).get(0).assigneeId()).isEqualTo(owner);
+        assertThat(tasks.ofCustomer(lapses).get(0).title()).isEqualTo("续约跟进");
+
+        customers.updateCustomFields(
+                renews, Map.of(key, today.plusYears(1).plusDays(30).toString())); // renewed
+        clock.advance(Duration.ofDays(23).plusMinutes(1));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> tasks.ofCustomer(lapses).size() == 2);
+        Task escalation = tasks.ofCustomer(lapses).stream()
+                .filter(t -> t.title().startsWith("续约升级"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(escalation.assigneeId()).isEqualTo(manager);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "已升级".equals(customers.find(lapses).customFields().get(key + "_status")));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.sql(
+                                        "select count(*) from journey_enrolments where journey_id = ? and status = 'COMPLETED'")
+                                .param(journey.id())
+                                .query(Long.class)
+                                .single()
+                        == 2);
+        assertThat(tasks.ofCustomer(renews)).hasSize(1);
+        assertThat(customers.find(renews).customFields()).doesNotContainKey(key + "_status");
+    }
+
+    @Test
+    void aFieldUpdateNamingNoFieldOrABadValueIsRefused() {
+        String key = "level_" + Long.toString(System.nanoTime(), 36);
+        customFields.define(new CustomFields.NewField(key, "等级", CustomFieldType.NUMBER, List.of(), false));
+        var graph = json.readTree("""
+                {"trigger": {"type": "api"}, "start": "a",
+                 "nodes": {"a": {"type": "update_field", "params": {"field": "custom.%1$s", "value": "high"}, "next": "b"},
+                           "b": {"type": "update_field", "params": {"field": "custom.nope", "value": "1"}, "next": "c"},
+                           "c": {"type": "update_field", "params": {"field": "lifecycle_stage", "value": "VIP"}, "next": "d"},
+                           "d": {"type": "update_field", "params": {"field": "custom.%1$s", "value": "3"}, "next": "end"},
+                           "end": {"type": "exit"}}}""".formatted(key));
+        assertThatThrownBy(() -> journeys.create("Fields", null, graph, "test"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.fieldErrors()).containsKeys("nodes.a.params", "nodes.b.params", "nodes.c.params");
+                    assertThat(e.fieldErrors()).doesNotContainKey("nodes.d.params");
+                });
+    }
+
     private long email(String subject, String body) {
         return templates
                 .create(new TemplateDraft(subject, Channel.EMAIL, "zh-CN", subject, body))
@@ -308,6 +493,47 @@ class JourneyTemplatesTests {
 
     private Audience tag(String name) {
         return audiences.create(AudienceKind.TAG, new AudienceDraft(name, null, AudienceMode.MANUAL, null, true, null));
+    }
+
+    /** The message's text parts, decoded. */
+    private static String decodedText(jakarta.mail.Part part) throws Exception {
+        Object content = part.getContent();
+        if (content instanceof jakarta.mail.Multipart multipart) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                text.append(decodedText(multipart.getBodyPart(i)));
+            }
+            return text.toString();
+        }
+        return content instanceof String text ? text : "";
+    }
+
+    private void setBirthday(long customer, LocalDate birthday) {
+        jdbc.sql("update customers set birthday = ? where id = ?")
+                .params(java.sql.Date.valueOf(birthday), customer)
+                .update();
+    }
+
+    /** A paid order now with one line per (sku, name) pair given. */
+    private void orderOf(long customer, String... skuAndName) {
+        long order = jdbc.sql("""
+                        insert into orders (customer_id, source, external_id, ordered_at, status, currency, amount,
+                                            base_amount, created_at)
+                        values (?, 'shop', ?, ?, 'PAID', 'CNY', 100, 100, now()) returning id""")
+                .params(customer, "B" + System.nanoTime(), java.sql.Timestamp.from(clock.instant()))
+                .query(Long.class)
+                .single();
+        for (int i = 0; i < skuAndName.length; i += 2) {
+            jdbc.sql("""
+                            insert into order_lines (order_id, line_no, customer_id, sku, product_name, category,
+                                                     quantity, unit_price)
+                            values (?, ?, ?, ?, ?, '茶', 1, 50)""")
+                    .params(order, i / 2 + 1, customer, skuAndName[i], skuAndName[i + 1])
+                    .update();
+            jdbc.sql("insert into products (sku, name, category, price) values (?, ?, '茶', 50) on conflict do nothing")
+                    .params(skuAndName[i], skuAndName[i + 1])
+                    .update();
+        }
     }
 
     private long customer(String name, String email) {
