@@ -56,10 +56,20 @@ class JourneyPagesBrowserTests {
         page.locator("#new-journey").click();
         assertThat(page.locator("h1")).containsText("Welcome " + token);
 
+        // the step editor: a wait step added to the new journey's exit step, going nowhere yet
+        assertThat(page.locator(".node-card")).hasCount(1);
+        page.locator("#new-node-id").fill("pause");
+        page.locator("#new-node-type").selectOption("wait");
+        page.locator("#add-node").click();
+        assertThat(page.locator("[data-node=pause] .node-params")).hasValue("{\"days\":1}");
+        page.locator("#step-editor select[aria-label='Starts at']").selectOption("pause");
+        assertThat(page.locator("#journey-flow canvas")).hasCount(1);
+        page.locator("summary").click();
         page.locator("#graph").fill("""
                 {"trigger": {"type": "api"}, "start": "pause",
                  "nodes": {"pause": {"type": "wait", "params": {"days": 1}, "next": "gone"},
                            "end": {"type": "exit"}}}""");
+        page.locator("#graph").dispatchEvent("change");
         page.locator("#save-graph").click();
         assertThat(page.locator("#errors")).containsText("nodes.pause.next");
         assertThat(page.locator("#errors")).containsText("nodes.end: unreachable from the start");
@@ -67,16 +77,16 @@ class JourneyPagesBrowserTests {
                 .setPath(BrowserSupport.screenshot("journey-problems"))
                 .setFullPage(true));
 
-        page.locator("#graph").fill("""
-                {"trigger": {"type": "api"}, "holdoutPercent": 10, "start": "pause",
-                 "nodes": {"pause": {"type": "wait", "params": {"days": 1}, "next": "end"},
-                           "end": {"type": "exit"}}}""");
+        // fixed in the step editor: the wait goes on to the exit
+        page.locator("[data-node=pause] select[aria-label='then pause']").selectOption("end");
+        assertThat(page.locator("#graph")).hasValue(java.util.regex.Pattern.compile("\"next\": \"end\""));
         page.locator("#save-graph").click();
         assertThat(page.locator("[role=status]")).containsText("new version");
         assertThat(page.locator("#steps li")).hasCount(2);
         page.locator("#set-active").click();
         assertThat(page.locator("#journey-status")).hasText("active");
         assertThat(page.locator("#results")).containsText("Holdout");
+        assertThat(page.locator(".node-card")).hasCount(2);
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(BrowserSupport.screenshot("journey"))
                 .setFullPage(true));

@@ -7,6 +7,11 @@ import dev.retain.journeys.JourneyReports;
 import dev.retain.journeys.Journeys;
 import dev.retain.platform.InvalidInputException;
 import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,9 +37,16 @@ class JourneyPageController {
     private final JourneyReports reports;
     private final DeadSteps deadSteps;
     private final ObjectMapper json;
+    private final MessageSource messages;
 
     JourneyPageController(
-            Journeys journeys, JourneyGraphs graphs, JourneyReports reports, DeadSteps deadSteps, ObjectMapper json) {
+            Journeys journeys,
+            JourneyGraphs graphs,
+            JourneyReports reports,
+            DeadSteps deadSteps,
+            ObjectMapper json,
+            MessageSource messages) {
+        this.messages = messages;
         this.journeys = journeys;
         this.graphs = graphs;
         this.reports = reports;
@@ -50,14 +62,27 @@ class JourneyPageController {
     }
 
     @GetMapping("/journeys/{id}")
-    String show(@PathVariable long id, Model model) {
+    String show(@PathVariable long id, Locale locale, Model model) {
         Journey journey = journeys.find(id);
         model.addAttribute("journey", journey);
         model.addAttribute("graph", graphs.parse(journey.graph()));
-        model.addAttribute("report", reports.of(id));
+        var report = reports.of(id);
+        model.addAttribute("report", report);
         model.asMap().putIfAbsent("graphText", pretty(journey));
         model.addAttribute("nodeTypes", graphs.nodeTypes());
+        model.addAttribute("nodeTypesJson", json.writeValueAsString(graphs.nodeTypes()));
+        model.addAttribute("countsJson", json.writeValueAsString(report.nodes()));
+        model.addAttribute("editorLabels", json.writeValueAsString(editorLabels(locale)));
         return "journeys/show";
+    }
+
+    /** The step editor's words in the reader's language. */
+    private Map<String, String> editorLabels(Locale locale) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (String key : List.of("start", "type", "params", "next", "remove", "newNode", "addNode", "invalidJson")) {
+            labels.put(key, messages.getMessage("journeys.editor." + key, null, locale));
+        }
+        return labels;
     }
 
     @PostMapping("/journeys")
@@ -76,6 +101,7 @@ class JourneyPageController {
             @PathVariable long id,
             @RequestParam String graph,
             Principal principal,
+            Locale locale,
             Model model,
             RedirectAttributes redirect) {
         Journey journey = journeys.find(id);
@@ -84,11 +110,11 @@ class JourneyPageController {
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.fieldErrors());
             model.addAttribute("graphText", graph);
-            return show(id, model);
+            return show(id, locale, model);
         } catch (JacksonException e) {
-            model.addAttribute("errors", java.util.Map.of("graph", "not JSON: " + e.getOriginalMessage()));
+            model.addAttribute("errors", Map.of("graph", "not JSON: " + e.getOriginalMessage()));
             model.addAttribute("graphText", graph);
-            return show(id, model);
+            return show(id, locale, model);
         }
         redirect.addFlashAttribute("message", "journeys.saved");
         return "redirect:/journeys/" + id;
