@@ -21,6 +21,8 @@ import dev.retain.segments.AudienceKind;
 import dev.retain.segments.AudienceMode;
 import dev.retain.segments.Audiences;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -183,7 +185,10 @@ class CustomerProfileBrowserTests {
         page.locator("#task-title").fill("Visit the Pudong store " + token);
         page.locator("#task-form button[type=submit]").click();
         assertThat(page.locator("#task-dialog")).isHidden();
-        assertThat(page.locator("#tasks")).containsText("Visit the Pudong store " + token);
+        // due by default tomorrow at 10:00, company time
+        String tomorrow = LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+        assertThat(page.locator("#tasks li", new Page.LocatorOptions().setHasText("Visit the Pudong store " + token)))
+                .containsText("due " + tomorrow + " 10:00");
         assertThat(timelineEntry("task").first()).containsText("New task (Visit): Visit the Pudong store " + token);
 
         page.locator("#quick-journey").click();

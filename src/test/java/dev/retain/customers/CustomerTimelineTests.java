@@ -10,6 +10,7 @@ import dev.retain.platform.Role;
 import dev.retain.platform.apikeys.ApiKeys;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -198,6 +199,94 @@ class CustomerTimelineTests {
         assertThat(unknownKind.body().get("errors").get(0).get("field").asString())
                 .isEqualTo("kind");
         assertThat(manager.get(timeline(Long.MAX_VALUE)).status()).isEqualTo(404);
+    }
+
+    @Test
+    void messagesCouponsAndJourneysHaveTheirEntriesToo() {
+        ApiClient manager = ApiClient.withRoles(port, apiKeys, Role.MANAGER);
+        String token = token();
+        long customer = create(manager, "三模块 " + token);
+        long template = manager.post(
+                        "/api/v1/message-templates",
+                        Map.of(
+                                "name", "Hello " + token,
+                                "channel", "EMAIL",
+                                "locale", "en",
+                                "subject", "Hello",
+                                "body", "<p>Hello</p>"))
+                .body()
+                .get("id")
+                .asLong();
+        var message = manager.post(
+                "/api/v1/messages",
+                Map.of(
+                        "channel",
+                        "EMAIL",
+                        "customerId",
+                        customer,
+                        "templateId",
+                        template,
+                        "idempotencyKey",
+                        "timeline-" + token,
+                        "marketing",
+                        false));
+        assertThat(message.body().get("status").asString()).isEqualTo("SUPPRESSED");
+        var campaign = new HashMap<String, Object>(Map.of(
+                "name", "回归礼 " + token, "kind", "FIXED", "amount", 20, "minSpend", 100, "validDaysAfterIssue", 30));
+        long campaignId = manager.post("/api/v1/coupon-campaigns", campaign)
+                .body()
+                .get("id")
+                .asLong();
+        String code = manager.post(
+                        "/api/v1/coupon-campaigns/" + campaignId + "/coupons", Map.of("customerId", customer))
+                .body()
+                .get("code")
+                .asString();
+        assertThat(manager.post("/api/v1/coupons/" + code + "/redemptions", Map.of("orderAmount", 120))
+                        .status())
+                .isEqualTo(201);
+        var graph = Map.of(
+                "trigger", Map.of("type", "api"),
+                "start", "pause",
+                "nodes",
+                        Map.of(
+                                "pause", Map.of("type", "wait", "params", Map.of("days", 2), "next", "end"),
+                                "end", Map.of("type", "exit")));
+        long journey = manager.post("/api/v1/journeys", Map.of("name", "Welcome " + token, "graph", graph))
+                .body()
+                .get("id")
+                .asLong();
+        manager.post("/api/v1/journeys/" + journey + "/status", Map.of("status", "ACTIVE"));
+        assertThat(manager.post("/api/v1/journeys/" + journey + "/enrolments", Map.of("customerIds", List.of(customer)))
+                        .body()
+                        .get("entered")
+                        .asInt())
+                .isEqualTo(1);
+
+        var entries = list(manager.get(timeline(customer) + "?kind=message,coupon,journey", "en")
+                .body()
+                .get("entries"));
+
+        assertThat(entries)
+                .extracting(entry -> entry.get("title").asString())
+                .containsExactly(
+                        "Entered journey Welcome " + token,
+                        "Coupon " + code + " redeemed · CNY 20.00 off",
+                        "Coupon " + code + " issued · 回归礼 " + token,
+                        "Email not sent: suppressed");
+        assertThat(entries.get(0).get("link").asString()).isEqualTo("/journeys/" + journey);
+        assertThat(entries.get(1).get("link").asString()).isEqualTo("/coupons/" + campaignId);
+        assertThat(entries.get(3).get("detail").asString()).isNotBlank();
+        assertThat(texts(
+                        manager.get(timeline(customer) + "?kind=message,coupon,journey", "zh-CN")
+                                .body()
+                                .get("entries"),
+                        "title"))
+                .containsExactly(
+                        "进入旅程「Welcome " + token + "」",
+                        "核销优惠券 " + code + " · 优惠 CNY 20.00",
+                        "发放优惠券 " + code + " · 回归礼 " + token,
+                        "邮件未发送：已屏蔽");
     }
 
     @Test

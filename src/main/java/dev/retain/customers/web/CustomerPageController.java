@@ -187,6 +187,7 @@ class CustomerPageController {
         model.addAttribute("customerId", customerId);
         model.addAttribute("timelineKinds", timeline.kinds());
         model.addAttribute("timelineKind", shown);
+        model.addAttribute("timelineBefore", before);
         model.addAttribute(
                 "timeline",
                 timelineView.of(
