@@ -43,6 +43,11 @@ public final class ApiClient {
         return send(request(path).GET());
     }
 
+    /** A GET asking for texts in a language, e.g. "zh-CN". */
+    public Response get(String path, String acceptLanguage) {
+        return send(request(path).GET().header("Accept-Language", acceptLanguage));
+    }
+
     public Response delete(String path) {
         return send(request(path).DELETE());
     }

@@ -20,8 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Merging two customers into one, and undoing it. The survivor keeps every identity and contact of both and, per
- * field, the most recent non-empty value; the merged customer stays (hidden) so an unmerge restores both. Other modules
- * move their records on {@link CustomersMerged} and move them back on {@link CustomersUnmerged}.
+ * field, the most recent non-empty value; the merged customer stays (hidden) so an unmerge restores both. Notes move
+ * in the merge's own transaction; other modules move their records on {@link CustomersMerged} and move them back on
+ * {@link CustomersUnmerged}.
  */
 @Service
 public class CustomerMerges {
@@ -44,6 +45,7 @@ public class CustomerMerges {
     private final JdbcClient jdbc;
     private final CustomerTable table;
     private final Customers customers;
+    private final CustomerNotes notes;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -52,12 +54,14 @@ public class CustomerMerges {
             JdbcClient jdbc,
             CustomerTable table,
             Customers customers,
+            CustomerNotes notes,
             AuditLog audit,
             ApplicationEventPublisher events,
             Clock clock) {
         this.jdbc = jdbc;
         this.table = table;
         this.customers = customers;
+        this.notes = notes;
         this.audit = audit;
         this.events = events;
         this.clock = clock;
@@ -108,6 +112,7 @@ public class CustomerMerges {
                         now())
                 .query(Long.class)
                 .single();
+        notes.moveOnMerge(mergeId, survivorId, mergedId);
         jdbc.sql("""
                         update duplicate_candidates set status = 'MERGED'
                         where status = 'OPEN' and least(customer_id, other_id) = least(?::bigint, ?::bigint)
@@ -143,6 +148,7 @@ public class CustomerMerges {
         jdbc.sql("""
                         update contacts c set customer_id = m.merged_id from customer_merges m
                         where m.id = ? and c.id = any(m.moved_contacts)""").param(mergeId).update();
+        notes.moveBackOnUnmerge(mergeId, merge.mergedId());
         jdbc.sql("update customers set merged_into = null, updated_at = ? where id = ?")
                 .params(now(), merge.mergedId())
                 .update();

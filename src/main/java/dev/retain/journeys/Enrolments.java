@@ -91,6 +91,40 @@ public class Enrolments {
                 .single();
     }
 
+    /**
+     * The customer's enrolments that are active or ended since {@code endedSince}: active ones first, then the latest,
+     * at most {@code limit}; through {@code journey_enrolments_customer_idx}, with each one's next due step.
+     */
+    public List<CustomerEnrolment> ofCustomer(long customerId, Instant endedSince, int limit) {
+        return jdbc.sql("""
+                        select e.id, e.journey_id, j.name, e.version, e.status, e.holdout, e.current_node, e.entered_at,
+                               e.ended_at, e.end_reason, s.due_at, s.waiting_for
+                        from journey_enrolments e join journeys j on j.id = e.journey_id
+                        left join lateral (select due_at, waiting_for from journey_steps
+                                           where enrolment_id = e.id order by sequence desc limit 1) s on true
+                        where e.customer_id = ? and (e.status = 'ACTIVE' or e.ended_at >= ?)
+                        order by e.status <> 'ACTIVE', e.entered_at desc, e.id desc limit ?""")
+                .params(customerId, Timestamp.from(endedSince), limit)
+                .query((rs, row) -> new CustomerEnrolment(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getInt(4),
+                        rs.getString(5),
+                        rs.getBoolean(6),
+                        rs.getString(7),
+                        rs.getTimestamp(8).toInstant(),
+                        instant(rs.getTimestamp(9)),
+                        rs.getString(10),
+                        instant(rs.getTimestamp(11)),
+                        rs.getString(12)))
+                .list();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
     /** Whom an earlier enrolment keeps out. */
     private static String entryRule(JourneyGraph.EntryLimit limit) {
         switch (limit.rule()) {

@@ -3,6 +3,7 @@ package dev.retain.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.retain.IntegrationTest;
@@ -97,7 +98,9 @@ class CouponsBrowserTests {
                 .setPath(BrowserSupport.screenshot("customer-coupons"))
                 .setFullPage(true));
 
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Coupons"))
+        // the navigation's link: the customer page has a timeline filter and coupon entries named alike
+        page.locator("#nav")
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Coupons"))
                 .click();
         assertThat(page.locator("#campaigns")).containsText("回归礼 " + token);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("回归礼 " + token))

@@ -4,21 +4,26 @@ import dev.retain.customers.CustomFields;
 import dev.retain.customers.Customer;
 import dev.retain.customers.CustomerKind;
 import dev.retain.customers.CustomerMerges;
+import dev.retain.customers.CustomerNotes;
 import dev.retain.customers.CustomerQuery;
+import dev.retain.customers.CustomerTimeline;
 import dev.retain.customers.Customers;
 import dev.retain.customers.LifecycleStage;
+import dev.retain.customers.ProfileAction;
 import dev.retain.customers.ProfileSection;
 import dev.retain.platform.ConflictException;
 import dev.retain.platform.InvalidInputException;
 import dev.retain.platform.Role;
 import dev.retain.platform.UserAccount;
 import dev.retain.platform.UserAccounts;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,35 +35,56 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The customer list, the customer page, and the forms to create and edit a customer. */
+/**
+ * The customer list, the customer page (the 360 view: profile, the other modules' sections and quick actions, the
+ * timeline), notes, and the forms to create and edit a customer.
+ */
 @Controller
 class CustomerPageController {
 
     private static final int PAGE_SIZE = 25;
+    private static final int TIMELINE_PAGE = 50;
 
     private final Customers customers;
     private final CustomFields customFields;
     private final UserAccounts users;
     private final List<ProfileSection> sections;
+    private final List<ProfileAction> actions;
     private final CustomerMerges merges;
+    private final CustomerNotes notes;
+    private final CustomerTimeline timeline;
+    private final TimelineView timelineView;
 
     CustomerPageController(
             Customers customers,
             CustomFields customFields,
             UserAccounts users,
             List<ProfileSection> sections,
-            CustomerMerges merges) {
+            List<ProfileAction> actions,
+            CustomerMerges merges,
+            CustomerNotes notes,
+            CustomerTimeline timeline,
+            TimelineView timelineView) {
         this.customers = customers;
         this.customFields = customFields;
         this.users = users;
         this.merges = merges;
+        this.notes = notes;
+        this.timeline = timeline;
+        this.timelineView = timelineView;
         this.sections = sections.stream()
                 .sorted(Comparator.comparingInt(ProfileSection::order))
+                .toList();
+        this.actions = actions.stream()
+                .sorted(Comparator.comparingInt(ProfileAction::order))
                 .toList();
     }
 
     /** A section of the customer page, rendered from another module's fragment. */
     record RenderedSection(String fragment, Map<String, Object> data) {}
+
+    /** A quick action at the top of the customer page, rendered from its module's fragment. */
+    record RenderedAction(String id, String fragment, Map<String, Object> data) {}
 
     @GetMapping("/customers")
     String list(
@@ -85,7 +111,7 @@ class CustomerPageController {
     }
 
     @GetMapping("/customers/{id}")
-    String show(@PathVariable long id, Model model) {
+    String show(@PathVariable long id, @RequestParam(name = "timeline", required = false) String kind, Model model) {
         Customer customer = customers.find(id);
         model.addAttribute("customer", customer);
         model.addAttribute("identities", customers.identitiesOf(id));
@@ -102,10 +128,71 @@ class CustomerPageController {
                 sections.stream()
                         .map(section -> new RenderedSection(section.fragment(), section.data(id)))
                         .toList());
+        if (customer.mergedInto() == null) {
+            model.addAttribute(
+                    "actions",
+                    actions.stream()
+                            .map(action -> new RenderedAction(action.id(), action.fragment(), action.data(id)))
+                            .toList());
+        }
+        addTimeline(model, id, null, kind);
         if (!model.containsAttribute("fieldErrors")) {
             model.addAttribute("fieldErrors", Map.of());
         }
         return "customers/show";
+    }
+
+    /** The timeline card alone, for a filter chosen on the page. */
+    @GetMapping("/customers/{id}/timeline")
+    String timeline(@PathVariable long id, @RequestParam(required = false) String kind, Model model) {
+        addTimeline(model, id, null, kind);
+        return "customers/timeline :: card";
+    }
+
+    /** The timeline's next entries after the cursor, for "load more". */
+    @GetMapping("/customers/{id}/timeline/more")
+    String moreTimeline(
+            @PathVariable long id,
+            @RequestParam Instant before,
+            @RequestParam(required = false) String kind,
+            Model model) {
+        addTimeline(model, id, before, kind);
+        return "customers/timeline :: entries";
+    }
+
+    @PostMapping("/customers/{id}/notes")
+    @PreAuthorize(CustomerAccess.EDIT)
+    String addNote(@PathVariable long id, @RequestParam(defaultValue = "") String body, RedirectAttributes redirect) {
+        try {
+            notes.add(id, body);
+            redirect.addFlashAttribute("message", "notes.saved");
+        } catch (InvalidInputException e) {
+            quickActionFailed(
+                    redirect, "note", String.join("; ", e.fieldErrors().values()));
+            redirect.addFlashAttribute("noteBody", body);
+        } catch (ConflictException e) {
+            quickActionFailed(redirect, "note", e.getMessage());
+            redirect.addFlashAttribute("noteBody", body);
+        }
+        return "redirect:/customers/" + id;
+    }
+
+    private static void quickActionFailed(RedirectAttributes redirect, String action, String error) {
+        redirect.addFlashAttribute("quickAction", action);
+        redirect.addFlashAttribute("quickActionError", error);
+    }
+
+    private void addTimeline(Model model, long customerId, Instant before, String kind) {
+        String shown = kind == null || !timeline.kinds().contains(kind) ? null : kind;
+        model.addAttribute("customerId", customerId);
+        model.addAttribute("timelineKinds", timeline.kinds());
+        model.addAttribute("timelineKind", shown);
+        model.addAttribute("timelineBefore", before);
+        model.addAttribute(
+                "timeline",
+                timelineView.of(
+                        timeline.of(customerId, before, TIMELINE_PAGE, shown == null ? List.of() : List.of(shown)),
+                        LocaleContextHolder.getLocale()));
     }
 
     @GetMapping("/customers/new")
@@ -165,7 +252,7 @@ class CustomerPageController {
             return "redirect:/customers/" + id;
         } catch (InvalidInputException e) {
             model.addAttribute("fieldErrors", e.fieldErrors());
-            return show(id, model);
+            return show(id, null, model);
         }
     }
 

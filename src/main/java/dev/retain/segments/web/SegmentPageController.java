@@ -1,7 +1,9 @@
 package dev.retain.segments.web;
 
 import dev.retain.platform.AuditLog;
+import dev.retain.platform.ConflictException;
 import dev.retain.platform.InvalidInputException;
+import dev.retain.platform.NotFoundException;
 import dev.retain.segments.Audience;
 import dev.retain.segments.AudienceDraft;
 import dev.retain.segments.AudienceKind;
@@ -197,8 +199,14 @@ class SegmentPageController {
 
     @PostMapping("/customers/{customerId}/tags")
     @PreAuthorize("hasAnyRole('ADMIN', 'MANAGER', 'MARKETER', 'SALES', 'SERVICE')")
-    String tagCustomer(@PathVariable long customerId, @RequestParam long tagId) {
-        audiences.tag(tagId, List.of(customerId), Map.of("by", AuditLog.currentActor()));
+    String tagCustomer(@PathVariable long customerId, @RequestParam long tagId, RedirectAttributes redirect) {
+        try {
+            audiences.tag(tagId, List.of(customerId), Map.of("by", AuditLog.currentActor()));
+            redirect.addFlashAttribute("message", "segments.tagged");
+        } catch (ConflictException | NotFoundException e) {
+            redirect.addFlashAttribute("quickAction", "tag");
+            redirect.addFlashAttribute("quickActionError", e.getMessage());
+        }
         return "redirect:/customers/" + customerId;
     }
 
