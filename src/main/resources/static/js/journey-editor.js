@@ -185,6 +185,21 @@
         }, true);
     }
 
+    // Results: conversion rate and revenue per entrant, treatment against holdout.
+    const results = document.getElementById('results-chart');
+    const [rateLabel, revenueLabel, treatmentLabel, holdoutLabel] = results.dataset.labels.split('|');
+    const treatment = results.dataset.treatment.split('|').map(Number);
+    const holdout = results.dataset.holdout.split('|').map(Number);
+    echarts.init(results).setOption({
+        animation: false, tooltip: {}, legend: {top: 0}, grid: {left: 50, right: 60, top: 30, bottom: 24},
+        xAxis: {type: 'category', data: [treatmentLabel, holdoutLabel]},
+        yAxis: [{type: 'value', axisLabel: {formatter: v => Math.round(v * 100) + '%'}}, {type: 'value'}],
+        series: [
+            {name: rateLabel, type: 'bar', data: [treatment[0], holdout[0]]},
+            {name: revenueLabel, type: 'bar', yAxisIndex: 1, data: [treatment[1], holdout[1]]}
+        ]
+    });
+
     area.addEventListener('change', () => { render(); drawFlow(); });
     render();
     drawFlow();

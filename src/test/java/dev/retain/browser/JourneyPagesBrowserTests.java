@@ -87,6 +87,7 @@ class JourneyPagesBrowserTests {
         assertThat(page.locator("#journey-status")).hasText("active");
         assertThat(page.locator("#results")).containsText("Holdout");
         assertThat(page.locator(".node-card")).hasCount(2);
+        assertThat(page.locator("#results-chart canvas")).hasCount(1);
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(BrowserSupport.screenshot("journey"))
                 .setFullPage(true));
