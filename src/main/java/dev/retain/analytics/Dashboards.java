@@ -16,8 +16,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +30,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Dashboards {
+
+    /** The period a dashboard shows when none is chosen: the days up to today. */
+    public static final int DEFAULT_DAYS = 30;
 
     static final int SEGMENTS_SHOWN = 6;
     static final int JOURNEYS_SHOWN = 8;
@@ -70,6 +75,18 @@ public class Dashboards {
     /** The dashboard, computed in the last few minutes (see {@link DashboardCache}) or now. */
     public Dashboard of(Period period, CustomerScope scope) {
         return cache.get(cacheKey(period, scope), () -> compute(period, scope));
+    }
+
+    /**
+     * Keeps the dashboard everyone opens first (the default period, everyone) computed ahead, so no one waits for it:
+     * shortly after start and then before the previous one is too old to be reused.
+     */
+    @Scheduled(
+            fixedDelayString = "#{${retain.analytics.cache-seconds} * 4 / 5}",
+            timeUnit = TimeUnit.SECONDS,
+            initialDelay = 60)
+    void computeTheDefaultAhead() {
+        recompute(Period.endingOn(zone.today(clock), DEFAULT_DAYS), CustomerScope.EVERYONE);
     }
 
     /** Computes it now and keeps the result for the next readers. */

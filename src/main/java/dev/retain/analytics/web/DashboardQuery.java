@@ -1,6 +1,7 @@
 package dev.retain.analytics.web;
 
 import dev.retain.analytics.CustomerScope;
+import dev.retain.analytics.Dashboards;
 import dev.retain.analytics.Period;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -17,14 +18,12 @@ record DashboardQuery(
         Long ownerId,
         String category) {
 
-    static final int DEFAULT_DAYS = 30;
-
     Period period(LocalDate today) {
         if (from == null && to == null) {
-            return Period.endingOn(today, DEFAULT_DAYS);
+            return Period.endingOn(today, Dashboards.DEFAULT_DAYS);
         }
         if (from == null) {
-            return Period.endingOn(to, DEFAULT_DAYS);
+            return Period.endingOn(to, Dashboards.DEFAULT_DAYS);
         }
         return new Period(from, to == null ? today : to);
     }
