@@ -45,8 +45,7 @@ class SecurityConfiguration {
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login",
                                 "/webjars/**",
-                                "/css/**",
-                                "/js/**",
+                                "/assets/**",
                                 "/favicon.ico",
                                 "/error",
                                 "/api/docs",
