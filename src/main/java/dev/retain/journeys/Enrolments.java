@@ -32,6 +32,15 @@ public class Enrolments {
     /** Enrols those of the customers the entry limit lets in; returns how many entered. */
     @Transactional
     public int enrol(long journeyId, Collection<Long> customerIds, String cause) {
+        return enrol(journeyId, customerIds, cause, null);
+    }
+
+    /**
+     * Enrols those of the customers the entry limit lets in and who have not entered since {@code notEnteredSince}
+     * (when given): a run that may happen twice — a daily run on two instances, or again after a restart — enrols once.
+     */
+    @Transactional
+    public int enrol(long journeyId, Collection<Long> customerIds, String cause, Instant notEnteredSince) {
         Journey journey = journeys.find(journeyId);
         if (!journey.status().equals("ACTIVE")) {
             throw new InvalidInputException(
@@ -56,7 +65,7 @@ public class Enrolments {
                             where not exists (
                                 select 1 from journey_enrolments e
                                 where e.journey_id = :journey and e.customer_id = c.customer_id
-                                  and %s)),
+                                  and (%s or e.entered_at >= cast(:since as timestamptz)))),
                         entered as (
                             insert into journey_enrolments (journey_id, version, customer_id, status, holdout,
                                                             current_node, entered_at)
@@ -82,6 +91,7 @@ public class Enrolments {
                 .param("start", graph.start())
                 .param("now", Timestamp.from(now))
                 .param("cause", cause)
+                .param("since", notEnteredSince == null ? null : Timestamp.from(notEnteredSince))
                 .param(
                         "days",
                         graph.entryLimit().days() == null

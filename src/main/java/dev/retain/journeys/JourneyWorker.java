@@ -18,10 +18,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Claims due steps in batches with {@code FOR UPDATE SKIP LOCKED}, so that several instances share the work, and runs
- * each in a savepoint of the batch's transaction: a step's effects (the next step, the history, what its actions
- * queued) commit together with its removal from the queue, or not at all. A crash before the commit leaves the steps due
- * for the next claim, and their actions' idempotency keys keep a second run from acting twice. A failing step is tried
- * again with backoff; after {@link #MAX_ATTEMPTS} it waits in the dead-letter list for a retry by hand.
+ * them in the batch's transaction: a step's effects (the next step, the history, what its actions queued) commit
+ * together with its removal from the queue, or not at all. A crash before the commit leaves the steps due for the next
+ * claim, and their actions' idempotency keys keep a second run from acting twice. When a step fails, the batch is rolled
+ * back and run again with each step in a savepoint of its own, so the others go ahead and the failing one is tried
+ * again with backoff; after {@link #MAX_ATTEMPTS} it waits in the dead-letter list for a retry by hand. (A savepoint
+ * for every step costs two round trips each, which most batches, with no failure, do not need.)
  */
 @Component
 @ConditionalOnProperty(name = "retain.journeys.worker.enabled", havingValue = "true", matchIfMissing = true)
@@ -49,6 +51,8 @@ public class JourneyWorker {
         this.history = history;
         this.jdbc = jdbc;
         this.batch = new TransactionTemplate(transactions);
+        // a savepoint when called inside a transaction, so that rolling a batch back leaves the caller's work alone
+        this.batch.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
@@ -63,45 +67,82 @@ public class JourneyWorker {
 
     /** Claims and runs one batch of due steps; returns how many it claimed. */
     public int runDue() {
-        Integer claimed = batch.execute(status -> {
-            Instant now = clock.instant();
-            List<Step> steps = jdbc.sql("""
-                            select s.id, s.enrolment_id, s.node_id, s.sequence, s.attempts, e.journey_id, e.version,
-                                   e.customer_id, e.holdout, e.leaving, e.entered_at
-                            from journey_steps s
-                            join journey_enrolments e on e.id = s.enrolment_id
-                            join journeys j on j.id = e.journey_id
-                            where s.due_at <= ? and j.status = 'ACTIVE' and e.status = 'ACTIVE'
-                            order by s.due_at
-                            limit ?
-                            for update of s skip locked""")
-                    .params(Timestamp.from(now), BATCH)
-                    .query((rs, row) -> new Step(
-                            rs.getLong(1),
-                            rs.getLong(2),
-                            rs.getString(3),
-                            rs.getInt(4),
-                            rs.getInt(5),
-                            rs.getLong(6),
-                            rs.getInt(7),
-                            rs.getLong(8),
-                            rs.getBoolean(9),
-                            rs.getBoolean(10),
-                            rs.getTimestamp(11).toInstant()))
-                    .list();
-            if (!steps.isEmpty()) {
-                history.ready(now);
-            }
+        Integer claimed;
+        try {
+            claimed = batch.execute(status -> runClaimed(false));
+        } catch (StepFailed failure) {
+            claimed = batch.execute(status -> runClaimed(true));
+        }
+        return claimed == null ? 0 : claimed;
+    }
+
+    /** A step failed in a batch run without savepoints: the batch is rolled back, to be run again step by step. */
+    private static final class StepFailed extends RuntimeException {
+        StepFailed(RuntimeException cause) {
+            super(cause);
+        }
+    }
+
+    private int runClaimed(boolean stepByStep) {
+        Instant now = clock.instant();
+        List<Step> steps = claim(now);
+        if (steps.isEmpty()) {
+            return 0;
+        }
+        history.ready(now);
+        if (!stepByStep) {
+            jdbc.sql("delete from journey_steps where id = any(?)")
+                    .param(steps.stream().map(Step::id).toArray(Long[]::new))
+                    .update();
             for (Step step : steps) {
                 try {
-                    savepoint.executeWithoutResult(inner -> runner.run(step));
+                    runner.run(step);
                 } catch (RuntimeException e) {
-                    failed(step, e, now);
+                    throw new StepFailed(e);
                 }
             }
             return steps.size();
-        });
-        return claimed == null ? 0 : claimed;
+        }
+        for (Step step : steps) {
+            try {
+                savepoint.executeWithoutResult(inner -> {
+                    jdbc.sql("delete from journey_steps where id = ?")
+                            .param(step.id())
+                            .update();
+                    runner.run(step);
+                });
+            } catch (RuntimeException e) {
+                failed(step, e, now);
+            }
+        }
+        return steps.size();
+    }
+
+    private List<Step> claim(Instant now) {
+        return jdbc.sql("""
+                        select s.id, s.enrolment_id, s.node_id, s.sequence, s.attempts, e.journey_id, e.version,
+                               e.customer_id, e.holdout, e.leaving, e.entered_at
+                        from journey_steps s
+                        join journey_enrolments e on e.id = s.enrolment_id
+                        join journeys j on j.id = e.journey_id
+                        where s.due_at <= ? and j.status = 'ACTIVE' and e.status = 'ACTIVE'
+                        order by s.due_at
+                        limit ?
+                        for update of s skip locked""")
+                .params(Timestamp.from(now), BATCH)
+                .query((rs, row) -> new Step(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getInt(4),
+                        rs.getInt(5),
+                        rs.getLong(6),
+                        rs.getInt(7),
+                        rs.getLong(8),
+                        rs.getBoolean(9),
+                        rs.getBoolean(10),
+                        rs.getTimestamp(11).toInstant()))
+                .list();
     }
 
     private void failed(Step step, RuntimeException error, Instant now) {

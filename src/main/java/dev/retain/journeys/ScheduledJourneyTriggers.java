@@ -5,6 +5,8 @@ import dev.retain.segments.Audiences;
 import dev.retain.segments.Conditions;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -46,7 +48,10 @@ public class ScheduledJourneyTriggers {
 
     @Scheduled(cron = "${retain.journeys.daily-cron}", zone = "${retain.time-zone}")
     public void run() {
-        DayOfWeek today = zone.today(clock).getDayOfWeek();
+        LocalDate date = zone.today(clock);
+        DayOfWeek today = date.getDayOfWeek();
+        // every instance runs this at the same time; what one enrolled today, the others do not enrol again
+        Instant startOfDay = date.atStartOfDay(zone.zone()).toInstant();
         for (Journey journey : journeys.active("schedule")) {
             JourneyGraph.Trigger trigger =
                     journeys.graph(journey.id(), journey.currentVersion()).trigger();
@@ -59,7 +64,7 @@ public class ScheduledJourneyTriggers {
             } else {
                 customers.addAll(conditions.matching(conditions.parse(trigger.condition())));
             }
-            int entered = enrolments.enrol(journey.id(), customers, "schedule");
+            int entered = enrolments.enrol(journey.id(), customers, "schedule", startOfDay);
             log.info(
                     "Journey {} ({}): {} of {} customers entered",
                     journey.id(),

@@ -49,9 +49,9 @@ class StepRunner {
         this.clock = clock;
     }
 
+    /** Runs the step, whose row the caller has removed from the queue in the same transaction. */
     void run(Step step) {
         Instant now = clock.instant();
-        jdbc.sql("delete from journey_steps where id = ?").param(step.id()).update();
         if (step.leaving()) {
             end(step, step.nodeId(), "EXITED", "left the entry audience", now);
             return;
@@ -88,9 +88,6 @@ class StepRunner {
             }
             sequence++;
             nodeId = next;
-            jdbc.sql("update journey_enrolments set current_node = ? where id = ?")
-                    .params(nodeId, step.enrolmentId())
-                    .update();
         }
         throw new IllegalStateException("more than " + MAX_NODES_PER_STEP + " nodes without a wait at " + nodeId);
     }
