@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -45,10 +46,14 @@ public class Coupons {
      * issued the first time (and is a conflict when it names another campaign or customer). {@code sourceRef} says who
      * issued it, e.g. "journey:12:enrolment:345" or "manual:alice". Publishes {@link CouponIssued}.
      *
+     * <p>Commits at once, in a transaction of its own: issuing locks the campaign's row to count against its budget, and
+     * a caller's long transaction (a batch of journey steps) would hold that lock for all its length and make every
+     * other issuer of the campaign wait. A caller that rolls back and tries again with the same key gets the same coupon.
+     *
      * @throws CouponUnavailableException the campaign is paused, ended or over, its budget is used up, or the customer
      *     holds as many of its coupons as allowed; nothing was written
      */
-    @Transactional
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public IssuedCoupon issue(long campaignId, long customerId, String issueKey, String sourceRef)
             throws CouponUnavailableException {
         return issuing.issue(campaignId, customerId, issueKey, sourceRef);

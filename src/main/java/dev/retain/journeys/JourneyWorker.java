@@ -1,5 +1,7 @@
 package dev.retain.journeys;
 
+import dev.retain.platform.WorkerThreads;
+import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -40,13 +43,15 @@ public class JourneyWorker {
     private final TransactionTemplate batch;
     private final TransactionTemplate savepoint;
     private final Clock clock;
+    private final WorkerThreads threads;
 
     JourneyWorker(
             StepRunner runner,
             JourneyHistory history,
             JdbcClient jdbc,
             PlatformTransactionManager transactions,
-            Clock clock) {
+            Clock clock,
+            @Value("${retain.journeys.worker.threads}") int threads) {
         this.runner = runner;
         this.history = history;
         this.jdbc = jdbc;
@@ -56,13 +61,17 @@ public class JourneyWorker {
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
+        this.threads = new WorkerThreads("journey-worker", threads);
     }
 
     @Scheduled(fixedDelayString = "${retain.journeys.worker-delay-ms}")
     public void drain() {
-        while (runDue() == BATCH) {
-            // a full batch: more may be due
-        }
+        threads.drain(this::runDue, BATCH);
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        threads.close();
     }
 
     /** Claims and runs one batch of due steps; returns how many it claimed. */

@@ -7,4 +7,7 @@ interface ChannelSender {
 
     /** Returns DELIVERED when the receiver confirmed it, SENT when it was only accepted for delivery. */
     DeliveryStatus send(OutgoingMessage message) throws SendFailure;
+
+    /** The dispatch batch on this thread is over: let go of what was kept for it (a connection). */
+    default void batchDone() {}
 }

@@ -1,5 +1,8 @@
 package dev.retain.messaging;
 
+import dev.retain.platform.WorkerThreads;
+import jakarta.annotation.PreDestroy;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -10,16 +13,22 @@ import org.springframework.stereotype.Component;
 class DispatchSchedule {
 
     private final Dispatcher dispatcher;
+    private final WorkerThreads threads;
 
-    DispatchSchedule(Dispatcher dispatcher) {
+    DispatchSchedule(Dispatcher dispatcher, @Value("${retain.messaging.worker.threads}") int threads) {
         this.dispatcher = dispatcher;
+        this.threads = new WorkerThreads("message-sender", threads);
     }
 
     @Scheduled(fixedDelayString = "${retain.messaging.worker.delay-ms}", initialDelay = 3000)
     void sendDue() {
-        while (dispatcher.dispatchDue() > 0) {
-            // keep going while there is work
-        }
+        // keep going while there is work
+        threads.drain(dispatcher::dispatchDue, 1);
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        threads.close();
     }
 
     @Scheduled(fixedDelay = 30_000, initialDelay = 5000)

@@ -66,7 +66,11 @@ class Dispatcher {
     /** Claims one batch of due deliveries and sends them; returns how many were claimed. */
     int dispatchDue() {
         List<DeliveryTable.Claimed> batch = table.claimDue(clock.instant(), lease, batchSize);
-        batch.forEach(this::dispatch);
+        try {
+            batch.forEach(this::dispatch);
+        } finally {
+            senders.values().forEach(ChannelSender::batchDone);
+        }
         return batch.size();
     }
 

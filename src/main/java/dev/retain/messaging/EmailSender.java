@@ -2,24 +2,24 @@ package dev.retain.messaging;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
-import jakarta.mail.internet.AddressException;
+import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Date;
 import java.util.HexFormat;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailParseException;
-import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
  * Email over SMTP ({@code spring.mail.*}). The Message-ID comes from the idempotency key, so a message sent again by
  * hand is recognisably the same one; {@code List-Unsubscribe} with {@code List-Unsubscribe-Post} lets mail clients
- * unsubscribe in one click (RFC 8058).
+ * unsubscribe in one click (RFC 8058). The messages of one dispatch batch share an SMTP connection, opened by the
+ * first and closed when the batch is done or a send fails: a connection and handshake per message would cost more than
+ * the message.
  */
 @Component
 class EmailSender implements ChannelSender {
@@ -32,12 +32,13 @@ class EmailSender implements ChannelSender {
         }
     }
 
-    private final JavaMailSender mail;
+    private final JavaMailSenderImpl mail;
     private final String from;
     private final String messageIdDomain;
+    private final ThreadLocal<Transport> connection = new ThreadLocal<>();
 
     EmailSender(
-            JavaMailSender mail,
+            JavaMailSenderImpl mail,
             @Value("${retain.messaging.email.from}") String from,
             @Value("${retain.messaging.email.message-id-domain}") String messageIdDomain) {
         this.mail = mail;
@@ -52,25 +53,61 @@ class EmailSender implements ChannelSender {
 
     @Override
     public DeliveryStatus send(OutgoingMessage message) throws SendFailure {
+        MimeMessage mime;
         try {
-            MimeMessage mime = mail.createMimeMessage();
+            mime = mail.createMimeMessage();
             var helper = new MimeMessageHelper(mime, StandardCharsets.UTF_8.name());
             helper.setFrom(from);
             helper.setTo(message.recipient());
             helper.setSubject(message.subject() == null ? "" : message.subject());
             helper.setText(message.body(), true);
-            mime.setHeader("Message-ID", messageId(message.idempotencyKey()));
             mime.setHeader("List-Unsubscribe", "<" + message.unsubscribeUrl() + ">");
             mime.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-            mail.send(mime);
-            return DeliveryStatus.SENT;
-        } catch (AddressException | MailParseException e) {
+            mime.setSentDate(new Date());
+            mime.saveChanges();
+            // after saveChanges, which would put a generated one in its place
+            mime.setHeader("Message-ID", messageId(message.idempotencyKey()));
+        } catch (MessagingException e) {
             throw new SendFailure("invalid address: " + e.getMessage(), true, e);
-        } catch (MailSendException e) {
-            boolean rejected = e.getFailedMessages().values().stream().anyMatch(SendFailedException.class::isInstance);
-            throw new SendFailure("SMTP: " + e.getMessage(), rejected, e);
-        } catch (MessagingException | MailException e) {
+        }
+        try {
+            connected().sendMessage(mime, mime.getAllRecipients());
+            return DeliveryStatus.SENT;
+        } catch (SendFailedException e) {
+            batchDone();
+            throw new SendFailure("SMTP: " + e.getMessage(), true, e);
+        } catch (MessagingException e) {
+            batchDone();
             throw new SendFailure("SMTP: " + e.getMessage(), false, e);
+        }
+    }
+
+    private Transport connected() throws MessagingException {
+        Transport transport = connection.get();
+        if (transport == null) {
+            transport = mail.getSession().getTransport(mail.getProtocol());
+            // an empty user name means no authentication
+            boolean anonymous = mail.getUsername() == null || mail.getUsername().isEmpty();
+            transport.connect(
+                    mail.getHost(),
+                    mail.getPort(),
+                    anonymous ? null : mail.getUsername(),
+                    anonymous ? null : mail.getPassword());
+            connection.set(transport);
+        }
+        return transport;
+    }
+
+    @Override
+    public void batchDone() {
+        Transport transport = connection.get();
+        connection.remove();
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (MessagingException e) {
+                // the connection is gone either way
+            }
         }
     }
 

@@ -26,6 +26,8 @@ class DataSourceConfiguration {
         var config = new HikariConfig();
         config.setPoolName("retain");
         config.setMaximumPoolSize(poolSize);
+        // the rest open under load (the step and send workers) and close again when idle
+        config.setMinimumIdle(Math.min(poolSize, 4));
         if (url.isBlank()) {
             EmbeddedPostgresServer server = EmbeddedPostgresServer.acquire(dataDirectory.resolve("pg"), cleanStart);
             config.setJdbcUrl(server.jdbcUrl());
