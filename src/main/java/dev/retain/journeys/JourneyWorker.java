@@ -12,8 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -51,7 +52,8 @@ public class JourneyWorker {
             JdbcClient jdbc,
             PlatformTransactionManager transactions,
             Clock clock,
-            @Value("${retain.journeys.worker.threads}") int threads) {
+            @Value("${retain.journeys.worker.threads}") int threads,
+            @Value("${retain.journeys.worker-delay-ms}") long delayMillis) {
         this.runner = runner;
         this.history = history;
         this.jdbc = jdbc;
@@ -61,12 +63,14 @@ public class JourneyWorker {
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
-        this.threads = new WorkerThreads("journey-worker", threads);
+        this.threads =
+                new WorkerThreads("journey-worker", threads, this::runDue, BATCH, Duration.ofMillis(delayMillis));
     }
 
-    @Scheduled(fixedDelayString = "${retain.journeys.worker-delay-ms}")
-    public void drain() {
-        threads.drain(this::runDue, BATCH);
+    /** Once the application is ready, not while its beans are still being made. */
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        threads.start();
     }
 
     @PreDestroy

@@ -2,8 +2,11 @@ package dev.retain.messaging;
 
 import dev.retain.platform.WorkerThreads;
 import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -15,15 +18,20 @@ class DispatchSchedule {
     private final Dispatcher dispatcher;
     private final WorkerThreads threads;
 
-    DispatchSchedule(Dispatcher dispatcher, @Value("${retain.messaging.worker.threads}") int threads) {
+    DispatchSchedule(
+            Dispatcher dispatcher,
+            @Value("${retain.messaging.worker.threads}") int threads,
+            @Value("${retain.messaging.worker.delay-ms}") long delayMillis) {
         this.dispatcher = dispatcher;
-        this.threads = new WorkerThreads("message-sender", threads);
+        // any delivery claimed: keep going, more may be due
+        this.threads = new WorkerThreads(
+                "message-sender", threads, dispatcher::dispatchDue, 1, Duration.ofMillis(delayMillis));
     }
 
-    @Scheduled(fixedDelayString = "${retain.messaging.worker.delay-ms}", initialDelay = 3000)
-    void sendDue() {
-        // keep going while there is work
-        threads.drain(dispatcher::dispatchDue, 1);
+    /** Once the application is ready, not while its beans are still being made. */
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        threads.start();
     }
 
     @PreDestroy
