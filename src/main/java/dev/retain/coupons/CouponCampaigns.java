@@ -112,11 +112,13 @@ public class CouponCampaigns {
         if (before.status() == CampaignStatus.ENDED && status != CampaignStatus.ENDED) {
             throw new ConflictException("an ended campaign stays ended; create a new one");
         }
-        if (before.issued() > 0 && !sameTerms(before.terms(), draft)) {
+        // without a budget the counter is not kept (see lockShared): count what was issued
+        long issued = before.budget() != null ? before.issued() : issuedCount(id);
+        if (issued > 0 && !sameTerms(before.terms(), draft)) {
             throw new ConflictException("coupons were issued on these terms; create a new campaign for new terms");
         }
-        if (draft.budget() != null && draft.budget() < before.issued()) {
-            throw new InvalidInputException("budget", "at least the " + before.issued() + " coupons already issued");
+        if (draft.budget() != null && draft.budget() < issued) {
+            throw new InvalidInputException("budget", "at least the " + issued + " coupons already issued");
         }
         jdbc.sql("""
                         update coupon_campaigns set name = :name, description = :description, kind = :kind,
@@ -129,18 +131,41 @@ public class CouponCampaigns {
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", id)
                 .update();
+        jdbc.sql("update coupon_campaigns set issued = ? where id = ?")
+                .params(draft.budget() == null ? 0 : issued, id)
+                .update();
         CouponCampaign after = find(id);
         audit.record("update", "coupon_campaign", id, before, after);
         return after;
     }
 
-    /** The campaign, locked until the transaction ends: issuing one coupon at a time keeps the limits exact. */
+    /** The campaign, locked until the transaction ends: issuing one coupon at a time keeps the budget exact. */
     CouponCampaign lock(long id) {
-        return jdbc.sql("select " + COLUMNS + " from coupon_campaigns k where k.id = ? for update")
+        return select(id, "for update");
+    }
+
+    /**
+     * The campaign, share-locked until the transaction ends: issuers of a campaign without a budget go ahead side by
+     * side (they have no counter to keep), and a change of the campaign waits for them. The {@code issued} counter is
+     * kept only while a campaign has a budget; setting one counts the coupons issued so far.
+     */
+    CouponCampaign lockShared(long id) {
+        return select(id, "for share");
+    }
+
+    private CouponCampaign select(long id, String lock) {
+        return jdbc.sql("select " + COLUMNS + " from coupon_campaigns k where k.id = ? " + lock)
                 .param(id)
                 .query(CouponCampaigns::campaign)
                 .optional()
                 .orElseThrow(() -> new NotFoundException("coupon campaign", id));
+    }
+
+    private long issuedCount(long id) {
+        return jdbc.sql("select count(*) from coupons where campaign_id = ? and status <> 'VOID'")
+                .param(id)
+                .query(Long.class)
+                .single();
     }
 
     private static void requireValid(CampaignDraft draft) {

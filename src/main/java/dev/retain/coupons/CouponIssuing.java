@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Issues one coupon. The campaign's row is locked for the rest of the transaction, so concurrent issues of one
- * campaign take turns and its budget and per-customer limit hold exactly; every check comes before the first write,
- * so a refusal leaves the caller's transaction untouched.
+ * Issues one coupon. For a campaign with a budget, the campaign's row is locked for the rest of the transaction, so
+ * concurrent issues take turns and the budget holds exactly; without a budget, issues go side by side and only those
+ * for the same customer take turns, which keeps the per-customer limit. Every check comes before the first write, so a
+ * refusal leaves the caller's transaction untouched.
  */
 @Component
 class CouponIssuing {
@@ -59,7 +60,20 @@ class CouponIssuing {
         if (earlier.isPresent()) {
             return sameRequest(earlier.get(), campaignId, customerId);
         }
-        CouponCampaign campaign = campaigns.lock(campaignId);
+        // a plain read chooses the lock: taking a share lock first and then the exclusive one could deadlock
+        CouponCampaign campaign = campaigns.find(campaignId);
+        if (campaign.budget() != null) {
+            campaign = campaigns.lock(campaignId);
+        } else {
+            campaign = campaigns.lockShared(campaignId);
+            if (campaign.budget() != null) {
+                throw new ConflictException("the campaign's budget was set a moment ago; issue again");
+            }
+            // the per-customer limit: one issue at a time for this customer and campaign
+            jdbc.sql("select pg_advisory_xact_lock(hashtextextended('coupon-issue:' || ? || ':' || ?, 0))")
+                    .params(campaignId, customerId)
+                    .query(rs -> {});
+        }
         earlier = coupons.byIssueKey(issueKey);
         if (earlier.isPresent()) {
             return sameRequest(earlier.get(), campaignId, customerId);
@@ -71,7 +85,7 @@ class CouponIssuing {
         for (int attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
             Optional<Long> id = insert(campaign.id(), customerId, issueKey, sourceRef, now, expiresAt);
             if (id.isPresent()) {
-                jdbc.sql("update coupon_campaigns set issued = issued + 1 where id = ?")
+                jdbc.sql("update coupon_campaigns set issued = issued + 1 where id = ? and budget is not null")
                         .param(campaign.id())
                         .update();
                 events.publishEvent(new CouponIssued(id.get(), campaign.id(), customerId, sourceRef));

@@ -115,7 +115,7 @@ public class Coupons {
         if (voided == 0) {
             throw new ConflictException("a " + before.status().toLowerCase() + " coupon cannot be voided");
         }
-        jdbc.sql("update coupon_campaigns set issued = issued - 1 where id = ?")
+        jdbc.sql("update coupon_campaigns set issued = issued - 1 where id = ? and budget is not null")
                 .param(before.campaignId())
                 .update();
         IssuedCoupon after = coupons.byId(before.id()).orElseThrow();

@@ -131,14 +131,23 @@ public class JourneyWorker {
         return steps.size();
     }
 
+    /**
+     * The first due steps of running enrolments, in due order. Written so that the only plan is the one a queue needs —
+     * the due-time index in order, each step's enrolment looked up, stopping at the batch size — whatever the
+     * statistics say: as a plain join, after a large enrolment the planner hashed every enrolment and sorted every due
+     * step on each claim (40 ms a claim in the journeys benchmark, most of the database's time).
+     */
     private List<Step> claim(Instant now) {
         return jdbc.sql("""
                         select s.id, s.enrolment_id, s.node_id, s.sequence, s.attempts, e.journey_id, e.version,
                                e.customer_id, e.holdout, e.leaving, e.entered_at
                         from journey_steps s
-                        join journey_enrolments e on e.id = s.enrolment_id
-                        join journeys j on j.id = e.journey_id
-                        where s.due_at <= ? and j.status = 'ACTIVE' and e.status = 'ACTIVE'
+                        cross join lateral (
+                            select e.journey_id, e.version, e.customer_id, e.holdout, e.leaving, e.entered_at
+                            from journey_enrolments e join journeys j on j.id = e.journey_id
+                            where e.id = s.enrolment_id and e.status = 'ACTIVE' and j.status = 'ACTIVE'
+                            offset 0) e
+                        where s.due_at <= ?
                         order by s.due_at
                         limit ?
                         for update of s skip locked""")

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.retain.IntegrationTest;
 import dev.retain.coupons.CouponUnavailableException.Reason;
 import dev.retain.platform.ConflictException;
+import dev.retain.platform.InvalidInputException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ class CouponIssuingTests {
         assertThat(first.sourceRef()).isEqualTo("journey:12:enrolment:345");
         assertThat(coupons.heldBy(customer)).containsExactly(first);
         assertThat(coupons.find(first.code().toLowerCase())).contains(first);
-        assertThat(campaigns.find(campaign.id()).issued()).isEqualTo(1);
+        assertThat(campaigns.summary(campaign.id()).issued()).isEqualTo(1);
         assertThat(events.of(CouponIssued.class))
                 .containsExactly(new CouponIssued(first.id(), campaign.id(), customer, "journey:12:enrolment:345"));
         assertThatThrownBy(() -> coupons.issue(campaign.id(), data.aCustomer(), "journey:12:enrolment:345", "x"))
@@ -116,6 +117,54 @@ class CouponIssuingTests {
                 .isEqualTo(5);
         assertThat(campaigns.summary(campaign.id()).issued()).isEqualTo(5);
         assertThat(campaigns.find(campaign.id()).issued()).isEqualTo(5);
+    }
+
+    @Test
+    void withoutABudgetIssuesGoSideBySideButOneCustomerStillGetsNoMoreThanTheLimitAndABudgetSetLaterCountsThem()
+            throws Exception {
+        CouponCampaign campaign = data.aCampaign(CouponData.fixed("10", "0", null, 30, null, 2));
+        long customer = data.aCustomer();
+        ExecutorService threads = Executors.newFixedThreadPool(6);
+        var start = new CountDownLatch(1);
+        long issued = 0;
+        try {
+            List<Future<Boolean>> outcomes = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String key = "limit-" + customer + "-" + i;
+                outcomes.add(threads.submit(() -> {
+                    start.await();
+                    try {
+                        coupons.issue(campaign.id(), customer, key, "test:limit");
+                        return true;
+                    } catch (CouponUnavailableException e) {
+                        assertThat(e.reason()).isEqualTo(Reason.CUSTOMER_LIMIT_REACHED);
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            for (Future<Boolean> outcome : outcomes) {
+                issued += outcome.get() ? 1 : 0;
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(issued).isEqualTo(2);
+        assertThat(coupons.heldBy(customer)).hasSize(2);
+        data.anIssuedCoupon(campaign, data.aCustomer());
+
+        var withBudget = campaigns.update(
+                campaign.id(), CouponData.fixed("10", "0", null, 30, 4, 2).withStatus(campaign.status()));
+        assertThat(withBudget.issued()).isEqualTo(3);
+        data.anIssuedCoupon(campaign, data.aCustomer());
+        assertThatThrownBy(() -> data.anIssuedCoupon(campaign, data.aCustomer()))
+                .isInstanceOfSatisfying(
+                        CouponUnavailableException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.BUDGET_USED_UP));
+        assertThatThrownBy(() -> campaigns.update(
+                        campaign.id(),
+                        CouponData.fixed("10", "0", null, 30, 3, 2).withStatus(campaign.status())))
+                .isInstanceOf(InvalidInputException.class);
     }
 
     @Test
