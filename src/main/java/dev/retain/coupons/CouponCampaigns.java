@@ -124,15 +124,14 @@ public class CouponCampaigns {
                         update coupon_campaigns set name = :name, description = :description, kind = :kind,
                             amount = :amount, percent = :percent, max_discount = :maxDiscount, min_spend = :minSpend,
                             valid_from = :validFrom, valid_until = :validUntil, valid_days_after_issue = :validDays,
-                            budget = :budget, per_customer_limit = :perCustomer, status = :status, updated_at = :now
+                            budget = :budget, per_customer_limit = :perCustomer, status = :status, updated_at = :now,
+                            issued = :issued
                         where id = :id""")
                 .params(parameters(draft))
                 .param("status", status.name())
+                .param("issued", draft.budget() == null ? 0 : issued)
                 .param("now", Timestamp.from(clock.instant()))
                 .param("id", id)
-                .update();
-        jdbc.sql("update coupon_campaigns set issued = ? where id = ?")
-                .params(draft.budget() == null ? 0 : issued, id)
                 .update();
         CouponCampaign after = find(id);
         audit.record("update", "coupon_campaign", id, before, after);

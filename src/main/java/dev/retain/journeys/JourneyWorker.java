@@ -103,19 +103,28 @@ public class JourneyWorker {
             return 0;
         }
         history.ready(now);
-        if (!stepByStep) {
-            jdbc.sql("delete from journey_steps where id = any(?)")
-                    .param(steps.stream().map(Step::id).toArray(Long[]::new))
-                    .update();
-            for (Step step : steps) {
-                try {
-                    runner.run(step);
-                } catch (RuntimeException e) {
-                    throw new StepFailed(e);
-                }
-            }
-            return steps.size();
+        if (stepByStep) {
+            runEachInItsSavepoint(steps, now);
+        } else {
+            runTogether(steps);
         }
+        return steps.size();
+    }
+
+    private void runTogether(List<Step> steps) {
+        jdbc.sql("delete from journey_steps where id = any(?)")
+                .param(steps.stream().map(Step::id).toArray(Long[]::new))
+                .update();
+        for (Step step : steps) {
+            try {
+                runner.run(step);
+            } catch (RuntimeException e) {
+                throw new StepFailed(e);
+            }
+        }
+    }
+
+    private void runEachInItsSavepoint(List<Step> steps, Instant now) {
         for (Step step : steps) {
             try {
                 savepoint.executeWithoutResult(inner -> {
@@ -128,7 +137,6 @@ public class JourneyWorker {
                 failed(step, e, now);
             }
         }
-        return steps.size();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.retain.messaging;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -67,8 +68,11 @@ class EmailSender implements ChannelSender {
             mime.saveChanges();
             // after saveChanges, which would put a generated one in its place
             mime.setHeader("Message-ID", messageId(message.idempotencyKey()));
-        } catch (MessagingException e) {
+        } catch (AddressException e) {
             throw new SendFailure("invalid address: " + e.getMessage(), true, e);
+        } catch (MessagingException e) {
+            // composing it again would fail again
+            throw new SendFailure("cannot compose the email: " + e.getMessage(), true, e);
         }
         try {
             connected().sendMessage(mime, mime.getAllRecipients());
