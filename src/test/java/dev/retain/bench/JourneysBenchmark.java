@@ -86,13 +86,17 @@ public final class JourneysBenchmark {
         boolean statements = Boolean.getBoolean("bench.statements");
         try (var smtp = new SmtpSink();
                 var postgres = EmbeddedPostgres.builder()
-                        .setServerConfig("shared_preload_libraries", statements ? "pg_stat_statements" : "")
+                        .setServerConfig("shared_preload_libraries", statements ? "pg_stat_statements,auto_explain" : "")
+                        .setServerConfig("auto_explain.log_min_duration", statements ? "3" : "-1")
+                        .setServerConfig("logging_collector", "on")
+                        .setServerConfig("log_directory", "/tmp/pglogs")
                         .setDataDirectory(work.resolve("pg"))
                         .setCleanDataDirectory(true)
                         .setServerConfig("max_connections", "200")
                         .setServerConfig("shared_buffers", "256MB")
                         .setServerConfig("max_wal_size", "2GB")
                         .setServerConfig("timezone", "UTC")
+                        .setServerConfig("autovacuum_naptime", "10s")
                         .start()) {
             String url = postgres.getJdbcUrl("postgres", "postgres");
             // command-line arguments, so they win over application.properties

@@ -76,6 +76,8 @@ final class EmbeddedPostgresServer {
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("max_wal_size", "2GB")
                     .setServerConfig("timezone", "UTC")
+                    // fresh monthly partitions of the logs get statistics within seconds, not a minute
+                    .setServerConfig("autovacuum_naptime", "10s")
                     .start();
             StalePostmaster.claim(dataDirectory);
             return postgres;
