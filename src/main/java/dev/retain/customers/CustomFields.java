@@ -2,6 +2,7 @@ package dev.retain.customers;
 
 import dev.retain.platform.AuditLog;
 import dev.retain.platform.ConflictException;
+import dev.retain.platform.ExpiringCache;
 import dev.retain.platform.InvalidInputException;
 import dev.retain.platform.NotFoundException;
 import java.math.BigDecimal;
@@ -9,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -25,9 +27,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CustomFields {
 
+    private static final String ALL = "all";
+
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final ExpiringCache<String, List<CustomFieldDefinition>> cache = new ExpiringCache<>(Duration.ofSeconds(5));
 
     CustomFields(JdbcClient jdbc, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
@@ -38,11 +43,15 @@ public class CustomFields {
     /** What an admin submits to define a field. */
     public record NewField(String key, String label, CustomFieldType type, List<String> options, boolean required) {}
 
+    /** The same list instance until the definitions change (or a few seconds pass, for other instances' changes). */
     public List<CustomFieldDefinition> definitions() {
-        return jdbc.sql("select id, key, label, type, options, required, position from custom_field_definitions"
-                        + " order by position, id")
-                .query(CustomFields::map)
-                .list();
+        return cache.get(
+                ALL,
+                all -> List.copyOf(jdbc.sql(
+                                "select id, key, label, type, options, required, position from custom_field_definitions"
+                                        + " order by position, id")
+                        .query(CustomFields::map)
+                        .list()));
     }
 
     @Transactional
@@ -89,6 +98,7 @@ public class CustomFields {
         } catch (DuplicateKeyException e) {
             throw new ConflictException("A custom field with key '" + field.key() + "' exists already");
         }
+        cache.clear();
         CustomFieldDefinition created = find(id);
         audit.record("create", "custom_field", id, null, created);
         return created;
@@ -99,6 +109,7 @@ public class CustomFields {
     public void remove(long id) {
         CustomFieldDefinition before = find(id);
         jdbc.sql("delete from custom_field_definitions where id = ?").param(id).update();
+        cache.clear();
         audit.record("delete", "custom_field", id, before, null);
     }
 

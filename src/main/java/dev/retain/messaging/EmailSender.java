@@ -1,5 +1,6 @@
 package dev.retain.messaging;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.Transport;
@@ -10,6 +11,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -37,6 +40,12 @@ class EmailSender implements ChannelSender {
     private final String from;
     private final String messageIdDomain;
     private final ThreadLocal<Transport> connection = new ThreadLocal<>();
+    // With a write timeout set, each connection would otherwise start a thread of its own to enforce it.
+    private final ScheduledExecutorService writeTimeouts = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "smtp-write-timeouts");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     EmailSender(
             JavaMailSenderImpl mail,
@@ -45,6 +54,12 @@ class EmailSender implements ChannelSender {
         this.mail = mail;
         this.from = from;
         this.messageIdDomain = messageIdDomain;
+        mail.getSession().getProperties().put("mail." + mail.getProtocol() + ".executor.writetimeout", writeTimeouts);
+    }
+
+    @PreDestroy
+    void stop() {
+        writeTimeouts.shutdownNow();
     }
 
     @Override

@@ -6,12 +6,14 @@ import dev.retain.customers.Customer;
 import dev.retain.customers.Customers;
 import dev.retain.platform.AuditLog;
 import dev.retain.platform.ConflictException;
+import dev.retain.platform.ExpiringCache;
 import dev.retain.platform.InvalidInputException;
 import dev.retain.platform.NotFoundException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +39,7 @@ public class Templates {
     private final Customers customers;
     private final AuditLog audit;
     private final Clock clock;
+    private final ExpiringCache<Long, Known> cache = new ExpiringCache<>(Duration.ofSeconds(5));
 
     Templates(JdbcClient jdbc, CustomFields customFields, Customers customers, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
@@ -53,13 +56,28 @@ public class Templates {
                 .list();
     }
 
+    /** Read for every message: kept a few seconds, and read again when templates or custom fields change. */
     public MessageTemplate find(long id) {
-        Set<String> keys = customFieldKeys();
-        return jdbc.sql("select " + COLUMNS + " from message_templates where id = ?")
+        List<CustomFieldDefinition> definitions = customFields.definitions();
+        Known known = cache.get(id, key -> load(key, definitions));
+        if (known.definitions() != definitions) {
+            cache.forget(id);
+            known = cache.get(id, key -> load(key, definitions));
+        }
+        return known.template();
+    }
+
+    /** A template with the custom field definitions its unknown variables were found against. */
+    private record Known(MessageTemplate template, List<CustomFieldDefinition> definitions) {}
+
+    private Known load(long id, List<CustomFieldDefinition> definitions) {
+        Set<String> keys = keys(definitions);
+        MessageTemplate template = jdbc.sql("select " + COLUMNS + " from message_templates where id = ?")
                 .param(id)
                 .query((rs, row) -> map(rs, keys))
                 .optional()
                 .orElseThrow(() -> new NotFoundException("Message template", id));
+        return new Known(template, definitions);
     }
 
     /** For journey graph validation: the variables the template uses that are not known (e.g. a typo). */
@@ -90,6 +108,7 @@ public class Templates {
         } catch (DuplicateKeyException e) {
             throw duplicate(draft);
         }
+        cache.clear();
         MessageTemplate created = find(id);
         audit.record("create", "message_template", id, null, created);
         return created;
@@ -115,6 +134,7 @@ public class Templates {
         } catch (DuplicateKeyException e) {
             throw duplicate(draft);
         }
+        cache.clear();
         MessageTemplate after = find(id);
         audit.record("update", "message_template", id, before, after);
         return after;
@@ -158,9 +178,11 @@ public class Templates {
     }
 
     Set<String> customFieldKeys() {
-        return customFields.definitions().stream()
-                .map(CustomFieldDefinition::key)
-                .collect(Collectors.toSet());
+        return keys(customFields.definitions());
+    }
+
+    private static Set<String> keys(List<CustomFieldDefinition> definitions) {
+        return definitions.stream().map(CustomFieldDefinition::key).collect(Collectors.toSet());
     }
 
     private static Map<String, Object> sampleVariables(Locale locale) {

@@ -79,7 +79,9 @@ public class MonthlyPartitions {
     }
 
     static String partitionName(String table, YearMonth month) {
-        return "%s_y%04dm%02d".formatted(table, month.getYear(), month.getMonthValue());
+        // concatenated, not formatted: this runs for every row written to a log
+        int number = month.getMonthValue();
+        return table + "_y" + month.getYear() + (number < 10 ? "m0" : "m") + number;
     }
 
     private static YearMonth month(Instant instant) {

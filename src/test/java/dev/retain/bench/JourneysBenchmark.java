@@ -86,10 +86,7 @@ public final class JourneysBenchmark {
         boolean statements = Boolean.getBoolean("bench.statements");
         try (var smtp = new SmtpSink();
                 var postgres = EmbeddedPostgres.builder()
-                        .setServerConfig("shared_preload_libraries", statements ? "pg_stat_statements,auto_explain" : "")
-                        .setServerConfig("auto_explain.log_min_duration", statements ? "3" : "-1")
-                        .setServerConfig("logging_collector", "on")
-                        .setServerConfig("log_directory", "/tmp/pglogs")
+                        .setServerConfig("shared_preload_libraries", statements ? "pg_stat_statements" : "")
                         .setDataDirectory(work.resolve("pg"))
                         .setCleanDataDirectory(true)
                         .setServerConfig("max_connections", "200")
