@@ -5,6 +5,7 @@ import dev.retain.coupons.IssuedCoupon;
 import dev.retain.messaging.Channel;
 import dev.retain.messaging.MessageClicked;
 import dev.retain.messaging.MessageOpened;
+import dev.retain.messaging.MessageTemplate;
 import dev.retain.messaging.Messaging;
 import dev.retain.messaging.Outbound;
 import dev.retain.messaging.Templates;
@@ -86,26 +87,33 @@ class MessageActions {
                     : List.of("templateId: template " + templateId + " uses unknown variables " + unknown);
         }
 
+        /** Looks up only what the template uses: most messages need neither a coupon nor recommendations. */
         @Override
         public void run(ActionContext context) {
+            long templateId = context.params().get("templateId").asLong();
+            MessageTemplate template = templates.find(templateId);
             Map<String, Object> variables = new HashMap<>();
-            String enrolment =
-                    context.sourceRef().substring(0, context.sourceRef().indexOf(":node:") + 1);
-            coupons.heldBy(context.customerId()).stream()
-                    .filter(coupon ->
-                            coupon.sourceRef() != null && coupon.sourceRef().startsWith(enrolment))
-                    .max(Comparator.comparing(IssuedCoupon::issuedAt))
-                    .ifPresent(coupon -> variables.put(
-                            "coupon", Map.of("code", coupon.code(), "description", coupon.description())));
-            variables.put(
-                    "recommendations",
-                    products.forCustomer(context.customerId(), RECOMMENDED).stream()
-                            .map(product -> Map.of("sku", product.sku(), "name", product.name()))
-                            .toList());
+            if (template.uses("coupon")) {
+                String enrolment =
+                        context.sourceRef().substring(0, context.sourceRef().indexOf(":node:") + 1);
+                coupons.heldBy(context.customerId()).stream()
+                        .filter(coupon ->
+                                coupon.sourceRef() != null && coupon.sourceRef().startsWith(enrolment))
+                        .max(Comparator.comparing(IssuedCoupon::issuedAt))
+                        .ifPresent(coupon -> variables.put(
+                                "coupon", Map.of("code", coupon.code(), "description", coupon.description())));
+            }
+            if (template.uses("recommendations")) {
+                variables.put(
+                        "recommendations",
+                        products.forCustomer(context.customerId(), RECOMMENDED).stream()
+                                .map(product -> Map.of("sku", product.sku(), "name", product.name()))
+                                .toList());
+            }
             messaging.send(new Outbound(
                     channel,
                     context.customerId(),
-                    context.params().get("templateId").asLong(),
+                    templateId,
                     variables,
                     context.idempotencyKey(),
                     context.sourceRef(),

@@ -20,6 +20,19 @@ public record MessageTemplate(
         Instant createdAt,
         Instant updatedAt) {
 
+    /** Whether the subject or body uses {@code variable} or a part of it ({@code coupon} for {{coupon.code}}). */
+    public boolean uses(String variable) {
+        return uses(subject, variable) || uses(body, variable);
+    }
+
+    private static boolean uses(String text, String variable) {
+        if (text == null || !text.contains(variable)) {
+            return false;
+        }
+        return Placeholders.paths(text).stream()
+                .anyMatch(path -> path.equals(variable) || path.startsWith(variable + "."));
+    }
+
     public Locale javaLocale() {
         return Locale.forLanguageTag(locale);
     }

@@ -1,6 +1,7 @@
 package dev.retain.bench;
 
 import dev.retain.RetainApplication;
+import dev.retain.ServerProcess;
 import dev.retain.coupons.CampaignDraft;
 import dev.retain.coupons.CampaignKind;
 import dev.retain.coupons.CouponCampaigns;
@@ -108,8 +109,8 @@ public final class JourneysBenchmark {
             List<String> workerSettings = List.of(withQuietSchedules(
                     // a killed instance's claimed sends are put in doubt once this lease runs out
                     "--retain.messaging.worker.lease=20s"));
-            var a = new AppInstance("instance-a", work, url, smtp.port(), workerSettings);
-            var b = new AppInstance("instance-b", work, url, smtp.port(), workerSettings);
+            var a = new ServerProcess("instance-a", work, url, smtp.port(), workerSettings);
+            var b = new ServerProcess("instance-b", work, url, smtp.port(), workerSettings);
             try (a;
                     b) {
                 if (statements) {
@@ -125,7 +126,8 @@ public final class JourneysBenchmark {
         }
     }
 
-    private void run(AppInstance a, AppInstance b, int enrolments, int ordersPerSecond, int orderSeconds, int shared)
+    private void run(
+            ServerProcess a, ServerProcess b, int enrolments, int ordersPerSecond, int orderSeconds, int shared)
             throws Exception {
         int orders = ordersPerSecond * orderSeconds;
         List<Recipient> recipients = demoCustomers(enrolments + orders + shared);

@@ -1,4 +1,4 @@
-package dev.retain.bench;
+package dev.retain;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -15,7 +15,7 @@ import java.util.List;
  * A Retain server in its own JVM, as a second machine would run it: same classpath, its own port, the shared database
  * and SMTP server. {@link #kill()} is {@code kill -9}: no shutdown hook, no finished batch, no closed connection.
  */
-final class AppInstance implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
     private final String name;
     private final List<String> command;
@@ -23,13 +23,15 @@ final class AppInstance implements AutoCloseable {
     private final int port;
     private Process process;
 
-    AppInstance(String name, Path work, String databaseUrl, int smtpPort, List<String> settings) throws IOException {
+    /** {@code settings} are further {@code --name=value} arguments, which win over application.properties. */
+    public ServerProcess(String name, Path work, String databaseUrl, int smtpPort, List<String> settings)
+            throws IOException {
         this.name = name;
         this.port = freePort();
         this.log = work.resolve(name + ".log");
         String java = ProcessHandle.current().info().command().orElse("java");
         command = new ArrayList<>(List.of(java, "-Xmx768m"));
-        // e.g. -Dbench.instance-opts=-XX:StartFlightRecording=filename=a.jfr to look inside an instance
+        // e.g. -Dbench.instance-opts=-XX:StartFlightRecording=filename={name}.jfr to look inside an instance
         String options = System.getProperty("bench.instance-opts", "").replace("{name}", name);
         if (!options.isBlank()) {
             command.addAll(List.of(options.trim().split("\\s+")));
@@ -49,12 +51,12 @@ final class AppInstance implements AutoCloseable {
         command.addAll(settings);
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
     /** Starts the JVM and waits until it answers HTTP. */
-    void start() throws IOException, InterruptedException {
+    public void start() throws IOException, InterruptedException {
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
@@ -81,7 +83,7 @@ final class AppInstance implements AutoCloseable {
     }
 
     /** SIGKILL, as {@code kill -9} sends it. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
