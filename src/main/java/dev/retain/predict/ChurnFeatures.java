@@ -13,41 +13,70 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the churn features of every repeat buyer as of a day in one SQL pass over orders, order lines and events
- * before that day — nothing on or after it, so a model trained on a past day learns nothing it could not have known
- * then. A labelled table also says who churned: no paid order in the {@code inactiveDays} from that day on.
+ * Builds the churn features of the definition's population as of a day in one SQL pass over orders, order lines,
+ * events and custom field history before that day — nothing on or after it, so a model trained on a past day learns
+ * nothing it could not have known then. A labelled table also says who churned: a repeat buyer with no paid order in
+ * the {@code inactiveDays} from that day on; a contract customer whose end date was not moved past the end before the
+ * grace days after it ran out.
  */
 @Component
 public class ChurnFeatures {
 
-    private static final String SQL = """
+    /** Repeat buyers: two purchase days or more, the last within the lookback. */
+    private static final String REPEAT_BUYERS = """
             with o as (
                 select customer_id, ordered_at, base_amount, coupon_code is not null as coupon,
                        (ordered_at at time zone :zone)::date as day
                 from paid_orders_view where ordered_at < :asOf),
-            buyers as (
+            buyers as (%s
+                having count(distinct day) >= 2 and max(ordered_at) >= :since),
+            population as (select customer_id, tenure from buyers),
+            """;
+
+    /** Contract customers whose contract, as known before the day, ends within the horizon from it. */
+    private static final String CONTRACTS_ENDING = """
+            with contracts as (
+                select customer_id, ends from (
+                    select distinct on (customer_id) customer_id, %s as ends
+                    from custom_field_history_view where field = :field and changed_at < :asOf
+                    order by customer_id, changed_at desc) latest
+                where ends >= cast(:day as date) and ends < cast(:day as date) + :horizon),
+            population as (
+                select k.customer_id, k.ends,
+                       greatest(cast(:day as date) - (p.created_at at time zone :zone)::date, 0) as tenure
+                from contracts k join customer_profiles_view p on p.id = k.customer_id),
+            o as (
+                select customer_id, ordered_at, base_amount, coupon_code is not null as coupon,
+                       (ordered_at at time zone :zone)::date as day
+                from paid_orders_view where ordered_at < :asOf and customer_id in (select customer_id from population)),
+            buyers as (%s),
+            """;
+
+    private static final String ORDER_FIGURES = """
                 select customer_id,
                        cast(:day as date) - max(day) as recency,
                        count(distinct day) as purchases,
                        sum(base_amount) as monetary,
                        cast(:day as date) - min(day) as tenure,
-                       (max(day) - min(day))::float8 / (count(distinct day) - 1) as average_interval,
+                       (max(day) - min(day))::float8 / nullif(count(distinct day) - 1, 0) as average_interval,
                        max(day) - (array_agg(distinct day order by day desc))[2] as last_interval,
                        count(*) filter (where ordered_at >= cast(:asOf as timestamptz) - interval '90 days') as orders_90,
                        count(*) filter (where ordered_at >= cast(:asOf as timestamptz) - interval '180 days'
                                           and ordered_at < cast(:asOf as timestamptz) - interval '90 days') as orders_previous_90,
                        avg(base_amount) as average_order_value,
                        avg(coupon::int) as coupon_share
-                from o group by customer_id
-                having count(distinct day) >= 2 and max(ordered_at) >= :since),
+                from o group by customer_id""";
+
+    /** The features of the population: a customer without orders has zeros and a recency of their whole tenure. */
+    private static final String FEATURES = """
             categories as (
                 select customer_id, count(distinct category) as categories
                 from paid_order_lines_view
-                where ordered_at >= :since and ordered_at < :asOf and customer_id in (select customer_id from buyers)
+                where ordered_at >= :since and ordered_at < :asOf and customer_id in (select customer_id from population)
                 group by customer_id),
             refunds as (
                 select customer_id, avg((status <> 'PAID')::int) as refund_share
-                from orders_view where ordered_at < :asOf and customer_id in (select customer_id from buyers)
+                from orders_view where ordered_at < :asOf and customer_id in (select customer_id from population)
                 group by customer_id),
             activity as (
                 select customer_id,
@@ -55,20 +84,43 @@ public class ChurnFeatures {
                        count(*) filter (where occurred_at < cast(:asOf as timestamptz) - interval '30 days') as events_previous_30
                 from events_view where occurred_at >= cast(:asOf as timestamptz) - interval '60 days' and occurred_at < :asOf
                 group by customer_id)
-            select b.customer_id, b.recency, b.purchases, b.monetary, b.tenure, b.average_interval,
-                   b.recency / greatest(b.average_interval, 1), b.last_interval,
-                   b.orders_90, b.orders_previous_90, b.average_order_value, coalesce(c.categories, 0),
-                   coalesce(r.refund_share, 0), b.coupon_share, coalesce(a.events_30, 0), coalesce(a.events_previous_30, 0),
+            select p.customer_id, coalesce(b.recency, p.tenure), coalesce(b.purchases, 0), coalesce(b.monetary, 0),
+                   greatest(b.tenure, p.tenure), coalesce(b.average_interval, 0),
+                   coalesce(b.recency / greatest(b.average_interval, 1), 0), coalesce(b.last_interval, 0),
+                   coalesce(b.orders_90, 0), coalesce(b.orders_previous_90, 0), coalesce(b.average_order_value, 0),
+                   coalesce(c.categories, 0), coalesce(r.refund_share, 0), coalesce(b.coupon_share, 0),
+                   coalesce(a.events_30, 0), coalesce(a.events_previous_30, 0),
                    0 as p_alive, %s as churned
-            from buyers b
+            from population p
+            left join buyers b using (customer_id)
             left join categories c using (customer_id)
             left join refunds r using (customer_id)
             left join activity a using (customer_id)
-            order by b.customer_id""";
+            order by p.customer_id""";
 
-    private static final String CHURNED = """
-            not exists (select 1 from paid_orders_view n where n.customer_id = b.customer_id
+    private static final String NO_LATER_ORDER = """
+            not exists (select 1 from paid_orders_view n where n.customer_id = p.customer_id
                         and n.ordered_at >= :asOf and n.ordered_at < :labelEnd)""";
+
+    /** Not renewed: the end date was not moved past the end from the day until the grace after the end is over. */
+    private static final String NOT_RENEWED = """
+            not exists (select 1 from custom_field_history_view h where h.customer_id = p.customer_id
+                        and h.field = :field and h.changed_at >= :asOf
+                        and h.changed_at < ((p.ends + :grace + 1)::timestamp at time zone :zone)
+                        and %s > p.ends)""";
+
+    /** A history value as a date, null when it is not one (a field's values are checked on entry, not before). */
+    private static String asDate(String column) {
+        return "(case when " + column + " ~ '^\\d{4}-\\d{2}-\\d{2}$' then " + column + "::date end)";
+    }
+
+    static String sql(ChurnBasis basis, boolean labelled) {
+        if (basis == ChurnBasis.CONTRACT_RENEWAL) {
+            return CONTRACTS_ENDING.formatted(asDate("value"), ORDER_FIGURES)
+                    + FEATURES.formatted(labelled ? NOT_RENEWED.formatted(asDate("h.value")) : "null::boolean");
+        }
+        return REPEAT_BUYERS.formatted(ORDER_FIGURES) + FEATURES.formatted(labelled ? NO_LATER_ORDER : "null::boolean");
+    }
 
     /** About this many buyers' histories go into the BG/NBD fit behind the P(alive) feature. */
     static final int FIT_SAMPLE = 200_000;
@@ -87,13 +139,19 @@ public class ChurnFeatures {
         this.zone = zone;
     }
 
-    /** Repeat buyers as of the start of {@code day} who ordered in the lookback; labelled when {@code labelled}. */
+    /**
+     * The population the definition scores, with their features as of the start of {@code day}: repeat buyers who
+     * ordered in the lookback, or customers whose contract ends within the horizon. Labelled when {@code labelled}.
+     */
     public FeatureTable asOf(LocalDate day, ChurnSettings settings, boolean labelled) {
         long started = System.nanoTime();
         var rows = new Rows();
         streaming
-                .sql(SQL.formatted(labelled ? CHURNED : "null::boolean"))
+                .sql(sql(settings.basis(), labelled))
                 .param("zone", zone.zone().getId())
+                .param("field", settings.contractField() == null ? "" : settings.contractField())
+                .param("horizon", settings.inactiveDays())
+                .param("grace", settings.graceDays())
                 .param("day", Date.valueOf(day))
                 .param("asOf", startOf(day))
                 .param("since", startOf(day.minusDays(settings.lookbackDays())))
@@ -132,6 +190,10 @@ public class ChurnFeatures {
                         .toList())
                 .model();
         for (int row = 0; row < table.rows(); row++) {
+            if (table.value(row, ChurnFeature.PURCHASES) < 1) {
+                // a contract customer who never ordered: the purchase model has nothing to say
+                continue;
+            }
             float tenure = table.value(row, ChurnFeature.TENURE_DAYS);
             // as of the day before: repeats, time from the first purchase to the last, and to the end of that day
             var history = new BgNbd.History(

@@ -31,6 +31,7 @@ public class ChurnModels {
             List<String> features,
             LocalDate featureDate,
             LocalDate validationDate,
+            ChurnBasis basis,
             int inactiveDays,
             int trainRows,
             int validationRows,
@@ -40,7 +41,7 @@ public class ChurnModels {
 
     private static final String COLUMNS = """
             id, algorithm, status, features, feature_date, validation_date, inactive_days, train_rows,
-            validation_rows, metrics, trained_at, activated_at""";
+            validation_rows, metrics, trained_at, activated_at, basis""";
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -58,20 +59,21 @@ public class ChurnModels {
             ChurnModel model,
             LocalDate featureDate,
             LocalDate validationDate,
-            int inactiveDays,
+            ChurnSettings settings,
             int trainRows,
             int validationRows,
             ChurnMetrics metrics) {
         return jdbc.sql("""
-                        insert into churn_models (algorithm, status, features, feature_date, validation_date,
+                        insert into churn_models (algorithm, status, features, feature_date, validation_date, basis,
                             inactive_days, train_rows, validation_rows, metrics, model, trained_at)
-                        values (?, 'CANDIDATE', ?::jsonb, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) returning id""")
+                        values (?, 'CANDIDATE', ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) returning id""")
                 .params(
                         model.algorithm().name(),
                         json.writeValueAsString(ChurnFeature.keys()),
                         Date.valueOf(featureDate),
                         Date.valueOf(validationDate),
-                        inactiveDays,
+                        settings.basis().name(),
+                        settings.inactiveDays(),
                         trainRows,
                         validationRows,
                         json.writeValueAsString(metrics),
@@ -136,6 +138,7 @@ public class ChurnModels {
                 List.of(json.readValue(rs.getString(4), String[].class)),
                 rs.getDate(5).toLocalDate(),
                 rs.getDate(6).toLocalDate(),
+                ChurnBasis.valueOf(rs.getString(13)),
                 rs.getInt(7),
                 rs.getInt(8),
                 rs.getInt(9),

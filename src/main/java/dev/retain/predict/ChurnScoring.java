@@ -17,8 +17,10 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Scores every repeat buyer who ordered within the lookback with the active churn model: the probability of churning,
- * its band, and the features that raise it most. Customers outside the population lose their score.
+ * Scores the definition's population (repeat buyers who ordered within the lookback, or customers whose contract ends
+ * within the horizon) with the active churn model: the probability of churning, its band, and the features that raise
+ * it most. Customers outside the population lose their score, and all do while the active model was trained for the
+ * other definition.
  */
 @Service
 public class ChurnScoring {
@@ -82,8 +84,17 @@ public class ChurnScoring {
             return new Run(null, 0, 0, 0);
         }
         long modelId = active.get().id();
-        ChurnModel model = models.load(modelId);
         ChurnSettings settings = definition.settings();
+        if (active.get().basis() != settings.basis()) {
+            // its scores would answer another question: none until a model of this definition is trained
+            log.warn(
+                    "The active churn model predicts {}, the definition is {}: retrain",
+                    active.get().basis(),
+                    settings.basis());
+            jdbc.sql("truncate churn_scores").update();
+            return new Run(null, 0, 0, 0);
+        }
+        ChurnModel model = models.load(modelId);
         long started = System.nanoTime();
         double[] probabilities = model.probabilities(table);
         long scored = System.nanoTime();

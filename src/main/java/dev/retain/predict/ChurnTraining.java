@@ -15,9 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Trains the churn models on a time split and promotes the better one. With N the inactive days: features as of
- * today − 2N, labelled by the N days after (training); features as of today − N, labelled by the N days up to today
- * (validation). The training labels end where the validation features begin, so nothing the models learn from comes
+ * Trains the churn models on a time split and promotes the better one. With N the days a label takes to be known (the
+ * inactive days; for contracts the horizon plus the grace): features as of today − 2N, labelled by the N days after
+ * (training); features as of today − N, labelled by the N days up to today (validation). The training labels end where the validation features begin, so nothing the models learn from comes
  * from the period they are judged on. Both models are registered with their validation metrics; the one with the
  * higher ROC AUC becomes active and rescores everyone.
  */
@@ -59,8 +59,8 @@ public class ChurnTraining {
     @Transactional
     public Result train() {
         ChurnSettings settings = definition.settings();
-        LocalDate validationDate = zone.today(clock).minusDays(settings.inactiveDays());
-        LocalDate featureDate = validationDate.minusDays(settings.inactiveDays());
+        LocalDate validationDate = zone.today(clock).minusDays(settings.labelDays());
+        LocalDate featureDate = validationDate.minusDays(settings.labelDays());
         // the three tables are independent reads: built side by side, each in its own read-only transaction
         var pool = Executors.newFixedThreadPool(3);
         FeatureTable training;
@@ -89,13 +89,7 @@ public class ChurnTraining {
         for (ChurnModel model : List.of(BoostedTreesChurnModel.train(training), LogisticChurnModel.train(training))) {
             ChurnMetrics metrics = ChurnMetrics.of(model.probabilities(validation), validation.churned());
             long id = models.register(
-                    model,
-                    featureDate,
-                    validationDate,
-                    settings.inactiveDays(),
-                    training.rows(),
-                    validation.rows(),
-                    metrics);
+                    model, featureDate, validationDate, settings, training.rows(), validation.rows(), metrics);
             ChurnModels.Registered registered = models.find(id).orElseThrow();
             trained.add(registered);
             if (best == null || metrics.rocAuc() > best.metrics().rocAuc()) {
@@ -115,7 +109,7 @@ public class ChurnTraining {
         if (table.rows() < MIN_ROWS || rate == 0 || rate == 1) {
             throw new InvalidInputException(
                     "history",
-                    "the " + set + " set (repeat buyers as of " + day + ") has " + table.rows()
+                    "the " + set + " set (customers as of " + day + ") has " + table.rows()
                             + " customers, churn rate " + Math.round(rate * 100)
                             + "%; training needs at least " + MIN_ROWS + " with both churners and stayers");
         }

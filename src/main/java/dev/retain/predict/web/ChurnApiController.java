@@ -1,6 +1,7 @@
 package dev.retain.predict.web;
 
 import dev.retain.platform.NotFoundException;
+import dev.retain.predict.ChurnBasis;
 import dev.retain.predict.ChurnDefinition;
 import dev.retain.predict.ChurnModels;
 import dev.retain.predict.ChurnScoring;
@@ -68,12 +69,22 @@ class ChurnApiController {
     }
 
     /** The settings to change; those left out keep their value. */
-    record SettingsChange(Integer inactiveDays, Integer lookbackDays, Double mediumFrom, Double highFrom) {
+    record SettingsChange(
+            ChurnBasis basis,
+            Integer inactiveDays,
+            Integer lookbackDays,
+            String contractField,
+            Integer graceDays,
+            Double mediumFrom,
+            Double highFrom) {
 
         ChurnSettings appliedTo(ChurnSettings current) {
             return new ChurnSettings(
+                    basis != null ? basis : current.basis(),
                     inactiveDays != null ? inactiveDays : current.inactiveDays(),
                     lookbackDays != null ? lookbackDays : current.lookbackDays(),
+                    contractField != null ? contractField : current.contractField(),
+                    graceDays != null ? graceDays : current.graceDays(),
                     mediumFrom != null ? mediumFrom : current.mediumFrom(),
                     highFrom != null ? highFrom : current.highFrom());
         }

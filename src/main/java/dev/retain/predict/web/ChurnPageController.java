@@ -1,6 +1,7 @@
 package dev.retain.predict.web;
 
 import dev.retain.platform.InvalidInputException;
+import dev.retain.predict.ChurnBasis;
 import dev.retain.predict.ChurnDefinition;
 import dev.retain.predict.ChurnModels;
 import dev.retain.predict.ChurnScoring;
@@ -42,6 +43,7 @@ class ChurnPageController {
         model.addAttribute("bands", scoring.bands());
         model.addAttribute("leadingReasons", scoring.leadingReasons("HIGH"));
         model.asMap().putIfAbsent("settings", definition.settings());
+        model.addAttribute("dateFields", definition.dateFields());
         return "predict/churn";
     }
 
@@ -70,15 +72,21 @@ class ChurnPageController {
     @PostMapping("/predict/churn/settings")
     @PreAuthorize(ChurnApiController.SETTERS)
     String settings(
+            @RequestParam ChurnBasis basis,
             @RequestParam int inactiveDays,
             @RequestParam int lookbackDays,
+            @RequestParam(required = false) String contractField,
+            @RequestParam(defaultValue = "30") int graceDays,
             @RequestParam double mediumFrom,
             @RequestParam double highFrom,
             Principal principal,
             Model model,
             RedirectAttributes redirect) {
         try {
-            definition.update(new ChurnSettings(inactiveDays, lookbackDays, mediumFrom, highFrom), principal.getName());
+            definition.update(
+                    new ChurnSettings(
+                            basis, inactiveDays, lookbackDays, contractField, graceDays, mediumFrom, highFrom),
+                    principal.getName());
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.fieldErrors());
             return page(model);
