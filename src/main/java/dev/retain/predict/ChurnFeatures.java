@@ -114,7 +114,7 @@ public class ChurnFeatures {
         return "(case when " + column + " ~ '^\\d{4}-\\d{2}-\\d{2}$' then " + column + "::date end)";
     }
 
-    static String sql(ChurnBasis basis, boolean labelled) {
+    private static String sql(ChurnBasis basis, boolean labelled) {
         if (basis == ChurnBasis.CONTRACT_RENEWAL) {
             return CONTRACTS_ENDING.formatted(asDate("value"), ORDER_FIGURES)
                     + FEATURES.formatted(labelled ? NOT_RENEWED.formatted(asDate("h.value")) : "null::boolean");
