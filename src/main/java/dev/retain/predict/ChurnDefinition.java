@@ -22,10 +22,10 @@ public class ChurnDefinition {
     private final CustomFields customFields;
 
     ChurnDefinition(JdbcClient jdbc, AuditLog audit, Clock clock, CustomFields customFields) {
-        this.customFields = customFields;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.customFields = customFields;
     }
 
     public ChurnSettings settings() {

@@ -65,10 +65,21 @@ public class ChurnScoring {
 
     @Transactional
     public Run score() {
-        if (models.active().isEmpty()) {
+        Optional<ChurnModels.Registered> active = models.active();
+        if (active.isEmpty()) {
             return new Run(null, 0, 0, 0);
         }
-        return score(features.asOf(scoringDay(), definition.settings(), false));
+        ChurnSettings settings = definition.settings();
+        if (active.get().basis() != settings.basis()) {
+            // its scores would answer another question: none until a model of this definition is trained
+            log.warn(
+                    "The active churn model predicts {}, the definition is {}: retrain",
+                    active.get().basis(),
+                    settings.basis());
+            jdbc.sql("truncate churn_scores").update();
+            return new Run(null, 0, 0, 0);
+        }
+        return score(features.asOf(scoringDay(), settings, false));
     }
 
     /** As of the end of today, so that today's orders count. */
@@ -85,15 +96,6 @@ public class ChurnScoring {
         }
         long modelId = active.get().id();
         ChurnSettings settings = definition.settings();
-        if (active.get().basis() != settings.basis()) {
-            // its scores would answer another question: none until a model of this definition is trained
-            log.warn(
-                    "The active churn model predicts {}, the definition is {}: retrain",
-                    active.get().basis(),
-                    settings.basis());
-            jdbc.sql("truncate churn_scores").update();
-            return new Run(null, 0, 0, 0);
-        }
         ChurnModel model = models.load(modelId);
         long started = System.nanoTime();
         double[] probabilities = model.probabilities(table);
