@@ -1,6 +1,7 @@
 package dev.retain.commerce;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,6 +21,14 @@ public record Order(
         BigDecimal baseAmount,
         String couponCode,
         List<OrderLine> lines) {
+
+    /** The line's amount in the base currency, rounded to cents as the database rounds it. */
+    public BigDecimal baseAmountOf(OrderLine line) {
+        BigDecimal inCurrency = line.unitPrice().multiply(BigDecimal.valueOf(line.quantity()));
+        return amount.signum() == 0
+                ? inCurrency.setScale(2, RoundingMode.HALF_UP)
+                : inCurrency.multiply(baseAmount).divide(amount, 2, RoundingMode.HALF_UP);
+    }
 
     /** One product on an order. */
     public record OrderLine(

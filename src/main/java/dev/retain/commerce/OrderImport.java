@@ -97,7 +97,9 @@ public class OrderImport {
                                row_number() over (partition by s.order_ref order by s.row_number) as line_no,
                                s.sku, coalesce(s.product_name, s.sku) as product_name,
                                coalesce(s.category, '') as category, coalesce(s.quantity, 1) as quantity,
-                               coalesce(s.unit_price, 0) as unit_price
+                               coalesce(s.unit_price, 0) as unit_price, o.ordered_at, o.status, o.coupon_code,
+                               round(coalesce(s.quantity, 1) * coalesce(s.unit_price, 0)
+                                     * coalesce(o.base_amount / nullif(o.amount, 0), 1), 2) as line_amount
                         from staged_orders s join orders o on o.source = ? and o.external_id = s.order_ref
                         where s.sku is not null or s.product_name is not null""").param(source).update();
         jdbc.sql("""
@@ -121,9 +123,9 @@ public class OrderImport {
                 .update();
         jdbc.sql("""
                         insert into order_lines (order_id, line_no, customer_id, sku, product_name, category, quantity,
-                                                 unit_price)
+                                                 unit_price, ordered_at, status, coupon_code, line_amount)
                         select order_id, line_no, customer_id, coalesce(sku, ''), product_name, category, quantity,
-                               unit_price
+                               unit_price, ordered_at, status, coupon_code, line_amount
                         from staged_lines where order_id in (select order_id from changed_line_orders)""").update();
     }
 }

@@ -151,7 +151,8 @@ public class Orders {
                         order.orderedAt())));
         copy.into(
                 "order_lines",
-                "order_id, line_no, customer_id, sku, product_name, category, quantity, unit_price",
+                "order_id, line_no, customer_id, sku, product_name, category, quantity, unit_price, ordered_at, status,"
+                        + " coupon_code, line_amount",
                 rows -> orders.forEach(order -> order.lines()
                         .forEach(line -> rows.row(
                                 order.id(),
@@ -161,7 +162,11 @@ public class Orders {
                                 line.productName(),
                                 line.category(),
                                 line.quantity(),
-                                line.unitPrice()))));
+                                line.unitPrice(),
+                                order.orderedAt(),
+                                order.status().name(),
+                                order.couponCode(),
+                                order.baseAmountOf(line)))));
         jdbc.sql("select setval(pg_get_serial_sequence('orders', 'id'), coalesce(max(id), 1)) from orders")
                 .query(Long.class)
                 .single();

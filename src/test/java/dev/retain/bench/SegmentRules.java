@@ -72,11 +72,8 @@ final class SegmentRules {
                     group by o.customer_id having :today - max((o.ordered_at at time zone 'Asia/Shanghai')::date) > 90"""),
             template("category_preference", """
                     with spend as (
-                        select l.customer_id, l.category,
-                               sum(round(l.quantity * l.unit_price * coalesce(o.base_amount / nullif(o.amount, 0), 1), 2))
-                                   as spend
-                        from order_lines l join orders o on o.id = l.order_id
-                        where o.status = 'PAID' group by l.customer_id, l.category),
+                        select customer_id, category, sum(line_amount) as spend
+                        from order_lines where status = 'PAID' group by customer_id, category),
                     repeat_buyers as (
                         select customer_id from orders where status = 'PAID' group by customer_id having count(*) >= 2)
                     select s.customer_id from spend s
@@ -115,10 +112,9 @@ final class SegmentRules {
             rule("baby_repeat", AudienceKind.SEGMENT, "母婴 2+ orders in 180 days", """
                     {"field": "orders.count", "op": "gte", "value": 2,
                      "params": {"category": "母婴", "within_days": 180}}""", """
-                    select l.customer_id from order_lines l join orders o on o.id = l.order_id
-                    join customers c on c.id = l.customer_id
-                    where c.merged_into is null and o.status = 'PAID' and l.category = '母婴'
-                      and o.ordered_at >= :now - interval '180 days'
+                    select l.customer_id from order_lines l join customers c on c.id = l.customer_id
+                    where c.merged_into is null and l.status = 'PAID' and l.category = '母婴'
+                      and l.ordered_at >= :now - interval '180 days'
                     group by l.customer_id having count(distinct l.order_id) >= 2"""),
             rule("coupon_regulars", AudienceKind.TAG, "3+ orders with a coupon", """
                     {"field": "orders.count", "op": "gte", "value": 3, "params": {"coupon": "used"}}""", """
@@ -127,16 +123,11 @@ final class SegmentRules {
                     group by o.customer_id having count(*) >= 3"""),
             rule("electronics_fans", AudienceKind.TAG, "数码电器 half of spend", """
                     {"field": "orders.category_share", "op": "gte", "value": 50, "params": {"category": "数码电器"}}""", """
-                    select lines.customer_id
-                    from (select l.customer_id, l.category,
-                                 round(l.quantity * l.unit_price * coalesce(o.base_amount / nullif(o.amount, 0), 1), 2)
-                                     as amount
-                          from order_lines l join orders o on o.id = l.order_id where o.status = 'PAID') lines
-                    join customers c on c.id = lines.customer_id
-                    where c.merged_into is null
-                    group by lines.customer_id
-                    having round(100 * sum(amount) filter (where category = '数码电器') / nullif(sum(amount), 0), 1)
-                           >= 50"""),
+                    select l.customer_id from order_lines l join customers c on c.id = l.customer_id
+                    where c.merged_into is null and l.status = 'PAID'
+                    group by l.customer_id
+                    having round(100 * sum(l.line_amount) filter (where l.category = '数码电器')
+                                 / nullif(sum(l.line_amount), 0), 1) >= 50"""),
             rule("logged_in_recently", AudienceKind.TAG, "Logged in within 30 days", """
                     {"field": "events.count", "op": "gte", "value": 1,
                      "params": {"event_type": "login", "within_days": 30}}""", """

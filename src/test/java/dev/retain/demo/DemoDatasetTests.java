@@ -46,6 +46,14 @@ class DemoDatasetTests {
         assertThat(count("select count(*) from orders o where amount <> (select sum(quantity * unit_price)"
                         + " from order_lines l where l.order_id = o.id)"))
                 .isZero();
+        assertThat(count("""
+                        select count(*) from order_lines l join orders o on o.id = l.order_id
+                        where (l.ordered_at, l.status, l.coupon_code, l.line_amount) is distinct from
+                              (o.ordered_at, o.status, o.coupon_code,
+                               round(l.quantity * l.unit_price * coalesce(o.base_amount / nullif(o.amount, 0), 1), 2))"""))
+                .as("the bulk load writes each line's order facts as the database would")
+                .isZero();
+        assertThat(count("select count(*) from orders where currency <> 'CNY'")).isPositive();
         assertThat(count("select count(*) from contacts"))
                 .isEqualTo(count("select count(*) from customers where kind = 'COMPANY'"));
         assertThat(count("select count(*) from customers where phone is not null and phone !~ '^\\+[1-9][0-9]{6,14}$'"))

@@ -152,6 +152,12 @@ class ImportJobsTests {
                         "select count(*) from order_lines l join orders o on o.id = l.order_id where o.external_id = ?",
                         c))
                 .isEqualTo(2);
+        assertThat(jdbc.sql("select sum(line_amount) from paid_order_lines_view l join orders o on o.id = l.order_id"
+                                + " where o.external_id = ?")
+                        .param(c)
+                        .query(BigDecimal.class)
+                        .single())
+                .isEqualByComparingTo("35.64");
     }
 
     @Test
