@@ -106,6 +106,13 @@ class AudienceEvaluation {
             hits.add("case when " + query.predicate(evaluable.condition()) + " then "
                     + query.bind(evaluable.audience().id()) + "::bigint end");
         }
+        // PostgreSQL 16+ would sort all order lines by (customer, order) for a count(distinct order_id); sorting each
+        // customer's few lines on their own takes a third less time at a million customers. It ends with the
+        // transaction.
+        jdbc.sql("select set_config('enable_presorted_aggregate', 'off', true)"
+                        + " where current_setting('server_version_num')::int >= 160000")
+                .query()
+                .listOfRows();
         // CREATE TABLE AS rather than INSERT … SELECT: PostgreSQL may then scan the facts with parallel workers.
         jdbc.sql("drop table if exists audience_hits").update();
         jdbc.sql("create temp table audience_hits on commit drop as select audience_id, customer_id from (select"
@@ -121,7 +128,10 @@ class AudienceEvaluation {
         jdbc.sql("""
                         with entered as (
                             insert into audience_members (audience_id, customer_id, since)
-                            select audience_id, customer_id, :now from audience_hits
+                            select h.audience_id, h.customer_id, :now from audience_hits h
+                            -- members already in: one anti-join rather than millions of failed speculative inserts
+                            where not exists (select 1 from audience_members m
+                                              where m.audience_id = h.audience_id and m.customer_id = h.customer_id)
                             on conflict do nothing returning audience_id, customer_id)
                         insert into audience_delta (audience_id, customer_id, change)
                         select audience_id, customer_id, 'ENTERED' from entered""").param("now", Timestamp.from(now)).update();

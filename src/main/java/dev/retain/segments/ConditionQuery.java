@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,6 +50,7 @@ final class ConditionQuery implements FieldQuery {
     private final Map<String, Object> params = new LinkedHashMap<>();
     private final Map<FactSource, Aggregates> aggregates = new EnumMap<>(FactSource.class);
     private final List<String> joins = new ArrayList<>();
+    private final Map<String, String> perCustomerAliases = new HashMap<>();
     private final Map<Condition.Criterion, String> values = new IdentityHashMap<>();
 
     /** {@code scopeIds} null evaluates every customer; otherwise only these. */
@@ -166,10 +168,13 @@ final class ConditionQuery implements FieldQuery {
     }
 
     @Override
-    public String perCustomer(String subquery) {
-        String alias = "s" + (joins.size() + 1);
-        joins.add(" left join (" + subquery + ") " + alias + " on " + alias + ".customer_id = c.id");
-        return alias + ".value";
+    public String perCustomer(String subquery, String column) {
+        String alias = perCustomerAliases.computeIfAbsent(subquery, sql -> {
+            String next = "s" + (joins.size() + 1);
+            joins.add(" left join (" + sql + ") " + next + " on " + next + ".customer_id = c.id");
+            return next;
+        });
+        return alias + "." + column;
     }
 
     @Override

@@ -37,7 +37,15 @@ public interface FieldQuery {
      * expression that reads {@code value}. Put {@link #scope} into its {@code where} so evaluations for a few
      * customers read only their rows.
      */
-    String perCustomer(String subquery);
+    default String perCustomer(String subquery) {
+        return perCustomer(subquery, "value");
+    }
+
+    /**
+     * A subquery with one row per customer ({@code customer_id} and other columns) joined to the customer once,
+     * however many criteria read it; returns the expression that reads {@code column}.
+     */
+    String perCustomer(String subquery, String column);
 
     /** The predicate restricting {@code customerIdColumn} to the customers being evaluated ({@code true} for all). */
     String scope(String customerIdColumn);

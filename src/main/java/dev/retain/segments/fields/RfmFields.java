@@ -55,8 +55,10 @@ class RfmFields {
                 "rfm." + column, ValueType.NUMBER, Set.of(DataChange.SCORES), List.of(), (p, q) -> column(q, column));
     }
 
+    /** All RFM criteria of a statement share one join of the scores. */
     private static String column(FieldQuery q, String column) {
         return q.perCustomer(
-                "select customer_id, " + column + " as value from rfm_scores where " + q.scope("customer_id"));
+                "select customer_id, r, f, m, segment, value_cell from rfm_scores where " + q.scope("customer_id"),
+                column);
     }
 }
