@@ -1,6 +1,11 @@
 -- commerce: each order line carries its order's time, status and coupon, and its amount in the base currency, so
 -- per-line questions ("over 60% of spend in one category") read the lines alone instead of joining ten million orders
 
+-- A line's amount in the base currency: its order's rate, the line's price and quantity, rounded to cents.
+create function order_line_amount(quantity int, unit_price numeric, base_amount numeric, amount numeric)
+    returns numeric language sql immutable
+    return round(quantity * unit_price * coalesce(base_amount / nullif(amount, 0), 1), 2);
+
 alter table order_lines
     add column ordered_at  timestamptz,
     add column status      text,
@@ -11,7 +16,7 @@ update order_lines l
 set ordered_at  = o.ordered_at,
     status      = o.status,
     coupon_code = o.coupon_code,
-    line_amount = round(l.quantity * l.unit_price * coalesce(o.base_amount / nullif(o.amount, 0), 1), 2)
+    line_amount = order_line_amount(l.quantity, l.unit_price, o.base_amount, o.amount)
 from orders o
 where o.id = l.order_id;
 
@@ -25,7 +30,7 @@ alter table order_lines
 create function order_line_from_order() returns trigger language plpgsql as $$
 begin
     select o.ordered_at, o.status, o.coupon_code,
-           round(new.quantity * new.unit_price * coalesce(o.base_amount / nullif(o.amount, 0), 1), 2)
+           order_line_amount(new.quantity, new.unit_price, o.base_amount, o.amount)
     into new.ordered_at, new.status, new.coupon_code, new.line_amount
     from orders o where o.id = new.order_id;
     return new;
@@ -45,7 +50,7 @@ begin
     set ordered_at  = new.ordered_at,
         status      = new.status,
         coupon_code = new.coupon_code,
-        line_amount = round(quantity * unit_price * coalesce(new.base_amount / nullif(new.amount, 0), 1), 2)
+        line_amount = order_line_amount(quantity, unit_price, new.base_amount, new.amount)
     where order_id = new.id;
     return null;
 end

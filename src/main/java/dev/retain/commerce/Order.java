@@ -23,7 +23,7 @@ public record Order(
         List<OrderLine> lines) {
 
     /** The line's amount in the base currency, rounded to cents as the database rounds it. */
-    public BigDecimal baseAmountOf(OrderLine line) {
+    BigDecimal baseAmountOf(OrderLine line) {
         BigDecimal inCurrency = line.unitPrice().multiply(BigDecimal.valueOf(line.quantity()));
         return amount.signum() == 0
                 ? inCurrency.setScale(2, RoundingMode.HALF_UP)

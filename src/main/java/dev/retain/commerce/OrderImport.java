@@ -111,8 +111,8 @@ public class OrderImport {
                                s.sku, coalesce(s.product_name, s.sku) as product_name,
                                coalesce(s.category, '') as category, coalesce(s.quantity, 1) as quantity,
                                coalesce(s.unit_price, 0) as unit_price, o.ordered_at, o.status, o.coupon_code,
-                               round(coalesce(s.quantity, 1) * coalesce(s.unit_price, 0)
-                                     * coalesce(o.base_amount / nullif(o.amount, 0), 1), 2) as line_amount
+                               order_line_amount(coalesce(s.quantity, 1), coalesce(s.unit_price, 0), o.base_amount,
+                                                 o.amount) as line_amount
                         from staged_orders s join orders o on o.source = ? and o.external_id = s.order_ref
                         where s.sku is not null or s.product_name is not null""").param(source).update();
         jdbc.sql("""
