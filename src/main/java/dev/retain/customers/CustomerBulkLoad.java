@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Loads many customers with {@code COPY}: customers, then contacts, then their phone and email identities in one
- * statement. For the demo dataset and benchmarks; imports of real files go through identity resolution instead.
+ * Loads many customers with {@code COPY}: customers, then contacts, their numbers in the company's systems, then their
+ * phone and email identities in one statement. For the demo dataset and benchmarks; imports of real files go through identity resolution instead.
  */
 @Component
 class CustomerBulkLoad {
@@ -51,6 +51,11 @@ class CustomerBulkLoad {
                 rows -> customers.forEach(c -> c.contacts()
                         .forEach(contact ->
                                 rows.row(c.id(), contact.name(), contact.title(), contact.phone(), contact.email()))));
+        copy.into(
+                "customer_identities",
+                "kind, value, customer_id, created_at",
+                rows -> customers.forEach(c -> c.identities()
+                        .forEach(identity -> rows.row(identity.kind(), identity.value(), c.id(), c.signedUpAt()))));
         // The first customer to hold a phone or email keeps it, as identity resolution would decide.
         jdbc.sql("""
                         insert into customer_identities (kind, value, customer_id, created_at)

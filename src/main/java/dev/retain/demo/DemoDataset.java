@@ -9,6 +9,7 @@ import dev.retain.customers.CustomerRecord;
 import dev.retain.customers.CustomerRecord.ContactRecord;
 import dev.retain.customers.Customers;
 import dev.retain.customers.Email;
+import dev.retain.customers.Identity;
 import dev.retain.customers.LifecycleStage;
 import dev.retain.customers.Phone;
 import dev.retain.events.Event;
@@ -32,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Loads the generated company into an empty database through the modules' bulk loads: the team (one user per role,
- * sharing the demo password), customers with contacts, products, orders and events.
+ * sharing the demo password), customers with contacts and their numbers in the shop, products, orders and events.
+ * Orders and events from a given moment on can be held back, for the company's past to replay them day by day.
  */
 @Service
 public class DemoDataset {
@@ -68,12 +70,27 @@ public class DemoDataset {
         this.defaultRegion = defaultRegion;
     }
 
+    /** The system the demo company's orders come from; each customer's number in it is {@link #shopNumber}. */
+    public static final String SHOP = "shop";
+
     /** What was loaded. */
     public record Loaded(long customers, long orders, long events) {}
+
+    /** What was held back: orders and events at or after the moment given, in no particular order. */
+    public record HeldBack(List<DemoOrder> orders, List<DemoEvent> events) {}
 
     /** Loads {@code size} customers with their history up to {@code asOf}; the database must hold no customers. */
     @Transactional
     public Loaded load(long seed, int size, LocalDate asOf, ZoneId zone) {
+        return load(seed, size, asOf, zone, Instant.MAX, new HeldBack(new ArrayList<>(), new ArrayList<>()));
+    }
+
+    /**
+     * Loads as {@link #load(long, int, LocalDate, ZoneId)} but only the orders and events before {@code from}; the
+     * others are added to {@code heldBack}.
+     */
+    @Transactional
+    public Loaded load(long seed, int size, LocalDate asOf, ZoneId zone, Instant from, HeldBack heldBack) {
         if (customers.count() > 0) {
             throw new IllegalStateException("The demo dataset loads only into a database without customers");
         }
@@ -85,14 +102,42 @@ public class DemoDataset {
         List<Product> products = generator.products().stream()
                 .map(p -> new Product(p.sku(), p.name(), p.category(), p.price()))
                 .toList();
-        long loadedOrders = orders.loadInBulk(
-                products,
-                sink -> generator.forEachCustomer(
-                        history -> history.orders().forEach(order -> sink.accept(order(order)))));
-        long loadedEvents = events.loadInBulk(sink -> generator.forEachCustomer(history -> history.events()
-                .forEach(event -> sink.accept(
-                        new Event(event.customerId(), event.type(), event.occurredAt(), event.properties())))));
+        // A bulk load may go through its records more than once (orders, then their lines): each pass starts afresh.
+        long loadedOrders = orders.loadInBulk(products, sink -> {
+            heldBack.orders().clear();
+            generator.forEachCustomer(history -> history.orders().forEach(order -> {
+                if (order.orderedAt().isBefore(from)) {
+                    sink.accept(order(order));
+                } else {
+                    heldBack.orders().add(order);
+                }
+            }));
+        });
+        long loadedEvents = events.loadInBulk(sink -> {
+            heldBack.events().clear();
+            generator.forEachCustomer(history -> history.events().forEach(event -> {
+                if (event.occurredAt().isBefore(from)) {
+                    sink.accept(event(event));
+                } else {
+                    heldBack.events().add(event);
+                }
+            }));
+        });
         return new Loaded(loadedCustomers, loadedOrders, loadedEvents);
+    }
+
+    /** Loads events held back before; they are history, not customers acting now. */
+    public long loadEvents(List<DemoEvent> held) {
+        return events.loadInBulk(sink -> held.forEach(event -> sink.accept(event(event))));
+    }
+
+    /** The customer's number in the shop system, by which the shop's orders name it. */
+    public static String shopNumber(long customerId) {
+        return "C" + customerId;
+    }
+
+    private static Event event(DemoEvent event) {
+        return new Event(event.customerId(), event.type(), event.occurredAt(), event.properties());
     }
 
     private List<Long> salesTeam() {
@@ -128,7 +173,8 @@ public class DemoDataset {
                 stage(history.orders(), now),
                 c.source(),
                 c.signedUpAt(),
-                contacts);
+                contacts,
+                List.of(new Identity(SHOP, shopNumber(c.id()))));
     }
 
     /** A simple reading of the history, until segmentation computes stages from rules. */
@@ -159,7 +205,7 @@ public class DemoDataset {
         return new Order(
                 o.id(),
                 o.customerId(),
-                "demo",
+                SHOP,
                 o.externalId(),
                 o.orderedAt(),
                 OrderStatus.valueOf(o.status()),

@@ -148,8 +148,10 @@ public class Enrolments {
     }
 
     /**
-     * Ends as conversions the active enrolments of these customers in journeys whose goal is an order, when they placed
-     * a paid order after entering and within the goal's days.
+     * Ends as conversions the enrolments of these customers in journeys whose goal is an order, when they placed a paid
+     * order after entering and within the goal's days: active ones, and those that already went through every step (a
+     * birthday coupon sent at once still converts when it is spent in the weeks after), so that a journey's short path
+     * is not counted against it next to its holdout.
      */
     @Transactional
     public int convertOnOrders(List<Long> customerIds) {
@@ -160,7 +162,7 @@ public class Enrolments {
                         join journey_versions v on v.journey_id = e.journey_id and v.version = e.version
                         join paid_orders_view o on o.customer_id = e.customer_id and o.ordered_at >= e.entered_at
                              and o.ordered_at < e.entered_at + make_interval(days => (v.graph -> 'goal' ->> 'withinDays')::int)
-                        where e.status = 'ACTIVE' and e.customer_id = any(?::bigint[])
+                        where e.status in ('ACTIVE', 'COMPLETED') and e.customer_id = any(?::bigint[])
                           and v.graph -> 'goal' ->> 'type' = 'order'""")
                 .param(customerIds.toArray(Long[]::new))
                 .query(Long.class)
@@ -175,8 +177,10 @@ public class Enrolments {
                 .query(rs -> {});
         return jdbc.sql("""
                         with ended as (
-                            update journey_enrolments set status = 'CONVERTED', ended_at = :now, end_reason = 'goal'
-                            where id = any(:ids::bigint[]) and status = 'ACTIVE'
+                            update journey_enrolments
+                            set status = 'CONVERTED', end_reason = 'goal',
+                                ended_at = case when status = 'ACTIVE' then :now else ended_at end
+                            where id = any(:ids::bigint[]) and status in ('ACTIVE', 'COMPLETED')
                             returning id, journey_id, customer_id, holdout),
                         cleared as (delete from journey_steps s using ended where s.enrolment_id = ended.id),
                         logged as (

@@ -1,5 +1,6 @@
 package dev.retain.journeys;
 
+import dev.retain.platform.DueWork;
 import dev.retain.platform.WorkerThreads;
 import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
@@ -31,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @ConditionalOnProperty(name = "retain.journeys.worker.enabled", havingValue = "true", matchIfMissing = true)
-public class JourneyWorker {
+public class JourneyWorker implements DueWork {
 
     private static final Logger log = LoggerFactory.getLogger(JourneyWorker.class);
 
@@ -79,6 +80,7 @@ public class JourneyWorker {
     }
 
     /** Claims and runs one batch of due steps; returns how many it claimed. */
+    @Override
     public int runDue() {
         Integer claimed;
         try {

@@ -1,5 +1,6 @@
 package dev.retain.messaging;
 
+import dev.retain.platform.DueWork;
 import dev.retain.platform.WorkerThreads;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
 /** Sends due messages every moment, and looks for interrupted sends; off with retain.messaging.worker.enabled=false. */
 @Component
 @ConditionalOnProperty(name = "retain.messaging.worker.enabled", havingValue = "true", matchIfMissing = true)
-class DispatchSchedule {
+class DispatchSchedule implements DueWork {
 
     private final Dispatcher dispatcher;
     private final WorkerThreads threads;
@@ -37,6 +38,11 @@ class DispatchSchedule {
     @PreDestroy
     void stop() throws InterruptedException {
         threads.close();
+    }
+
+    @Override
+    public int runDue() {
+        return dispatcher.dispatchDue();
     }
 
     @Scheduled(fixedDelay = 30_000, initialDelay = 5000)

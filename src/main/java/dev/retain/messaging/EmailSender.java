@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,7 @@ import org.springframework.stereotype.Component;
  * the message.
  */
 @Component
+@ConditionalOnProperty(name = Outbox.PROPERTY, havingValue = "false", matchIfMissing = true)
 class EmailSender implements ChannelSender {
 
     static {

@@ -3,6 +3,7 @@ package dev.retain.messaging;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
@@ -12,6 +13,7 @@ import tools.jackson.databind.ObjectMapper;
  * token as a bearer token. Adapting to a provider means a small relay that speaks this.
  */
 @Component
+@ConditionalOnProperty(name = Outbox.PROPERTY, havingValue = "false", matchIfMissing = true)
 class SmsSender implements ChannelSender {
 
     private final ObjectMapper json;

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
@@ -14,6 +15,7 @@ import tools.jackson.databind.ObjectMapper;
  * robot has it: DELIVERED.
  */
 @Component
+@ConditionalOnProperty(name = Outbox.PROPERTY, havingValue = "false", matchIfMissing = true)
 class WebhookSender implements ChannelSender {
 
     private final ObjectMapper json;

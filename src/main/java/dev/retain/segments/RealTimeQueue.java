@@ -1,5 +1,6 @@
 package dev.retain.segments;
 
+import dev.retain.platform.DueWork;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -17,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a crash loses nothing, and instances share the work ({@code SKIP LOCKED}).
  */
 @Component
-class RealTimeQueue {
+class RealTimeQueue implements DueWork {
 
     static final int MAX_PER_DRAIN = 50_000;
 
@@ -43,6 +44,12 @@ class RealTimeQueue {
         do {
             drained = transaction.execute(status -> drainOnce());
         } while (drained != null && drained == MAX_PER_DRAIN);
+    }
+
+    @Override
+    public int runDue() {
+        Integer drained = transaction.execute(status -> drainOnce());
+        return drained == null ? 0 : drained;
     }
 
     /** Returns how many queued rows it took. */

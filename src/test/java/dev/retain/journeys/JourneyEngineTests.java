@@ -171,6 +171,35 @@ class JourneyEngineTests {
     }
 
     @Test
+    void anOrderWithinTheGoalConvertsAlsoAfterTheLastStepButNotAfterTheGoalsDays() {
+        String token = token();
+        Journey journey = active("Short journey " + token, """
+                {"trigger": {"type": "api"}, "goal": {"type": "order", "withinDays": 30},
+                 "start": "end", "nodes": {"end": {"type": "exit"}}}""");
+        long spender = customer("Spender " + token);
+        long late = customer("Late " + token);
+        enrolments.enrol(journey.id(), List.of(spender, late), "api");
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(journey.id(), "COMPLETED") == 2);
+        jdbc.sql("update journey_enrolments set entered_at = now() - interval '31 days' where customer_id = ?")
+                .param(late)
+                .update();
+
+        order(spender);
+        order(late);
+        transactions.executeWithoutResult(
+                status -> events.publishEvent(new OrdersRecorded(List.of(spender, late), false)));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(journey.id(), "CONVERTED") == 1);
+        assertThat(jdbc.sql("select customer_id from journey_enrolments where journey_id = ? and status = 'CONVERTED'")
+                        .param(journey.id())
+                        .query(Long.class)
+                        .list())
+                .containsExactly(spender);
+        assertThat(count(journey.id(), "COMPLETED")).isEqualTo(1);
+        assertThat(reports.of(journey.id()).treatment().converted()).isEqualTo(1);
+    }
+
+    @Test
     void leavingTheEntryTagEndsTheEnrolmentAtItsNextStep() {
         String token = token();
         Audience entry = tag("Leave " + token);

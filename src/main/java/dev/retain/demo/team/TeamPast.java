@@ -1,0 +1,131 @@
+package dev.retain.demo.team;
+
+import dev.retain.customers.CustomerNotes;
+import dev.retain.customers.CustomerQuery;
+import dev.retain.customers.Customers;
+import dev.retain.demo.ActingUser;
+import dev.retain.demo.PastChapter;
+import dev.retain.demo.PastDay;
+import dev.retain.platform.Role;
+import dev.retain.platform.UserAccount;
+import dev.retain.platform.UserAccounts;
+import dev.retain.tasks.Task;
+import dev.retain.tasks.Tasks;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * The sales team at work on weekdays: each works through the follow-up tasks due (the journeys' calls among them),
+ * most of them on time with a note of what the customer said, some late and some not at all; now and then they note a
+ * conversation with one of their customers and plan the next visit themselves. They act signed in as themselves, so
+ * notes and the audit log name them.
+ */
+@Component
+@ConditionalOnProperty(name = "retain.demo.enabled", havingValue = "true")
+class TeamPast implements PastChapter {
+
+    static final double DONE_WHEN_DUE = 0.7;
+    static final double DONE_WHEN_LATE = 0.15;
+    static final double OWN_NOTE = 0.4;
+    static final double OWN_TASK = 0.25;
+
+    private static final List<String> CALL_NOTES = List.of(
+            "电话回访：客户最近在用别家的，已告知回归礼券，说下周看看。",
+            "电话回访：客户对上次的商品很满意，准备月底再订一批。",
+            "电话未接通，已发微信留言。",
+            "电话回访：客户反映物流慢，已反馈仓库，客户表示理解。",
+            "Called: the customer had forgotten the coupon; will order this week.",
+            "电话回访：客户预算收紧，下季度再联系。");
+    private static final List<String> OWN_NOTES = List.of(
+            "微信沟通：客户询问新品到货时间，已发目录。",
+            "拜访：客户门店扩张中，对批量采购价格感兴趣。",
+            "客户生日，已送上祝福。",
+            "Met at the trade fair: interested in the new tea range.",
+            "客户投诉包装破损，已安排补发。");
+
+    private final UserAccounts users;
+    private final Tasks tasks;
+    private final CustomerNotes notes;
+    private final Customers customers;
+    private long done;
+    private long notesWritten;
+    private long planned;
+
+    TeamPast(UserAccounts users, Tasks tasks, CustomerNotes notes, Customers customers) {
+        this.users = users;
+        this.tasks = tasks;
+        this.notes = notes;
+        this.customers = customers;
+    }
+
+    @Override
+    public int order() {
+        return 20;
+    }
+
+    @Override
+    public void live(PastDay day) {
+        if (day.date().getDayOfWeek() == DayOfWeek.SATURDAY || day.date().getDayOfWeek() == DayOfWeek.SUNDAY) {
+            return;
+        }
+        SplittableRandom random = day.random("team");
+        day.moveTo(LocalTime.of(16, 0));
+        for (UserAccount seller : users.withAnyRole(Set.of(Role.SALES))) {
+            ActingUser.run(seller, () -> work(day, seller, random));
+        }
+    }
+
+    private void work(PastDay day, UserAccount seller, SplittableRandom random) {
+        var endOfDay = day.at(LocalTime.of(23, 59));
+        for (Task task : tasks.openFor(seller.id())) {
+            if (task.dueAt() == null || task.dueAt().isAfter(endOfDay)) {
+                continue;
+            }
+            boolean late = task.dueAt().isBefore(day.at(LocalTime.MIDNIGHT));
+            if (random.nextDouble() < (late ? DONE_WHEN_LATE : DONE_WHEN_DUE)) {
+                notes.add(task.customerId(), CALL_NOTES.get(random.nextInt(CALL_NOTES.size())));
+                tasks.close(task.id(), "DONE");
+                done++;
+                notesWritten++;
+            }
+        }
+        if (random.nextDouble() < OWN_NOTE) {
+            var own = customers.search(
+                    new CustomerQuery(null, null, null, seller.id(), null, CustomerQuery.Sort.UPDATED, true),
+                    random.nextInt(5),
+                    20);
+            if (!own.items().isEmpty()) {
+                long customerId =
+                        own.items().get(random.nextInt(own.items().size())).id();
+                notes.add(customerId, OWN_NOTES.get(random.nextInt(OWN_NOTES.size())));
+                notesWritten++;
+                if (random.nextDouble() < OWN_TASK / OWN_NOTE) {
+                    tasks.create(
+                            customerId,
+                            seller.id(),
+                            random.nextBoolean() ? "VISIT" : "CALL",
+                            "跟进："
+                                    + OWN_NOTES.get(random.nextInt(OWN_NOTES.size()))
+                                            .split("：")[0],
+                            null,
+                            day.at(LocalTime.of(10, 0)).plus(Duration.ofDays(2 + random.nextInt(5))),
+                            "manual",
+                            null);
+                    planned++;
+                }
+            }
+        }
+    }
+
+    @Override
+    public List<String> generated() {
+        return List.of("the sales team closed %d follow-up tasks, wrote %d notes and planned %d visits and calls"
+                .formatted(done, notesWritten, planned));
+    }
+}

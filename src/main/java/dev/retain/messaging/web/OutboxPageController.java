@@ -1,0 +1,30 @@
+package dev.retain.messaging.web;
+
+import dev.retain.messaging.Channel;
+import dev.retain.messaging.Outbox;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The built-in outbox: the latest messages as their recipients would have received them. */
+@Controller
+class OutboxPageController {
+
+    private static final int SHOWN = 200;
+
+    private final Outbox outbox;
+
+    OutboxPageController(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @GetMapping("/messages/outbox")
+    String outbox(@RequestParam(required = false) Channel channel, Model model) {
+        model.addAttribute("enabled", outbox.enabled());
+        model.addAttribute("messages", outbox.latest(channel, SHOWN));
+        model.addAttribute("channel", channel);
+        model.addAttribute("channels", Channel.values());
+        return "messaging/outbox";
+    }
+}

@@ -1,0 +1,120 @@
+package dev.retain.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.retain.coupons.CampaignSummary;
+import dev.retain.coupons.CouponCampaigns;
+import dev.retain.customers.CustomerMerges;
+import dev.retain.ingest.DataQuality;
+import dev.retain.journeys.Journey;
+import dev.retain.journeys.JourneyReport;
+import dev.retain.journeys.JourneyReports;
+import dev.retain.journeys.Journeys;
+import dev.retain.messaging.Outbox;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * {@code ./retain demo} on an empty database, smaller and shorter: the company comes with its months of using Retain,
+ * played by the modules themselves — journeys with entrants on both sides of their holdout, conversions and lift,
+ * coupons issued and spent, emails sent, opened, clicked and unsubscribed from, the sales team's tasks done and
+ * overdue, notes, duplicates waiting for review and a data-quality alert — and the clock is back to now.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "retain.demo.enabled=true",
+            "retain.demo.customers=2000",
+            "retain.demo.past-days=70",
+            "retain.data-dir=target/test-data-demo"
+        })
+@Tag("embedded")
+class DemoCompanyPastTests {
+
+    @Autowired
+    Journeys journeys;
+
+    @Autowired
+    JourneyReports reports;
+
+    @Autowired
+    CouponCampaigns campaigns;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    CustomerMerges merges;
+
+    @Autowired
+    DataQuality quality;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
+
+    @Test
+    void theDemoCompanyHasMonthsOfRetainBehindIt() {
+        List<Journey> live = journeys.list();
+        assertThat(live).extracting(Journey::name).containsExactlyInAnyOrder("沉睡唤醒", "新客欢迎", "生日关怀", "高价值挽留");
+        assertThat(live).allMatch(journey -> journey.status().equals("ACTIVE"));
+        long converted = 0;
+        for (Journey journey : live) {
+            JourneyReport report = reports.of(journey.id());
+            assertThat(report.treatment().entrants()).as(journey.name()).isPositive();
+            assertThat(report.holdout().entrants()).as(journey.name()).isPositive();
+            assertThat(report.lift()).as(journey.name()).isNotNull();
+            assertThat(report.costs().couponsIssued()).as(journey.name()).isPositive();
+            converted += report.treatment().converted();
+        }
+        assertThat(converted).isPositive();
+        JourneyReport winBack = reports.of(journey("沉睡唤醒").id());
+        assertThat(winBack.costs().sent()).isPositive();
+        assertThat(winBack.costs().opened()).isPositive();
+        assertThat(winBack.costs().clicked()).isPositive();
+        assertThat(winBack.costs().couponsRedeemed()).isPositive();
+        assertThat(winBack.costs().returnOnCost()).isNotNull();
+
+        assertThat(campaigns.list().stream()
+                        .mapToLong(CampaignSummary::redeemed)
+                        .sum())
+                .isPositive();
+        assertThat(outbox.count())
+                .isEqualTo(count("select count(*) from message_deliveries where status in ('SENT', 'DELIVERED')"));
+        assertThat(count("select count(*) from message_deliveries where unsubscribed_at is not null"))
+                .isPositive();
+
+        assertThat(count("select count(*) from tasks where status = 'DONE'")).isPositive();
+        assertThat(count("select count(*) from tasks where status = 'OPEN' and due_at < now() and assignee_id in"
+                        + " (select id from users where username like 'sales%')"))
+                .isPositive();
+        assertThat(count("select count(*) from customer_notes where author like 'sales%'"))
+                .isPositive();
+        assertThat(merges.openCandidateCount()).isPositive();
+        assertThat(quality.open()).hasSize(1);
+
+        assertThat(Duration.between(clock.instant(), Instant.now()).abs()).isLessThan(Duration.ofMinutes(1));
+        assertThat(count("select count(*) from orders where ordered_at > now()"))
+                .isZero();
+    }
+
+    private Journey journey(String name) {
+        return journeys.list().stream()
+                .filter(journey -> journey.name().equals(name))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
+    }
+}
