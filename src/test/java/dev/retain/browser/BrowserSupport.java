@@ -72,4 +72,12 @@ final class BrowserSupport {
     static Path screenshot(String name) {
         return Paths.get("target", "screenshots", name + ".png");
     }
+
+    /**
+     * Saves what the page shows in its window as {@code docs/images/<name>.png} (relative to the project root, where
+     * the tests run), the picture the documentation embeds, so the documentation shows the pages as they are.
+     */
+    static void saveDocScreenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("docs", "images", name + ".png")));
+    }
 }

@@ -119,6 +119,7 @@ class SegmentBuilderBrowserTests {
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(BrowserSupport.screenshot("segment-builder"))
                 .setFullPage(true));
+        BrowserSupport.saveDocScreenshot(page, "segment-builder");
 
         page.locator("#save").click();
         assertThat(page.locator("#audience-name")).hasText("Frequent " + token);
