@@ -37,10 +37,13 @@ public class MonthlyPartitions {
             if (known.contains(partition)) {
                 continue;
             }
-            jdbc.sql("create table if not exists " + partition + " partition of " + table + " for values from ('"
-                            + month.atDay(1) + " 00:00:00+00') to ('"
-                            + month.plusMonths(1).atDay(1)
-                            + " 00:00:00+00')")
+            // Two transactions creating the same partition at once would both pass "if not exists" and one fail: the
+            // second waits on the lock for the first to end, then finds the table. One statement, so that the lock
+            // covers the create also without a surrounding transaction.
+            jdbc.sql("do $$ begin perform pg_advisory_xact_lock(hashtext('" + partition
+                            + "')); create table if not exists "
+                            + partition + " partition of " + table + " for values from ('" + month.atDay(1)
+                            + " 00:00:00+00') to ('" + month.plusMonths(1).atDay(1) + " 00:00:00+00'); end $$")
                     .update();
             remember(partition);
         }

@@ -15,10 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -27,15 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * coupons issued and spent, emails sent, opened, clicked and unsubscribed from, the sales team's tasks done and
  * overdue, notes, duplicates waiting for review and a data-quality alert — and the clock is back to now.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "retain.demo.enabled=true",
-            "retain.demo.customers=2000",
-            "retain.demo.past-days=70",
-            "retain.data-dir=target/test-data-demo"
-        })
-@Tag("embedded")
+@DemoCompanyTest
 class DemoCompanyPastTests {
 
     @Autowired

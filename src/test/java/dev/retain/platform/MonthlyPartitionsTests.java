@@ -4,14 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retain.IntegrationTest;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @IntegrationTest
 class MonthlyPartitionsTests {
@@ -21,6 +28,9 @@ class MonthlyPartitionsTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @BeforeEach
     void aFreshLog() {
@@ -41,6 +51,47 @@ class MonthlyPartitionsTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void twoTransactionsNeedingTheSameNewPartitionBothGoAhead() throws Exception {
+        Instant month = Instant.parse("2024-03-10T00:00:00Z");
+        var firstCreated = new CountDownLatch(1);
+        var firstMayCommit = new CountDownLatch(1);
+        var executor = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> first = executor.submit(() -> transactions.executeWithoutResult(status -> {
+                partitions.ensure("test_log", month, month);
+                firstCreated.countDown();
+                await(firstMayCommit);
+            }));
+            firstCreated.await(10, TimeUnit.SECONDS);
+            Future<?> second = executor.submit(
+                    () -> transactions.executeWithoutResult(status -> partitions.ensure("test_log", month, month)));
+            // the second waits for the first to end, on the partition's lock
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> jdbc.sql("select count(*) from pg_locks where locktype = 'advisory' and not granted")
+                                    .query(Long.class)
+                                    .single()
+                            == 1);
+            firstMayCommit.countDown();
+
+            first.get(10, TimeUnit.SECONDS);
+            second.get(10, TimeUnit.SECONDS);
+        } finally {
+            firstMayCommit.countDown();
+            executor.shutdownNow();
+        }
+        assertThat(partitionsOfTestLog()).containsExactly("test_log_y2024m03");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
