@@ -8,6 +8,7 @@ import dev.retain.journeys.Journey;
 import dev.retain.journeys.Journeys;
 import dev.retain.platform.UserAccounts.NewUser;
 import dev.retain.tasks.Tasks;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,6 +91,44 @@ class HomePageTests {
                 .contains("href=\"/customers/" + customer + "\"");
         // late first: they are sorted by when they were due
         assertThat(tasksBlock.indexOf("Late visit")).isLessThan(tasksBlock.indexOf("Today call"));
+    }
+
+    @Test
+    void aSalespersonSeesTheirCustomerWhoseChurnRiskRoseThisWeek() {
+        String token = token();
+        UserAccount sales = aUserWith(Role.SALES, token);
+        long rising = aCustomerOwnedBy(sales, "李雷 " + token);
+        long steady = aCustomerOwnedBy(sales, "韩梅 " + token);
+        Instant lastWeek = clock.instant().minus(Duration.ofDays(8));
+        jdbc.sql("""
+                        insert into churn_risk_baseline (customer_id, probability, scored_at)
+                        values (?, 0.20, ?), (?, 0.50, ?)""")
+                .params(rising, Timestamp.from(lastWeek), steady, Timestamp.from(lastWeek))
+                .update();
+        jdbc.sql("""
+                        insert into churn_scores (customer_id, probability, band, reasons, model_id, scored_at)
+                        values (?, 0.70, 'HIGH', '[]', 0, ?), (?, 0.51, 'MEDIUM', '[]', 0, ?)""")
+                .params(rising, Timestamp.from(clock.instant()), steady, Timestamp.from(clock.instant()))
+                .update();
+
+        String churn;
+        try {
+            churn = block(homeOf(sales, "en"), "block-home-churn-title");
+        } finally {
+            // other tests count the scores: leave them as found
+            jdbc.sql("delete from churn_scores where customer_id in (?, ?)")
+                    .params(rising, steady)
+                    .update();
+            jdbc.sql("delete from churn_risk_baseline where customer_id in (?, ?)")
+                    .params(rising, steady)
+                    .update();
+        }
+
+        assertThat(churn)
+                .contains("李雷 " + token)
+                .contains("20% → 70%")
+                .contains("href=\"/customers/" + rising + "\"")
+                .doesNotContain("韩梅 " + token);
     }
 
     @Test

@@ -33,10 +33,6 @@ public record Sidebar(List<Section> sections, String activePath) {
                 activePath(byGroup.values().stream().flatMap(List::stream).toList(), currentPath));
     }
 
-    public List<NavigationItem> items() {
-        return sections.stream().flatMap(section -> section.items().stream()).toList();
-    }
-
     public boolean isActive(NavigationItem item) {
         return item.path().equals(activePath);
     }
