@@ -6,6 +6,9 @@
     const root = document.getElementById('journey-editor');
     const text = JSON.parse(root.dataset.labels);
     const types = JSON.parse(root.dataset.nodeTypes);
+    // the graph keeps the codes (add_tag); people read the labels of their language
+    const typeLabels = JSON.parse(root.dataset.nodeTypeLabels || '{}');
+    const typeLabel = t => typeLabels[t] || t;
     const counts = JSON.parse(root.dataset.counts);
     const examples = {
         wait: {days: 1}, branch: {since: 'ordered'}, split: {weights: {a: 50, b: 50}}, exit: {},
@@ -64,7 +67,7 @@
         const newType = element('select', 'form-select form-select-sm');
         newType.id = 'new-node-type';
         newType.setAttribute('aria-label', text.type);
-        types.forEach(t => newType.append(new Option(t, t)));
+        types.forEach(t => newType.append(new Option(typeLabel(t), t)));
         const addButton = element('button', 'btn btn-outline-secondary btn-sm text-nowrap', text.addNode);
         addButton.type = 'button';
         addButton.id = 'add-node';
@@ -87,7 +90,7 @@
         head.append(element('span', 'font-monospace fw-semibold', id));
         const type = element('select', 'form-select form-select-sm w-auto node-type');
         type.setAttribute('aria-label', text.type + ' ' + id);
-        types.forEach(t => type.append(new Option(t, t, false, t === node.type)));
+        types.forEach(t => type.append(new Option(typeLabel(t), t, false, t === node.type)));
         type.addEventListener('change', () => {
             node.type = type.value;
             node.params = examples[type.value] || {};
@@ -174,7 +177,7 @@
             rows[depth] = (rows[depth] || 0) + 1;
             const acted = counts[id] ? Object.values(counts[id]).reduce((a, b) => Math.max(a, b), 0) : 0;
             return {name: id, x: rows[depth] * 160, y: (depth + 1) * 70, value: acted,
-                label: {formatter: id + '\n' + nodes[id].type + (acted ? ' · ' + acted : '')},
+                label: {formatter: id + '\n' + typeLabel(nodes[id].type) + (acted ? ' · ' + acted : '')},
                 itemStyle: {color: depth < 0 ? '#dc3545' : nodes[id].type === 'exit' ? '#6c757d' : '#0d6efd'}};
         });
         chart.setOption({

@@ -77,6 +77,23 @@ public class CustomerNotes {
         return before(customerId, before == null ? CustomerTimeline.END_OF_TIME : before, limit);
     }
 
+    /** A note with the name of the customer it is on, for lists that span customers. */
+    public record OnCustomer(CustomerNote note, String customerName) {}
+
+    /** The latest notes on the customers a user owns, newest first, at most {@code limit}. */
+    public List<OnCustomer> latestOnCustomersOwnedBy(long ownerId, int limit) {
+        return jdbc.sql("""
+                        select n.id, n.customer_id, n.body, n.author, n.created_at, c.name
+                        from customers c
+                        cross join lateral (select * from customer_notes n where n.customer_id = c.id
+                                            order by n.created_at desc, n.id desc limit ?) n
+                        where c.owner_id = ? and c.merged_into is null
+                        order by n.created_at desc, n.id desc limit ?""")
+                .params(limit, ownerId, limit)
+                .query((rs, row) -> new OnCustomer(map(rs, row), rs.getString(6)))
+                .list();
+    }
+
     /** Reads the index {@code (customer_id, created_at desc, id desc)} and stops after {@code limit} rows. */
     List<CustomerNote> before(long customerId, Instant before, int limit) {
         return jdbc.sql("select " + COLUMNS + " from customer_notes where customer_id = ? and created_at < ?"

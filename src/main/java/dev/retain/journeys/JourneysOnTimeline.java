@@ -5,6 +5,7 @@ import dev.retain.customers.TimelineSource;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -79,17 +80,23 @@ class JourneysOnTimeline implements TimelineSource {
                         case "heldOut":
                             String action = rs.getString(7);
                             return TimelineEntry.of(
-                                    at,
-                                    kind(),
-                                    type,
-                                    null,
-                                    link,
-                                    name,
-                                    rs.getString(6) + (action == null ? "" : " · " + action));
+                                    at, kind(), type, null, link, name, nodeAndAction(rs.getString(6), action));
                         default:
                             return TimelineEntry.of(at, kind(), type, rs.getString(7), link, name);
                     }
                 })
                 .list();
+    }
+
+    /** "remind · Send email": the node's own name, and its action's code translated in the reader's language. */
+    private static Object nodeAndAction(String node, String action) {
+        if (action == null) {
+            return node;
+        }
+        return new DefaultMessageSourceResolvable(
+                new String[] {"timeline.journey.nodeAction"},
+                new Object[] {node, new DefaultMessageSourceResolvable(new String[] {"journeys.node." + action}, action)
+                },
+                node + " · " + action);
     }
 }

@@ -5,6 +5,7 @@ import dev.retain.platform.ConflictException;
 import dev.retain.platform.NotFoundException;
 import dev.retain.platform.PageOf;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -35,6 +36,14 @@ public class Deliveries {
     public List<Delivery> recentOf(long customerId, int limit) {
         return table.search(new DeliveryQuery(customerId, null, null, null), 0, limit)
                 .items();
+    }
+
+    /** A template whose recent deliveries fail: how many are dead or in doubt, and how many are being retried. */
+    public record FailingTemplate(long templateId, String templateName, long failed, long retrying) {}
+
+    /** The templates with the most failing deliveries among those asked for since {@code since}, most first. */
+    public List<FailingTemplate> failingSince(Instant since, int limit) {
+        return table.failingByTemplate(since, limit);
     }
 
     /**

@@ -282,6 +282,21 @@ class DeliveryTable {
         return new PageOf<>(items, page, size, total);
     }
 
+    /** Per template, the deliveries asked for since {@code since} that failed or are being retried, most first. */
+    List<Deliveries.FailingTemplate> failingByTemplate(Instant since, int limit) {
+        return jdbc.sql("""
+                        select d.template_id, t.name,
+                               count(*) filter (where d.status in ('DEAD', 'IN_DOUBT')) as failed,
+                               count(*) filter (where d.status = 'RETRYING') as retrying
+                        from message_deliveries d left join message_templates t on t.id = d.template_id
+                        where d.created_at >= ? and d.status in ('DEAD', 'IN_DOUBT', 'RETRYING')
+                        group by d.template_id, t.name order by count(*) desc, d.template_id limit ?""")
+                .params(Timestamp.from(since), limit)
+                .query((rs, row) ->
+                        new Deliveries.FailingTemplate(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
+                .list();
+    }
+
     /** Counts by status and channel of the deliveries whose source starts with the prefix. */
     List<Map<String, Object>> countsBySource(String prefix) {
         return jdbc.sql("""

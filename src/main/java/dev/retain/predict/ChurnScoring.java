@@ -43,6 +43,7 @@ public class ChurnScoring {
     private final ObjectMapper json;
     private final CompanyZone zone;
     private final Clock clock;
+    private final ChurnRiskChanges risks;
 
     ChurnScoring(
             ChurnModels models,
@@ -52,7 +53,8 @@ public class ChurnScoring {
             PostgresCopy copy,
             ObjectMapper json,
             CompanyZone zone,
-            Clock clock) {
+            Clock clock,
+            ChurnRiskChanges risks) {
         this.models = models;
         this.features = features;
         this.definition = definition;
@@ -61,6 +63,7 @@ public class ChurnScoring {
         this.json = json;
         this.zone = zone;
         this.clock = clock;
+        this.risks = risks;
     }
 
     @Transactional
@@ -104,6 +107,7 @@ public class ChurnScoring {
         long explained = System.nanoTime();
         long[] bands = new long[3];
         var now = clock.instant();
+        risks.keepBaselineBeforeReplacing();
         jdbc.sql("truncate churn_scores").update();
         copy.into("churn_scores", "customer_id, probability, band, reasons, model_id, scored_at", rows -> {
             for (int row = 0; row < table.rows(); row++) {

@@ -133,6 +133,24 @@ class AudienceChanges {
         }
     }
 
+    /** The audiences with the most entries and exits since {@code since}, through the log's time partitions. */
+    List<Audiences.Movement> movedMost(Instant since, int limit) {
+        return jdbc.sql("""
+                        select a.id, a.kind, a.name,
+                               count(*) filter (where x.change = 'ENTERED'), count(*) filter (where x.change = 'EXITED')
+                        from audience_changes x join audiences a on a.id = x.audience_id
+                        where x.at >= ?
+                        group by a.id, a.kind, a.name order by count(*) desc, a.name limit ?""")
+                .params(Timestamp.from(since), limit)
+                .query((rs, row) -> new Audiences.Movement(
+                        rs.getLong(1),
+                        AudienceKind.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getLong(5)))
+                .list();
+    }
+
     /** Recent entries and exits of an audience, newest first. */
     List<Map<String, Object>> recent(long audienceId, int limit) {
         return jdbc.sql("""

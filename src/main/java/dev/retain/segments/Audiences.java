@@ -252,6 +252,14 @@ public class Audiences {
         return changes.recent(audienceId, limit);
     }
 
+    /** How many customers entered and left a tag or segment over some days. */
+    public record Movement(long audienceId, AudienceKind kind, String name, long entered, long exited) {}
+
+    /** The tags and segments that moved most (entries plus exits) since {@code since}, most first. */
+    public List<Movement> movedMost(Instant since, int limit) {
+        return changes.movedMost(since, limit);
+    }
+
     /** A tag or segment a customer belongs to, with why. */
     public record Membership(
             long audienceId,

@@ -105,6 +105,16 @@ public class Tasks {
                 .list();
     }
 
+    /** A user's open tasks due before {@code until} (overdue ones included), soonest due first. */
+    public List<Task> openDueBefore(long assigneeId, Instant until, int limit) {
+        return jdbc.sql(SELECT + """
+                         where t.assignee_id = ? and t.status = 'OPEN' and t.due_at < ?
+                        order by t.due_at limit ?""")
+                .params(assigneeId, Timestamp.from(until), limit)
+                .query(this::task)
+                .list();
+    }
+
     /** Closes an open task as DONE or CANCELLED. */
     @Transactional
     public Task close(long id, String status) {

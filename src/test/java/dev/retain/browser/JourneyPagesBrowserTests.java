@@ -6,9 +6,16 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.retain.IntegrationTest;
+import dev.retain.journeys.Journey;
+import dev.retain.journeys.Journeys;
 import dev.retain.platform.Role;
 import dev.retain.platform.UserAccounts;
 import dev.retain.platform.UserAccounts.NewUser;
+import dev.retain.segments.Audience;
+import dev.retain.segments.AudienceDraft;
+import dev.retain.segments.AudienceKind;
+import dev.retain.segments.AudienceMode;
+import dev.retain.segments.Audiences;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +23,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.ObjectMapper;
 
 @IntegrationTest
 @Tag("browser")
@@ -28,6 +36,15 @@ class JourneyPagesBrowserTests {
 
     @Autowired
     UserAccounts users;
+
+    @Autowired
+    Journeys journeys;
+
+    @Autowired
+    Audiences audiences;
+
+    @Autowired
+    ObjectMapper json;
 
     BrowserContext context;
     Page page;
@@ -92,5 +109,33 @@ class JourneyPagesBrowserTests {
                 .setPath(BrowserSupport.screenshot("journey"))
                 .setFullPage(true));
         BrowserSupport.saveDocScreenshot(page, "journey");
+    }
+
+    @Test
+    void aChineseReaderSeesStepsAndTriggersInWordsAndTheTagByName() {
+        String token = Long.toString(System.nanoTime(), 36);
+        Audience vip = audiences.create(
+                AudienceKind.TAG, new AudienceDraft("高价值 " + token, null, AudienceMode.MANUAL, null, true, null));
+        Journey journey =
+                journeys.create("标签旅程 " + token, null, json.readTree("""
+                        {"trigger": {"type": "tag_added", "audienceId": %d}, "start": "mark",
+                         "nodes": {"mark": {"type": "add_tag", "params": {"tagId": %d}, "next": "end"},
+                                   "end": {"type": "exit"}}}""".formatted(vip.id(), vip.id())), "test");
+        String username = "journeys-zh-" + token;
+        users.create(new NewUser(username, "Zhou", null, PASSWORD, Set.of(Role.MARKETER)));
+        BrowserSupport.signIn(page, port, username, PASSWORD);
+
+        page.navigate("http://localhost:" + port + "/journeys/" + journey.id() + "?lang=zh-CN");
+
+        assertThat(page.locator("#trigger")).containsText("被打上标签（高价值 " + token + "）");
+        assertThat(page.locator("#trigger")).not().containsText("tag_added");
+        assertThat(page.locator("#steps")).containsText("添加标签");
+        assertThat(page.locator("#steps .node-type-label").first()).not().hasText("add_tag");
+        assertThat(page.locator("[data-node=mark] select.node-type option:checked"))
+                .hasText("添加标签");
+        assertThat(page.locator("[data-node=mark] select.node-type")).hasValue("add_tag");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(BrowserSupport.screenshot("journey-zh"))
+                .setFullPage(true));
     }
 }

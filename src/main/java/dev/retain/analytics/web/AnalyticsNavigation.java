@@ -1,5 +1,6 @@
 package dev.retain.analytics.web;
 
+import dev.retain.platform.NavigationGroup;
 import dev.retain.platform.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,6 @@ class AnalyticsNavigation {
 
     @Bean
     NavigationItem analyticsItem() {
-        return new NavigationItem("/analytics", "nav.analytics", 5);
+        return new NavigationItem(NavigationGroup.INSIGHTS, "/analytics", "nav.analytics", 5);
     }
 }

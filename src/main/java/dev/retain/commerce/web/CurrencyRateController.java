@@ -2,6 +2,7 @@ package dev.retain.commerce.web;
 
 import dev.retain.commerce.CurrencyRates;
 import dev.retain.platform.InvalidInputException;
+import dev.retain.platform.NavigationGroup;
 import dev.retain.platform.NavigationItem;
 import dev.retain.platform.Role;
 import java.math.BigDecimal;
@@ -37,7 +38,8 @@ class CurrencyRateController {
     static class Navigation {
         @Bean
         NavigationItem currencyRatesNavigation() {
-            return new NavigationItem("/admin/currency-rates", "nav.currencyRates", 940, Set.of(Role.ADMIN));
+            return new NavigationItem(
+                    NavigationGroup.SETTINGS, "/admin/currency-rates", "nav.currencyRates", 940, Set.of(Role.ADMIN));
         }
     }
 

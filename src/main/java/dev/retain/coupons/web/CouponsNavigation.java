@@ -1,5 +1,6 @@
 package dev.retain.coupons.web;
 
+import dev.retain.platform.NavigationGroup;
 import dev.retain.platform.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,6 @@ class CouponsNavigation {
 
     @Bean
     NavigationItem couponsItem() {
-        return new NavigationItem("/coupons", "nav.coupons", 50);
+        return new NavigationItem(NavigationGroup.ENGAGEMENT, "/coupons", "nav.coupons", 50);
     }
 }

@@ -2,6 +2,7 @@ package dev.retain.journeys.web;
 
 import dev.retain.journeys.DeadSteps;
 import dev.retain.journeys.Journey;
+import dev.retain.journeys.JourneyGraph;
 import dev.retain.journeys.JourneyGraphs;
 import dev.retain.journeys.JourneyReports;
 import dev.retain.journeys.Journeys;
@@ -38,6 +39,7 @@ class JourneyPageController {
     private final DeadSteps deadSteps;
     private final ObjectMapper json;
     private final MessageSource messages;
+    private final JourneyLabels labels;
 
     JourneyPageController(
             Journeys journeys,
@@ -45,8 +47,10 @@ class JourneyPageController {
             JourneyReports reports,
             DeadSteps deadSteps,
             ObjectMapper json,
-            MessageSource messages) {
+            MessageSource messages,
+            JourneyLabels labels) {
         this.messages = messages;
+        this.labels = labels;
         this.journeys = journeys;
         this.graphs = graphs;
         this.reports = reports;
@@ -65,12 +69,17 @@ class JourneyPageController {
     String show(@PathVariable long id, Locale locale, Model model) {
         Journey journey = journeys.find(id);
         model.addAttribute("journey", journey);
-        model.addAttribute("graph", graphs.parse(journey.graph()));
+        JourneyGraph graph = graphs.parse(journey.graph());
+        model.addAttribute("graph", graph);
+        model.addAttribute("trigger", labels.trigger(graph, locale));
+        model.addAttribute("nodeTypeLabels", labels.nodeTypes(graphs.nodeTypes(), locale));
+        model.addAttribute("nodeTypeGlossary", labels.glossary(graphs.nodeTypes(), locale));
         var report = reports.of(id);
         model.addAttribute("report", report);
         model.asMap().putIfAbsent("graphText", pretty(journey));
         model.addAttribute("nodeTypes", graphs.nodeTypes());
         model.addAttribute("nodeTypesJson", json.writeValueAsString(graphs.nodeTypes()));
+        model.addAttribute("nodeTypeLabelsJson", json.writeValueAsString(labels.nodeTypes(graphs.nodeTypes(), locale)));
         model.addAttribute("countsJson", json.writeValueAsString(report.nodes()));
         model.addAttribute("editorLabels", json.writeValueAsString(editorLabels(locale)));
         return "journeys/show";

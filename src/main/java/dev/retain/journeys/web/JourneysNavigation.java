@@ -1,5 +1,6 @@
 package dev.retain.journeys.web;
 
+import dev.retain.platform.NavigationGroup;
 import dev.retain.platform.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,6 @@ class JourneysNavigation {
 
     @Bean
     NavigationItem journeysItem() {
-        return new NavigationItem("/journeys", "nav.journeys", 45);
+        return new NavigationItem(NavigationGroup.ENGAGEMENT, "/journeys", "nav.journeys", 45);
     }
 }

@@ -1,5 +1,6 @@
 package dev.retain.messaging.web;
 
+import dev.retain.platform.NavigationGroup;
 import dev.retain.platform.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,6 @@ class MessagingNavigation {
 
     @Bean
     NavigationItem messagesItem() {
-        return new NavigationItem("/messages", "nav.messages", 50);
+        return new NavigationItem(NavigationGroup.ENGAGEMENT, "/messages", "nav.messages", 55);
     }
 }

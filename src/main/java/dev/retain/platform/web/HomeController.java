@@ -1,7 +1,9 @@
 package dev.retain.platform.web;
 
-import dev.retain.platform.HomeFigure;
+import dev.retain.platform.HomeBlock;
+import dev.retain.platform.UserAccount;
 import dev.retain.platform.UserAccounts;
+import java.security.Principal;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -9,27 +11,35 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The home page (headline figures from every module) and the sign-in page. */
+/** The home page (the blocks of every module meant for the signed-in user's roles) and the sign-in page. */
 @Controller
 class HomeController {
 
-    private final List<HomeFigure> figures;
+    private final List<HomeBlock> blocks;
+    private final UserAccounts users;
     private final boolean demo;
 
-    HomeController(List<HomeFigure> figures, @Value("${retain.demo.enabled:false}") boolean demo) {
-        this.figures = figures;
+    HomeController(List<HomeBlock> blocks, UserAccounts users, @Value("${retain.demo.enabled:false}") boolean demo) {
+        this.blocks = blocks.stream()
+                .sorted(Comparator.comparingInt(HomeBlock::order))
+                .toList();
+        this.users = users;
         this.demo = demo;
     }
 
     @GetMapping("/")
-    String home(Model model) {
-        model.addAttribute(
-                "figures",
-                figures.stream()
-                        .flatMap(figure -> figure.figures().stream())
-                        .sorted(Comparator.comparingInt(HomeFigure.Figure::order))
-                        .toList());
+    String home(Principal principal, Model model) {
+        List<ShownHomeBlock> shown =
+                users.findByUsername(principal.getName()).map(this::blocksFor).orElse(List.of());
+        model.addAttribute("blocks", shown);
         return "platform/home";
+    }
+
+    private List<ShownHomeBlock> blocksFor(UserAccount viewer) {
+        return blocks.stream()
+                .filter(block -> block.roles().stream().anyMatch(viewer.roles()::contains))
+                .map(block -> new ShownHomeBlock(block, block.contentFor(viewer), block.link(viewer)))
+                .toList();
     }
 
     @GetMapping("/login")

@@ -1,5 +1,6 @@
 package dev.retain.platform.web;
 
+import dev.retain.platform.NavigationGroup;
 import dev.retain.platform.NavigationItem;
 import dev.retain.platform.Role;
 import java.util.Set;
@@ -12,21 +13,21 @@ class PlatformNavigation {
 
     @Bean
     NavigationItem homeNavigation() {
-        return new NavigationItem("/", "nav.home", 0);
+        return new NavigationItem(NavigationGroup.WORKBENCH, "/", "nav.home", 0);
     }
 
     @Bean
     NavigationItem usersNavigation() {
-        return new NavigationItem("/admin/users", "nav.users", 900, Set.of(Role.ADMIN));
+        return new NavigationItem(NavigationGroup.SETTINGS, "/admin/users", "nav.users", 900, Set.of(Role.ADMIN));
     }
 
     @Bean
     NavigationItem apiKeysNavigation() {
-        return new NavigationItem("/admin/api-keys", "nav.apiKeys", 910, Set.of(Role.ADMIN));
+        return new NavigationItem(NavigationGroup.SETTINGS, "/admin/api-keys", "nav.apiKeys", 910, Set.of(Role.ADMIN));
     }
 
     @Bean
     NavigationItem auditNavigation() {
-        return new NavigationItem("/admin/audit", "nav.audit", 920, Set.of(Role.ADMIN));
+        return new NavigationItem(NavigationGroup.SETTINGS, "/admin/audit", "nav.audit", 950, Set.of(Role.ADMIN));
     }
 }

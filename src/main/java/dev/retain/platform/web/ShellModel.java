@@ -1,25 +1,25 @@
 package dev.retain.platform.web;
 
 import dev.retain.platform.NavigationItem;
+import dev.retain.platform.Role;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts the navigation the signed-in user may see, and the current path, into every page's model. */
+/** Puts the sidebar the signed-in user may see, and the current path, into every page's model. */
 @ControllerAdvice(annotations = Controller.class)
 class ShellModel {
 
     private final List<NavigationItem> items;
 
     ShellModel(List<NavigationItem> items) {
-        this.items = items.stream()
-                .sorted(Comparator.comparingInt(NavigationItem::order))
-                .toList();
+        this.items = List.copyOf(items);
     }
 
     @ModelAttribute("currentPath")
@@ -27,17 +27,24 @@ class ShellModel {
         return request.getRequestURI();
     }
 
-    @ModelAttribute("navigation")
-    List<NavigationItem> navigation(Authentication authentication) {
-        if (authentication == null) {
-            return List.of();
+    @ModelAttribute("sidebar")
+    Sidebar sidebar(Authentication authentication, HttpServletRequest request) {
+        if (authentication == null || !authentication.isAuthenticated()) {
+            return new Sidebar(List.of(), null);
         }
-        var authorities = authentication.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .toList();
-        return items.stream()
-                .filter(item -> item.roles().isEmpty()
-                        || item.roles().stream().anyMatch(role -> authorities.contains(role.authority())))
-                .toList();
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return Sidebar.of(items, rolesOf(authentication), path);
+    }
+
+    static Set<Role> rolesOf(Authentication authentication) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (GrantedAuthority authority : authentication.getAuthorities()) {
+            for (Role role : Role.values()) {
+                if (role.authority().equals(authority.getAuthority())) {
+                    roles.add(role);
+                }
+            }
+        }
+        return roles;
     }
 }

@@ -1,5 +1,6 @@
 package dev.retain.predict.web;
 
+import dev.retain.platform.NavigationGroup;
 import dev.retain.platform.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,6 @@ class RecommendationsNavigation {
 
     @Bean
     NavigationItem recommendationsItem() {
-        return new NavigationItem("/recommendations", "nav.recommendations", 40);
+        return new NavigationItem(NavigationGroup.INSIGHTS, "/recommendations", "nav.recommendations", 42);
     }
 }

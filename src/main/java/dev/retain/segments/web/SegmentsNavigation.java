@@ -1,5 +1,6 @@
 package dev.retain.segments.web;
 
+import dev.retain.platform.NavigationGroup;
 import dev.retain.platform.NavigationItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,11 +11,11 @@ class SegmentsNavigation {
 
     @Bean
     NavigationItem segmentsItem() {
-        return new NavigationItem("/segments", "nav.segments", 30);
+        return new NavigationItem(NavigationGroup.ENGAGEMENT, "/segments", "nav.segments", 30);
     }
 
     @Bean
     NavigationItem rfmItem() {
-        return new NavigationItem("/rfm", "nav.rfm", 35);
+        return new NavigationItem(NavigationGroup.ENGAGEMENT, "/rfm", "nav.rfm", 35);
     }
 }

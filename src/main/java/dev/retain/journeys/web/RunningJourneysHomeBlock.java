@@ -1,0 +1,49 @@
+package dev.retain.journeys.web;
+
+import dev.retain.platform.HomeBlock;
+import dev.retain.platform.Role;
+import dev.retain.platform.UserAccount;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** On the marketer's home page: the journeys running now and how they do against their holdout. */
+@Component
+class RunningJourneysHomeBlock implements HomeBlock {
+
+    private final ActiveJourneyLifts lifts;
+
+    RunningJourneysHomeBlock(ActiveJourneyLifts lifts) {
+        this.lifts = lifts;
+    }
+
+    @Override
+    public Set<Role> roles() {
+        return Set.of(Role.MARKETER);
+    }
+
+    @Override
+    public int order() {
+        return 10;
+    }
+
+    @Override
+    public String titleKey() {
+        return "home.journeys.running";
+    }
+
+    @Override
+    public String emptyKey() {
+        return "home.journeys.noneRunning";
+    }
+
+    @Override
+    public String link(UserAccount viewer) {
+        return "/journeys";
+    }
+
+    @Override
+    public Content contentFor(UserAccount viewer) {
+        return Content.ofRows(
+                lifts.all().stream().map(ActiveJourneyLifts.Lift::row).toList());
+    }
+}
