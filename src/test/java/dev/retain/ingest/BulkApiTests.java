@@ -155,6 +155,26 @@ class BulkApiTests {
     }
 
     @Test
+    void aReturnSentBeforeItsOrderIsNettedWhenTheOrderArrivesAndAnOrderReturnedInFullIsNoPurchase(
+            @Autowired JdbcClient jdbc) {
+        String c = unique();
+        String source = "s" + c;
+        marketer.postNdjson("/api/v1/orders/bulk?source=" + source, """
+                {"order_id": "C7", "customer_id": "%1$s", "order_date": "2026-07-03", "amount": "-50"}
+                {"order_id": "C8", "customer_id": "%1$s", "order_date": "2026-07-03", "amount": "-30"}
+                """.formatted(c));
+
+        marketer.postNdjson("/api/v1/orders/bulk?source=" + source, """
+                {"order_id": "7", "customer_id": "%1$s", "order_date": "2026-07-01", "amount": "120"}
+                {"order_id": "8", "customer_id": "%1$s", "order_date": "2026-07-02", "amount": "30"}
+                """.formatted(c));
+
+        assertThat(jdbc.sql("""
+                        select count(*) || ' ' || sum(p.base_amount) from paid_orders_view p
+                        where p.customer_id = (select customer_id from orders where source = ? and external_id = '7')""").param(source).query(String.class).single()).isEqualTo("1 70.00");
+    }
+
+    @Test
     void apiCallsRaiseTheDataQualityAlertsOfFileImportsOncePerSourceAndDay(@Autowired JdbcClient jdbc) {
         String c = unique();
         String source = "s" + c;
