@@ -143,10 +143,6 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
         return exitCode;
     }
 
-    public static String summary(ImportJob job) {
-        return summary(job, List.of());
-    }
-
     /** The account of a job; rejected rows are counted by reason, most frequent first. */
     public static String summary(ImportJob job, List<RejectionReason> rejections) {
         var text = new StringBuilder()

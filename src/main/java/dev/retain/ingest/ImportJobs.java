@@ -78,15 +78,24 @@ public class ImportJobs {
      * mapping is refused at once rather than failing later. Without a mapping, the one the headers suggest is used.
      */
     public ImportJob submit(ImportRequest request, InputStream content) {
+        return submit(request, content, false);
+    }
+
+    /**
+     * The same; with {@code suggestUnmapped}, the fields the request's mapping leaves out are mapped as the headers
+     * suggest, as the command line does.
+     */
+    public ImportJob submit(ImportRequest request, InputStream content, boolean suggestUnmapped) {
         validate(request);
         Path file = store(request.fileName(), content);
         List<String> headers;
         Map<String, String> mapping;
         try (TableReader reader = TableReaders.open(file)) {
             headers = reader.headers();
-            mapping = request.mapping() == null || request.mapping().isEmpty()
-                    ? ImportPreview.suggest(request.kind(), headers)
-                    : request.mapping();
+            Map<String, String> given = request.mapping() == null ? Map.of() : request.mapping();
+            mapping = suggestUnmapped || given.isEmpty()
+                    ? ImportPreview.suggestAround(request.kind(), headers, given)
+                    : given;
             ColumnMapping.of(request.kind(), mapping, headers);
         } catch (IOException e) {
             deleteQuietly(file);
