@@ -17,8 +17,8 @@ import org.springframework.stereotype.Service;
 public class OrderImport {
 
     public static final String STAGING_COLUMNS =
-            "row_number, order_ref, ordered_at, status, currency, amount, coupon_code, sku, product_name, category,"
-                    + " quantity, unit_price";
+            "row_number, order_ref, returns_ref, ordered_at, status, currency, amount, coupon_code, sku, product_name,"
+                    + " category, quantity, unit_price";
 
     public static final String OUTCOMES = "order_outcomes";
 
@@ -38,7 +38,8 @@ public class OrderImport {
     public void createStaging() {
         jdbc.sql("""
                         create temp table staged_orders (
-                            row_number bigint primary key, order_ref text not null, ordered_at timestamptz not null,
+                            row_number bigint primary key, order_ref text not null, returns_ref text,
+                            ordered_at timestamptz not null,
                             status text not null, currency text not null, amount numeric(14, 2), coupon_code text,
                             sku text, product_name text, category text, quantity int, unit_price numeric(14, 2),
                             customer_id bigint
@@ -51,7 +52,8 @@ public class OrderImport {
         jdbc.sql("""
                         create temp table order_heads on commit drop as
                         select distinct on (s.order_ref) s.order_ref, s.row_number as first_row, s.customer_id,
-                               s.ordered_at, s.status, s.currency, coalesce(s.amount, s.line_total, 0) as amount,
+                               s.returns_ref, s.ordered_at, s.status, s.currency,
+                               coalesce(s.amount, s.line_total, 0) as amount,
                                s.coupon_code, o.id as existing_id
                         from (select *, sum(quantity * unit_price) over (partition by order_ref) as line_total
                               from staged_orders) s
@@ -60,20 +62,21 @@ public class OrderImport {
         // New orders take a plain insert (much cheaper than a speculative one); known ones update only when changed.
         long created = jdbc.sql("""
                         insert into orders (customer_id, source, external_id, ordered_at, status, currency, amount,
-                                            base_amount, coupon_code, created_at)
+                                            base_amount, coupon_code, returns_external_id, created_at)
                         select h.customer_id, ?, h.order_ref, h.ordered_at, h.status, h.currency, h.amount,
-                               round(h.amount * r.rate_to_base, 2), h.coupon_code, now()
+                               round(h.amount * r.rate_to_base, 2), h.coupon_code, h.returns_ref, now()
                         from order_heads h join currency_rates r on r.currency = h.currency
                         where h.existing_id is null""").param(source).update();
         long updated = jdbc.sql("""
                         update orders o set customer_id = h.customer_id, ordered_at = h.ordered_at, status = h.status,
                             currency = h.currency, amount = h.amount, base_amount = round(h.amount * r.rate_to_base, 2),
-                            coupon_code = h.coupon_code
+                            coupon_code = h.coupon_code, returns_external_id = h.returns_ref
                         from order_heads h join currency_rates r on r.currency = h.currency
                         where o.id = h.existing_id
-                          and (o.customer_id, o.ordered_at, o.status, o.currency, o.amount, o.coupon_code)
+                          and (o.customer_id, o.ordered_at, o.status, o.currency, o.amount, o.coupon_code,
+                               o.returns_external_id)
                               is distinct from (h.customer_id, h.ordered_at, h.status, h.currency, h.amount,
-                                                h.coupon_code)""").update();
+                                                h.coupon_code, h.returns_ref)""").update();
         if (created > FRESH_STATISTICS_AFTER) {
             // The lines are matched to the orders just written. Statistics from before them take the file's source
             // for empty, and the planner may then scan the whole file once per new order.
@@ -86,6 +89,7 @@ public class OrderImport {
         if (fileHasLines) {
             replaceLines(source);
         }
+        netReturns(source);
         jdbc.sql("""
                         create temp table order_outcomes on commit drop as
                         select s.row_number, s.customer_id,
@@ -100,6 +104,35 @@ public class OrderImport {
                     .list()));
         }
         return new Upsert(created, updated, heads - created - updated);
+    }
+
+    /**
+     * Recomputes what was returned of every order this import wrote or returned against, from all stored returns of the
+     * source: returns and their orders may come in either order, in one file or in several.
+     */
+    private void netReturns(String source) {
+        boolean sourceHasReturns = jdbc.sql(
+                        "select exists (select 1 from orders where source = ? and returns_external_id is not null)")
+                .param(source)
+                .query(Boolean.class)
+                .single();
+        if (!sourceHasReturns) {
+            return;
+        }
+        jdbc.sql("""
+                        with touched as (
+                            select order_ref as external_id from order_heads
+                            union select returns_ref from order_heads where returns_ref is not null),
+                        returned as (
+                            select t.external_id,
+                                   coalesce((select -sum(r.base_amount) from orders r
+                                             where r.source = :source and r.returns_external_id = t.external_id
+                                               and r.status = 'RETURNED'), 0) as amount
+                            from touched t)
+                        update orders o set returned_base_amount = returned.amount
+                        from returned
+                        where o.source = :source and o.external_id = returned.external_id and o.status <> 'RETURNED'
+                          and o.returned_base_amount <> returned.amount""").param("source", source).update();
     }
 
     /** The lines of new orders, and of existing ones whose lines in the file differ from the stored ones. */

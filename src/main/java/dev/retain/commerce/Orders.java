@@ -34,11 +34,8 @@ public class Orders {
 
     public CustomerOrderSummary summaryOf(long customerId) {
         return jdbc.sql("""
-                        select count(*) filter (where status = 'PAID'),
-                               coalesce(sum(base_amount) filter (where status = 'PAID'), 0),
-                               min(ordered_at) filter (where status = 'PAID'),
-                               max(ordered_at) filter (where status = 'PAID')
-                        from orders where customer_id = ?""")
+                        select count(*), coalesce(sum(base_amount), 0), min(ordered_at), max(ordered_at)
+                        from paid_orders_view where customer_id = ?""")
                 .param(customerId)
                 .query((rs, row) -> {
                     long paid = rs.getLong(1);
@@ -116,7 +113,7 @@ public class Orders {
 
     /** Paid revenue in the base currency over the last {@code days} days. */
     public BigDecimal revenueOfLastDays(int days) {
-        return jdbc.sql("select coalesce(sum(base_amount), 0) from orders where status = 'PAID' and ordered_at >= ?")
+        return jdbc.sql("select coalesce(sum(base_amount), 0) from paid_orders_view where ordered_at >= ?")
                 .param(Timestamp.from(clock.instant().minus(Duration.ofDays(days))))
                 .query(BigDecimal.class)
                 .single();

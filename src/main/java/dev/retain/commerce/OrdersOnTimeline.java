@@ -64,6 +64,8 @@ class OrdersOnTimeline implements TimelineSource {
                 return "refunded";
             case CANCELLED:
                 return "cancelled";
+            case RETURNED:
+                return "returned";
             default:
                 return "placed";
         }

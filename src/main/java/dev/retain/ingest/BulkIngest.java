@@ -22,11 +22,17 @@ public class BulkIngest {
     private final StagedImport stagedImport;
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
+    private final ApiDailyAccounts accounts;
 
-    BulkIngest(StagedImport stagedImport, PlatformTransactionManager transactions, JdbcClient jdbc) {
+    BulkIngest(
+            StagedImport stagedImport,
+            PlatformTransactionManager transactions,
+            JdbcClient jdbc,
+            ApiDailyAccounts accounts) {
         this.stagedImport = stagedImport;
         this.transaction = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
+        this.accounts = accounts;
     }
 
     /**
@@ -44,23 +50,39 @@ public class BulkIngest {
         }
         var table = new RecordTable(kind, records);
         Map<String, String> mapping = RecordTable.mapping(kind);
-        List<RecordResult> staged = records.isEmpty()
-                ? List.of()
-                : transaction.execute(status -> {
-                    var result = stagedImport.importRows(
-                            kind, source, mapping, ImportOptions.defaults(), table, (rows, bytes, total) -> false);
-                    return jdbc.sql(
-                                    "select r.row_number, r.reason, o.outcome, o.customer_id from staged_rows r left join "
-                                            + result.outcomes()
-                                            + " o on o.row_number = r.row_number order by r.row_number")
-                            .query((rs, row) -> new RecordResult(
-                                    rs.getInt(1) - 1,
-                                    rs.getString(2) != null ? "rejected" : answer(kind, rs.getString(3)),
-                                    rs.getObject(4, Long.class),
-                                    rs.getString(2)))
-                            .list();
-                });
-        return inOrderSent(staged, records.size(), unreadable);
+        return transaction.execute(status -> {
+            List<RecordResult> staged = List.of();
+            long futureDates = 0;
+            if (!records.isEmpty()) {
+                var result = stagedImport.importRows(
+                        kind, source, mapping, ImportOptions.defaults(), table, (rows, bytes, total) -> false);
+                futureDates = jdbc.sql(DataQuality.FUTURE_DATES_IN_STAGED_ROWS)
+                        .query(Long.class)
+                        .single();
+                staged = jdbc.sql(
+                                "select r.row_number, r.reason, o.outcome, o.customer_id from staged_rows r left join "
+                                        + result.outcomes()
+                                        + " o on o.row_number = r.row_number order by r.row_number")
+                        .query((rs, row) -> new RecordResult(
+                                rs.getInt(1) - 1,
+                                rs.getString(2) != null ? "rejected" : answer(kind, rs.getString(3)),
+                                rs.getObject(4, Long.class),
+                                rs.getString(2)))
+                        .list();
+            }
+            List<RecordResult> results = inOrderSent(staged, records.size(), unreadable);
+            accounts.add(kind, source, figures(results, futureDates));
+            return results;
+        });
+    }
+
+    private static ApiDailyAccounts.CallFigures figures(List<RecordResult> results, long futureDates) {
+        long created =
+                results.stream().filter(r -> r.result().equals("created")).count();
+        long rejected =
+                results.stream().filter(r -> r.result().equals("rejected")).count();
+        return new ApiDailyAccounts.CallFigures(
+                results.size(), created, results.size() - created - rejected, rejected, futureDates);
     }
 
     private static String answer(ImportKind kind, String outcome) {

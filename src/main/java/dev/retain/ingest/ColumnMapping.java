@@ -1,9 +1,11 @@
 package dev.retain.ingest;
 
+import dev.retain.ingest.cleansing.MissingValues;
 import dev.retain.platform.InvalidInputException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Which column of the file feeds which field: field key → column index, checked against the file's headers and the
@@ -30,46 +32,50 @@ final class ColumnMapping {
                 columns.put(field, headers.indexOf(header));
             }
         });
-        var mapping = new ColumnMapping(columns);
         if (errors.isEmpty()) {
-            requireFields(kind, mapping, errors);
+            unmatchedRequiredFields(kind, fieldToHeader.keySet())
+                    .forEach((field, problem) -> errors.put("mapping." + field, problem));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        return mapping;
+        return new ColumnMapping(columns);
     }
 
-    private static void requireFields(ImportKind kind, ColumnMapping mapping, Map<String, String> errors) {
-        boolean identifiesCustomer = mapping.has("customer_id") || mapping.has("phone") || mapping.has("email");
+    /** The required fields of the kind that no column is mapped to, each with what to map. */
+    static Map<String, String> unmatchedRequiredFields(ImportKind kind, Set<String> mapped) {
+        var unmatched = new LinkedHashMap<String, String>();
+        boolean identifiesCustomer =
+                mapped.contains("customer_id") || mapped.contains("phone") || mapped.contains("email");
         switch (kind) {
             case CUSTOMERS -> {
-                if (!identifiesCustomer && !mapping.has("company_name")) {
-                    errors.put("mapping", "map a customer id, phone, email or company name column");
+                if (!identifiesCustomer && !mapped.contains("company_name")) {
+                    unmatched.put("customer_id", "map a customer id, phone, email or company name column");
                 }
             }
             case ORDERS -> {
-                requireField(mapping, "order_date", errors);
-                if (!mapping.has("amount") && !mapping.has("unit_price")) {
-                    errors.put("mapping.amount", "map an amount column (or unit price and quantity)");
+                requireField(mapped, "order_date", unmatched);
+                if (!mapped.contains("amount") && !mapped.contains("unit_price")) {
+                    unmatched.put("amount", "map an amount column (or unit price and quantity)");
                 }
                 if (!identifiesCustomer) {
-                    errors.put("mapping.customer_id", "map a customer id, phone or email column");
+                    unmatched.put("customer_id", "map a customer id, phone or email column");
                 }
             }
             case EVENTS -> {
-                requireField(mapping, "event_type", errors);
-                requireField(mapping, "occurred_at", errors);
+                requireField(mapped, "event_type", unmatched);
+                requireField(mapped, "occurred_at", unmatched);
                 if (!identifiesCustomer) {
-                    errors.put("mapping.customer_id", "map a customer id, phone or email column");
+                    unmatched.put("customer_id", "map a customer id, phone or email column");
                 }
             }
         }
+        return unmatched;
     }
 
-    private static void requireField(ColumnMapping mapping, String field, Map<String, String> errors) {
-        if (!mapping.has(field)) {
-            errors.put("mapping." + field, "map a column to '" + field + "'");
+    private static void requireField(Set<String> mapped, String field, Map<String, String> unmatched) {
+        if (!mapped.contains(field)) {
+            unmatched.put(field, "map a column to '" + field + "'");
         }
     }
 
@@ -81,13 +87,12 @@ final class ColumnMapping {
         return columns.containsValue(column);
     }
 
-    /** The trimmed cell of a field, or null when unmapped, missing or blank. */
+    /** The trimmed cell of a field, or null when unmapped, blank or a placeholder such as {@code NA}. */
     String cell(String[] row, String field) {
         Integer column = columns.get(field);
-        if (column == null || column >= row.length || row[column] == null) {
+        if (column == null || column >= row.length || MissingValues.isMissing(row[column])) {
             return null;
         }
-        String value = row[column].strip();
-        return value.isEmpty() ? null : value;
+        return row[column].strip();
     }
 }

@@ -75,15 +75,28 @@ public class ImportJobs {
 
     /**
      * Keeps the file and queues the job. The mapping is checked against the file's header row here, so a wrong
-     * mapping is refused at once rather than failing later.
+     * mapping is refused at once rather than failing later. Without a mapping, the one the headers suggest is used.
      */
     public ImportJob submit(ImportRequest request, InputStream content) {
+        return submit(request, content, false);
+    }
+
+    /**
+     * The same; with {@code suggestUnmapped}, the fields the request's mapping leaves out are mapped as the headers
+     * suggest, as the command line does.
+     */
+    public ImportJob submit(ImportRequest request, InputStream content, boolean suggestUnmapped) {
         validate(request);
         Path file = store(request.fileName(), content);
         List<String> headers;
+        Map<String, String> mapping;
         try (TableReader reader = TableReaders.open(file)) {
             headers = reader.headers();
-            ColumnMapping.of(request.kind(), request.mapping(), headers);
+            Map<String, String> given = request.mapping() == null ? Map.of() : request.mapping();
+            mapping = suggestUnmapped || given.isEmpty()
+                    ? ImportPreview.suggestAround(request.kind(), headers, given)
+                    : given;
+            ColumnMapping.of(request.kind(), mapping, headers);
         } catch (IOException e) {
             deleteQuietly(file);
             throw new InvalidInputException("file", e.getMessage());
@@ -101,7 +114,7 @@ public class ImportJobs {
                         request.fileName(),
                         file.toString(),
                         headers.toArray(String[]::new),
-                        json.writeValueAsString(request.mapping()),
+                        json.writeValueAsString(mapping),
                         json.writeValueAsString(request.options()),
                         sizeOf(file),
                         AuditLog.currentActor(),
@@ -197,6 +210,16 @@ public class ImportJobs {
                 .update();
     }
 
+    /** The rejected rows counted by reason, most frequent first (the 20 most frequent). */
+    public List<RejectionReason> rejectionsByReason(long id) {
+        return jdbc.sql("""
+                        select reason, count(*) from import_rejections where job_id = ?
+                        group by reason order by count(*) desc, reason limit 20""")
+                .param(id)
+                .query((rs, row) -> new RejectionReason(rs.getString(1), rs.getLong(2)))
+                .list();
+    }
+
     /**
      * Writes the rejected rows as CSV: the file's own columns, then the reason; UTF-8 with a byte-order mark, which
      * Excel needs to show Chinese text.
@@ -266,9 +289,6 @@ public class ImportJobs {
                 || CustomerImport.RESERVED_KINDS.contains(request.source())) {
             throw new InvalidInputException(
                     "source", "a source system name: lower-case letters, digits and _, e.g. 'erp' or 'shop'");
-        }
-        if (request.mapping() == null || request.mapping().isEmpty()) {
-            throw new InvalidInputException("mapping", "map at least one column");
         }
     }
 

@@ -32,7 +32,8 @@ public enum ImportKind {
             "product_name",
             "category",
             "quantity",
-            "unit_price")),
+            "unit_price",
+            "original_order_id")),
     EVENTS(List.of("customer_id", "phone", "email", "name", "event_type", "occurred_at"));
 
     private final List<String> fields;

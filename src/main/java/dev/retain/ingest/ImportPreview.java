@@ -81,14 +81,28 @@ public class ImportPreview {
 
     /** Each field gets the first column whose header suggests it. */
     static Map<String, String> suggest(ImportKind kind, List<String> headers) {
+        return suggestAround(kind, headers, Map.of());
+    }
+
+    /**
+     * The mapping {@code given} (field → column), completed with suggestions for the fields it leaves out from the
+     * columns it leaves unused; the command line imports with it, so that only what the headers do not say needs
+     * saying.
+     */
+    static Map<String, String> suggestAround(ImportKind kind, List<String> headers, Map<String, String> given) {
         var allowed = new HashSet<>(kind.fields());
+        allowed.removeAll(given.keySet());
         var mapping = new LinkedHashMap<String, String>();
         for (String header : headers) {
+            if (given.containsValue(header)) {
+                continue;
+            }
             HeaderSynonyms.suggest(header, allowed).ifPresent(field -> {
                 mapping.putIfAbsent(field, header);
                 allowed.remove(field);
             });
         }
+        mapping.putAll(given);
         return mapping;
     }
 }

@@ -91,9 +91,10 @@ class ImportRun {
                             rows_merged = (select count(*) from %1$s where outcome = 'merged'),
                             rows_rejected = (select count(*) from staged_rows where reason is not null),
                             bytes_read = bytes_total, finished_at = now(), heartbeat_at = now(),
-                            future_dates = (select count(*) from staged_rows where reason is null
-                                            and greatest(ordered_at, occurred_at, signed_up_at) > now())
-                        where id = ?""".formatted(outcomes)).params(rowsRead, job.id()).update();
+                            future_dates = (%2$s)
+                        where id = ?""".formatted(outcomes, DataQuality.FUTURE_DATES_IN_STAGED_ROWS))
+                .params(rowsRead, job.id())
+                .update();
         dataQuality.check(job.id());
     }
 

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -49,6 +50,8 @@ public final class RemoteImport {
             fields.put("mapping", options.get("map"));
         }
         fields.put("dayFirst", Boolean.toString(options.containsKey("day-first")));
+        // As locally: what --map leaves out is mapped from the headers; a preset is used as saved.
+        fields.put("suggestUnmapped", Boolean.toString(!options.containsKey("preset")));
         var http = HttpClient.newHttpClient();
         String boundary = "retain-" + UUID.randomUUID();
         HttpResponse<String> submitted = http.send(
@@ -63,19 +66,21 @@ public final class RemoteImport {
             return submitted.statusCode() == 400 ? 2 : 1;
         }
         long id = json.readTree(submitted.body()).get("job").get("id").asLong();
-        JsonNode job;
+        JsonNode view;
         do {
             Thread.sleep(500);
-            job = json.readTree(http.send(
-                                    HttpRequest.newBuilder(URI.create(server + "/api/v1/imports/" + id))
-                                            .header("Authorization", "Bearer " + apiKey)
-                                            .build(),
-                                    HttpResponse.BodyHandlers.ofString())
-                            .body())
-                    .get("job");
-        } while (!ImportStatus.valueOf(job.get("status").asString()).finished());
-        ImportJob finished = json.treeToValue(job, ImportJob.class);
-        System.out.println(ImportCommand.summary(finished));
+            view = json.readTree(http.send(
+                            HttpRequest.newBuilder(URI.create(server + "/api/v1/imports/" + id))
+                                    .header("Authorization", "Bearer " + apiKey)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body());
+        } while (!ImportStatus.valueOf(view.get("job").get("status").asString()).finished());
+        ImportJob finished = json.treeToValue(view.get("job"), ImportJob.class);
+        var rejections = new ArrayList<RejectionReason>();
+        view.path("rejectionsByReason").forEach(r -> rejections.add(json.treeToValue(r, RejectionReason.class)));
+        System.out.println("mapping: " + MappingText.format(finished.mapping()));
+        System.out.println(ImportCommand.summary(finished, rejections));
         double maxRejected = Double.parseDouble(options.getOrDefault("max-rejected", "0.05"));
         return finished.status() != ImportStatus.SUCCEEDED ? 1 : finished.rejectedShare() > maxRejected ? 3 : 0;
     }

@@ -1,5 +1,6 @@
 package dev.retain.ingest;
 
+import dev.retain.commerce.OrderStatus;
 import dev.retain.customers.Email;
 import dev.retain.customers.Phone;
 import dev.retain.ingest.cleansing.Amount;
@@ -7,6 +8,7 @@ import dev.retain.ingest.cleansing.AmountReader;
 import dev.retain.ingest.cleansing.CellProblem;
 import dev.retain.ingest.cleansing.CompanyNames;
 import dev.retain.ingest.cleansing.DateReader;
+import dev.retain.ingest.cleansing.MissingValues;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -45,6 +47,7 @@ final class RowCleanser {
             "contact_name",
             "signed_up_at",
             "order_ref",
+            "returns_ref",
             "ordered_at",
             "status",
             "currency",
@@ -65,6 +68,8 @@ final class RowCleanser {
             "ext_ref",
             "order_id",
             "order_ref",
+            "original_order_id",
+            "returns_ref",
             "order_date",
             "ordered_at",
             "company_name",
@@ -74,6 +79,12 @@ final class RowCleanser {
     static int stagedColumnOf(String field) {
         return STAGED_COLUMNS.indexOf(STAGED_AS.getOrDefault(field, field));
     }
+
+    /**
+     * Orders and events belong to a customer (every customer-keyed table is keyed and distributed by it), so a row
+     * that names nobody is rejected rather than kept as an anonymous order.
+     */
+    static final String NO_CUSTOMER_IDENTITY = "no customer identity: customer id, phone and email are all missing";
 
     private static final Map<String, String> ORDER_STATUSES = orderStatuses();
     private static final Map<String, String> GENDERS =
@@ -150,7 +161,7 @@ final class RowCleanser {
                     "customer_id",
                     kind == ImportKind.CUSTOMERS
                             ? "no customer id, phone, email or company name"
-                            : "no customer id, phone or email");
+                            : NO_CUSTOMER_IDENTITY);
         }
         switch (kind) {
             case ORDERS -> cleanseOrder(cells, v, problems);
@@ -165,37 +176,74 @@ final class RowCleanser {
     }
 
     private void cleanseOrder(String[] cells, Object[] v, Map<String, String> problems) {
-        v[17] = requiredRead(cells, "order_date", problems, dates::readInstant);
-        v[18] = read(cells, "status", problems, RowCleanser::orderStatus);
-        if (v[18] == null) {
-            v[18] = "PAID";
+        v[18] = requiredRead(cells, "order_date", problems, dates::readInstant);
+        v[19] = read(cells, "status", problems, RowCleanser::orderStatus);
+        if (v[19] == null) {
+            v[19] = "PAID";
         }
         String currency = read(cells, "currency", problems, raw -> raw.toUpperCase(Locale.ROOT));
         Amount amount = read(cells, "amount", problems, AmountReader::read);
         if (amount != null) {
-            if (amount.value().signum() < 0) {
-                problems.put("amount", "'" + mapping.cell(cells, "amount") + "' is negative; record refunds as status");
-            }
-            v[20] = amount.value();
+            v[21] = amount.value();
             if (currency == null) {
                 currency = amount.currency();
             }
         }
-        v[19] = currency != null ? currency : defaultCurrency;
-        if (!currencies.contains((String) v[19])) {
-            problems.put("currency", "no exchange rate for '" + v[19] + "'");
+        v[20] = currency != null ? currency : defaultCurrency;
+        if (!currencies.contains((String) v[20])) {
+            problems.put("currency", "no exchange rate for '" + v[20] + "'");
         }
-        v[21] = mapping.cell(cells, "coupon_code");
-        v[22] = mapping.cell(cells, "sku");
-        v[23] = mapping.cell(cells, "product_name");
-        v[24] = mapping.cell(cells, "category");
-        v[25] = read(cells, "quantity", problems, RowCleanser::quantity);
+        v[22] = mapping.cell(cells, "coupon_code");
+        v[23] = mapping.cell(cells, "sku");
+        v[24] = mapping.cell(cells, "product_name");
+        v[25] = mapping.cell(cells, "category");
+        v[26] = read(cells, "quantity", problems, RowCleanser::quantity);
         Amount unitPrice = read(cells, "unit_price", problems, AmountReader::read);
-        v[26] = unitPrice == null ? null : unitPrice.value();
-        if (v[20] == null && v[26] == null && !problems.containsKey("amount") && !problems.containsKey("unit_price")) {
+        v[27] = unitPrice == null ? null : unitPrice.value();
+        if (v[21] == null && v[27] == null && !problems.containsKey("amount") && !problems.containsKey("unit_price")) {
             problems.put("amount", "is empty");
         }
         v[16] = mapping.has("order_id") ? required(cells, "order_id", problems) : derivedOrderRef(v);
+        if (isReturn(v)) {
+            recordAsReturn(cells, v);
+        }
+    }
+
+    /** ERPs write returns and credit notes as negative quantities or amounts instead of a status. */
+    private static boolean isReturn(Object[] v) {
+        return (v[21] != null && ((BigDecimal) v[21]).signum() < 0)
+                || (v[26] != null && (Integer) v[26] < 0)
+                || (v[27] != null && ((BigDecimal) v[27]).signum() < 0);
+    }
+
+    /**
+     * A return is stored as an order of its own with status RETURNED and negative amounts, whatever sign each column
+     * used, and names the order it returns: the mapped original order id, or else the order id without the
+     * {@code C} that ERPs put before a cancelling invoice's number ({@code C536379} returns {@code 536379}).
+     */
+    private void recordAsReturn(String[] cells, Object[] v) {
+        v[19] = OrderStatus.RETURNED.name();
+        if (v[21] != null) {
+            v[21] = ((BigDecimal) v[21]).abs().negate();
+        }
+        if (v[26] != null) {
+            v[26] = -Math.abs((Integer) v[26]);
+        } else {
+            v[26] = -1;
+        }
+        if (v[27] != null) {
+            v[27] = ((BigDecimal) v[27]).abs();
+        }
+        String original = mapping.cell(cells, "original_order_id");
+        String orderRef = (String) v[16];
+        if (original == null
+                && mapping.has("order_id")
+                && orderRef != null
+                && orderRef.length() > 1
+                && (orderRef.charAt(0) == 'C' || orderRef.charAt(0) == 'c')) {
+            original = orderRef.substring(1);
+        }
+        v[17] = original;
     }
 
     /**
@@ -203,7 +251,7 @@ final class RowCleanser {
      * importing the file again finds the same orders.
      */
     private static String derivedOrderRef(Object[] v) {
-        String key = v[3] + "|" + v[4] + "|" + v[5] + "|" + v[17] + "|" + v[20] + "|" + v[22] + "|" + v[25];
+        String key = v[3] + "|" + v[4] + "|" + v[5] + "|" + v[18] + "|" + v[21] + "|" + v[23] + "|" + v[26];
         return "row:" + java.util.HexFormat.of().formatHex(sha256(key), 0, 12);
     }
 
@@ -216,16 +264,16 @@ final class RowCleanser {
     }
 
     private void cleanseEvent(String[] cells, Object[] v, Map<String, String> problems) {
-        v[27] = required(cells, "event_type", problems);
-        v[28] = requiredRead(cells, "occurred_at", problems, dates::readInstant);
+        v[28] = required(cells, "event_type", problems);
+        v[29] = requiredRead(cells, "occurred_at", problems, dates::readInstant);
         // Columns not mapped to a field travel with the event as its properties.
         var properties = new LinkedHashMap<String, String>();
         for (int column = 0; column < cells.length && column < headers.size(); column++) {
-            if (!mapping.isMappedColumn(column) && cells[column] != null && !cells[column].isBlank()) {
+            if (!mapping.isMappedColumn(column) && !MissingValues.isMissing(cells[column])) {
                 properties.put(headers.get(column), cells[column].strip());
             }
         }
-        v[29] = json.writeValueAsString(properties);
+        v[30] = json.writeValueAsString(properties);
     }
 
     private interface Reader<T> {
@@ -284,11 +332,12 @@ final class RowCleanser {
         return status;
     }
 
+    /** A whole number of units; below 0 for a returned line. */
     private static Integer quantity(String raw) {
         try {
             BigDecimal quantity = AmountReader.read(raw).value();
-            if (quantity.signum() <= 0 || quantity.stripTrailingZeros().scale() > 0) {
-                throw new CellProblem(raw, "is not a whole number above 0");
+            if (quantity.signum() == 0 || quantity.stripTrailingZeros().scale() > 0) {
+                throw new CellProblem(raw, "is not a whole number other than 0");
             }
             return quantity.intValueExact();
         } catch (ArithmeticException e) {

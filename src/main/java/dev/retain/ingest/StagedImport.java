@@ -172,7 +172,8 @@ class StagedImport {
         return """
                 row_number bigint primary key, reason text, original text[], ext_ref text, phone text, email text,
                 company_key text, kind text, name text, gender text, birthday date, city text, region text,
-                industry text, contact_name text, signed_up_at timestamptz, order_ref text, ordered_at timestamptz,
+                industry text, contact_name text, signed_up_at timestamptz, order_ref text, returns_ref text,
+                ordered_at timestamptz,
                 status text, currency text, amount numeric(14, 2), coupon_code text, sku text, product_name text,
                 category text, quantity int, unit_price numeric(14, 2), event_type text, occurred_at timestamptz,
                 properties text""";

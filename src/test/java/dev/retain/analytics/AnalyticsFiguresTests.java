@@ -164,8 +164,11 @@ class AnalyticsFiguresTests {
         Map<Long, YearMonth> firstMonth = new HashMap<>();
         Map<String, Set<Long>> active = new HashMap<>();
         Map<String, BigDecimal> revenue = new HashMap<>();
-        List<Object[]> orders = jdbc.sql("select customer_id, ordered_at, base_amount from orders where status = 'PAID'"
-                        + " order by ordered_at")
+        // A purchase counts net of its returns; one returned in full is no purchase.
+        List<Object[]> orders = jdbc.sql(
+                        "select customer_id, ordered_at, base_amount - returned_base_amount from orders"
+                                + " where status = 'PAID' and (returned_base_amount = 0 or base_amount > returned_base_amount)"
+                                + " order by ordered_at")
                 .query((rs, n) ->
                         new Object[] {rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getBigDecimal(3)})
                 .list();

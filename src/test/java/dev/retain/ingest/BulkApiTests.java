@@ -118,6 +118,113 @@ class BulkApiTests {
         assertThat(analyst.postNdjson("/api/v1/events/bulk", "{}").status()).isEqualTo(403);
     }
 
+    @Test
+    void anOrderForCustomerNaBelongsToNobodyAndIsRejected() {
+        String c = unique();
+        String orders = """
+                {"order_id": "%1$s-1", "customer_id": "NA", "order_date": "2026-07-01", "amount": "10"}
+                {"order_id": "%1$s-2", "customer_id": "#N/A", "phone": "null", "email": "-", "order_date": "2026-07-01", "amount": "10"}
+                """.formatted(c);
+
+        var response = marketer.postNdjson("/api/v1/orders/bulk?source=shop", orders);
+
+        assertThat(resultsOf(response.body())).containsExactly("rejected", "rejected");
+        assertThat(response.body().get("results").get(0).get("reason").asString())
+                .isEqualTo("customer_id: no customer identity: customer id, phone and email are all missing");
+    }
+
+    @Test
+    void aNegativeQuantityIsAReturnOfTheOrderItNames(@Autowired JdbcClient jdbc) {
+        String c = unique();
+        String source = "s" + c;
+        marketer.postNdjson("/api/v1/orders/bulk?source=" + source, """
+                {"order_id": "A1", "customer_id": "%1$s", "order_date": "2026-07-01", "sku": "X", "quantity": 3, "unit_price": 20}
+                """.formatted(c));
+
+        var response = marketer.postNdjson("/api/v1/orders/bulk?source=" + source, """
+                {"order_id": "R1", "original_order_id": "A1", "customer_id": "%1$s", "order_date": "2026-07-03", "sku": "X", "quantity": -1, "unit_price": 20}
+                """.formatted(c));
+
+        assertThat(resultsOf(response.body())).containsExactly("created");
+        assertThat(jdbc.sql("select base_amount from paid_orders_view where id = (select id from orders"
+                                + " where source = ? and external_id = 'A1')")
+                        .param(source)
+                        .query(BigDecimal.class)
+                        .single())
+                .isEqualByComparingTo("40.00");
+    }
+
+    @Test
+    void aReturnSentBeforeItsOrderIsNettedWhenTheOrderArrivesAndAnOrderReturnedInFullIsNoPurchase(
+            @Autowired JdbcClient jdbc) {
+        String c = unique();
+        String source = "s" + c;
+        marketer.postNdjson("/api/v1/orders/bulk?source=" + source, """
+                {"order_id": "C7", "customer_id": "%1$s", "order_date": "2026-07-03", "amount": "-50"}
+                {"order_id": "C8", "customer_id": "%1$s", "order_date": "2026-07-03", "amount": "-30"}
+                """.formatted(c));
+
+        marketer.postNdjson("/api/v1/orders/bulk?source=" + source, """
+                {"order_id": "7", "customer_id": "%1$s", "order_date": "2026-07-01", "amount": "120"}
+                {"order_id": "8", "customer_id": "%1$s", "order_date": "2026-07-02", "amount": "30"}
+                """.formatted(c));
+
+        assertThat(jdbc.sql("""
+                        select count(*) || ' ' || sum(p.base_amount) from paid_orders_view p
+                        where p.customer_id = (select customer_id from orders where source = ? and external_id = '7')""").param(source).query(String.class).single()).isEqualTo("1 70.00");
+    }
+
+    @Test
+    void apiCallsRaiseTheDataQualityAlertsOfFileImportsOncePerSourceAndDay(@Autowired JdbcClient jdbc) {
+        String c = unique();
+        String source = "s" + c;
+        String calls = """
+                {"order_id": "%1$s-1", "customer_id": "%1$s", "order_date": "2026-07-01", "amount": "10"}
+                {"order_id": "%1$s-2", "customer_id": "%1$s", "order_date": "2026-07-01", "amount": "ten"}
+                {"order_id": "%1$s-3", "customer_id": "%1$s", "order_date": "2099-01-01", "amount": "10"}
+                """.formatted(c);
+
+        marketer.postNdjson("/api/v1/orders/bulk?source=" + source, calls);
+        marketer.postNdjson("/api/v1/orders/bulk?source=" + source, calls);
+
+        assertThat(jdbc.sql("""
+                        select j.rows_read || ' ' || j.rows_imported || ' ' || j.rows_merged || ' ' || j.rows_rejected
+                        from import_jobs j where j.source = ? and j.api_day is not null""").param(source).query(String.class).single()).isEqualTo("6 2 2 2");
+        assertThat(alertsOf(jdbc, source))
+                .containsExactlyInAnyOrder(
+                        "REJECTED_SHARE: 1 of 3 rows were rejected (33.3%)",
+                        "FUTURE_DATES: 1 rows have dates in the future");
+    }
+
+    @Test
+    void theFirstApiCallOfADayChecksTheVolumeOfTheDayBefore(@Autowired JdbcClient jdbc) {
+        String c = unique();
+        String source = "s" + c;
+        for (int daysAgo : new int[] {2, 1}) {
+            jdbc.sql("""
+                            insert into import_jobs (kind, source, file_name, file_path, mapping, status, rows_read,
+                                                     rows_imported, created_by, created_at, api_day)
+                            values ('ORDERS', ?, 'API orders', '', '{}', 'SUCCEEDED', ?, ?, 'test', now(),
+                                    (now() at time zone 'Asia/Shanghai')::date - ?)""")
+                    .params(source, daysAgo == 2 ? 1000 : 10, daysAgo == 2 ? 1000 : 10, daysAgo)
+                    .update();
+        }
+
+        marketer.postNdjson(
+                "/api/v1/orders/bulk?source=" + source,
+                "{\"order_id\": \"%1$s\", \"customer_id\": \"%1$s\", \"order_date\": \"2026-07-01\", \"amount\": 1}"
+                        .formatted(c));
+
+        assertThat(alertsOf(jdbc, source))
+                .containsExactly("LOW_VOLUME: 10 rows, far fewer than the 1000 of the previous import from " + source);
+    }
+
+    private static List<String> alertsOf(JdbcClient jdbc, String source) {
+        return jdbc.sql("""
+                        select a.kind || ': ' || a.message from data_quality_alerts a
+                        join import_jobs j on j.id = a.job_id where j.source = ? order by a.id""").param(source).query(String.class).list();
+    }
+
     private static List<String> resultsOf(JsonNode body) {
         var results = new ArrayList<String>();
         body.get("results").forEach(result -> results.add(result.get("result").asString()));

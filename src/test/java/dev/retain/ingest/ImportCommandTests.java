@@ -121,10 +121,16 @@ class ImportCommandTests {
                 "--max-rejected",
                 "0.6",
                 "--map",
-                "customer_id=CustomerID,order_date=InvoiceDate,amount=Total");
+                "order_date=InvoiceDate");
 
         assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).contains("SUCCEEDED").contains("rows read 2, imported 1, merged 0, rejected 1");
+        assertThat(run.output())
+                .containsPattern("mapping: .*order_date=InvoiceDate")
+                .containsPattern("mapping: .*customer_id=CustomerID")
+                .containsPattern("mapping: .*amount=Total")
+                .contains("SUCCEEDED")
+                .contains("rows read 2, imported 1, merged 0, rejected 1")
+                .contains("1 rejected: amount: 'bad' is not an amount");
     }
 
     @Test
@@ -166,6 +172,80 @@ class ImportCommandTests {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.output()).contains("mapping.customer_id: the file has no column 'Customer'");
+    }
+
+    @Test
+    void anErpExportImportsWithoutAMappingTurningCancellationsIntoReturnsAndNaIntoNoCustomer() throws Exception {
+        String source = "erp_" + unique();
+        Path file = directory.resolve("online-retail.csv");
+        try (var fixture = getClass().getResourceAsStream("/ingest/online-retail.csv")) {
+            Files.copy(fixture, file);
+        }
+
+        var run = retain("import", "--kind", "orders", "--file", file.toString(), "--source", source);
+
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(3);
+        assertThat(run.output())
+                .contains("mapping: order_id=InvoiceNo,sku=StockCode,product_name=Description,quantity=Quantity,"
+                        + "order_date=InvoiceDate,unit_price=UnitPrice,customer_id=CustomerID")
+                .contains("rows read 20, imported 9, merged 5, rejected 6")
+                .contains("4 rejected: customer_id: no customer identity: customer id, phone and email are all missing")
+                .contains("1 rejected: quantity: '0' is not a whole number other than 0")
+                .contains("1 rejected: quantity: 'six' is not an amount");
+        assertThat(jdbc.sql("select value from customer_identities where kind = ? order by value")
+                        .param(source)
+                        .query(String.class)
+                        .list())
+                .containsExactly("12583", "13047", "13748", "17850");
+        assertThat(jdbc.sql("""
+                        select external_id || ' ' || amount || ' ' || coalesce(returns_external_id, '-')
+                        from orders where source = ? and status = 'RETURNED' order by external_id""").param(source).query(String.class).list())
+                .containsExactly("C536001 -12.75 536001", "C536370 -15.00 536370");
+        assertThat(spendOf(source, "12583")).isEqualByComparingTo("165.00");
+        // The return of an invoice Retain never saw cannot take back spend that was never counted.
+        assertThat(spendOf(source, "17850")).isEqualByComparingTo("68.74");
+        assertThat(jdbc.sql("select count(*) from order_lines l join orders o on o.id = l.order_id"
+                                + " where o.source = ? and o.external_id = 'C536370' and l.sku = '22728'"
+                                + " and l.quantity = -4 and l.line_amount = -15.00")
+                        .param(source)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void asksForAMappingOnlyOfTheRequiredFieldNoHeaderNames() throws Exception {
+        String c = unique();
+        Path file = csv(directory, "export.csv", """
+                CustomerID,Datum,Total
+                %1$s,2026-01-05,10
+                """.formatted(c));
+
+        var unmapped = retain("import", "--kind", "orders", "--file", file.toString());
+        var mapped = retain("import", "--kind", "orders", "--file", file.toString(), "--map", "order_date=Datum");
+
+        assertThat(unmapped.exitCode()).as(unmapped.output()).isEqualTo(2);
+        assertThat(unmapped.output())
+                .contains("mapping: customer_id=CustomerID,amount=Total")
+                .contains("No column matched the required field order_date (map a column to 'order_date'):"
+                        + " add --map order_date=COLUMN")
+                .contains("The file's columns: CustomerID, Datum, Total")
+                .doesNotContain("field customer_id")
+                .doesNotContain("field amount");
+        assertThat(mapped.exitCode()).as(mapped.output()).isZero();
+        assertThat(mapped.output())
+                .contains("mapping: customer_id=CustomerID,amount=Total,order_date=Datum")
+                .contains("rows read 1, imported 1, merged 0, rejected 0");
+    }
+
+    private java.math.BigDecimal spendOf(String source, String customerId) {
+        return jdbc.sql("""
+                        select coalesce(sum(p.base_amount), 0) from paid_orders_view p
+                        join customer_identities i on i.customer_id = p.customer_id
+                        where i.kind = ? and i.value = ?""")
+                .params(source, customerId)
+                .query(java.math.BigDecimal.class)
+                .single();
     }
 
     record Run(int exitCode, String output) {}

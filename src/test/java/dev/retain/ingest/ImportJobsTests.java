@@ -49,11 +49,11 @@ class ImportJobsTests {
 
         assertThat(job.status()).isEqualTo(ImportStatus.SUCCEEDED);
         assertThat(job.rowsRead()).isEqualTo(6);
-        assertThat(job.rowsImported()).isEqualTo(3);
-        assertThat(job.rowsRejected()).isEqualTo(3);
+        assertThat(job.rowsImported()).isEqualTo(4);
+        assertThat(job.rowsRejected()).isEqualTo(2);
         assertThat(job.rowsImported() + job.rowsMerged() + job.rowsRejected()).isEqualTo(job.rowsRead());
         assertThat(count("select count(*) from customer_identities where kind = 'erp' and value like ?", c + "-%"))
-                .isEqualTo(2);
+                .isEqualTo(3);
         assertThat(jdbc.sql("""
                         select sum(o.base_amount) from orders o join customer_identities i on i.customer_id = o.customer_id
                         where i.kind = 'erp' and i.value = ?""").param(c + "-1").query(BigDecimal.class).single())
@@ -84,8 +84,8 @@ class ImportJobsTests {
                         "订单号,客户编号,下单时间,实付金额,币种,reason",
                         c + "-B," + c + ",2026-13-01,\"1,00\",CNY,\"order_date: '2026-13-01' is not a date; amount: "
                                 + "'1,00' is not an amount\"",
-                        c + "-C,,2026-04-01,5,XYZ,\"customer_id: no customer id, phone or email; currency: no exchange"
-                                + " rate for 'XYZ'\"");
+                        c + "-C,,2026-04-01,5,XYZ,\"customer_id: no customer identity: customer id, phone and email are"
+                                + " all missing; currency: no exchange rate for 'XYZ'\"");
     }
 
     @Test

@@ -23,18 +23,19 @@ class RowCleanserTests {
     @CsvSource(
             delimiter = '|',
             value = {
-                "no customer at all        | A1 |    |            |          | 2026-01-05 | 10     |     |        |   | customer_id: no customer id, phone or email",
+                "no customer at all        | A1 |    |            |          | 2026-01-05 | 10     |     |        |   | customer_id: no customer identity: customer id, phone and email are all missing",
+                "only placeholders for them| A1 | NA | N/A        | null     | 2026-01-05 | 10     |     |        |   | customer_id: no customer identity: customer id, phone and email are all missing",
                 "a phone that is not one   | A1 |    | 12345      |          | 2026-01-05 | 10     |     |        |   | phone: '12345' is not a valid phone number",
                 "an email that is not one  | A1 |    |            | wang@    | 2026-01-05 | 10     |     |        |   | email: 'wang@' is not a valid email address",
                 "no date                   | A1 | C1 |            |          |            | 10     |     |        |   | order_date: is empty",
                 "a date that is not one    | A1 | C1 |            |          | 2026-02-30 | 10     |     |        |   | order_date: '2026-02-30' is not a date",
                 "no amount                 | A1 | C1 |            |          | 2026-01-05 |        |     |        |   | amount: is empty",
                 "an amount that is not one | A1 | C1 |            |          | 2026-01-05 | ten    |     |        |   | amount: 'ten' is not an amount",
-                "a negative amount         | A1 | C1 |            |          | 2026-01-05 | -10    |     |        |   | amount: '-10' is negative; record refunds as status",
                 "a currency without a rate | A1 | C1 |            |          | 2026-01-05 | 10     | XYZ |        |   | currency: no exchange rate for 'XYZ'",
                 "an unknown status         | A1 | C1 |            |          | 2026-01-05 | 10     |     | lost   |   | status: 'lost' is not an order status (paid, refunded, cancelled)",
-                "a quantity below one      | A1 | C1 |            |          | 2026-01-05 | 10     |     |        | 0 | quantity: '0' is not a whole number above 0",
-                "a fractional quantity     | A1 | C1 |            |          | 2026-01-05 | 10     |     |        | 1.5 | quantity: '1.5' is not a whole number above 0",
+                "a quantity of nothing     | A1 | C1 |            |          | 2026-01-05 | 10     |     |        | 0 | quantity: '0' is not a whole number other than 0",
+                "a fractional quantity     | A1 | C1 |            |          | 2026-01-05 | 10     |     |        | 1.5 | quantity: '1.5' is not a whole number other than 0",
+                "a quantity that is no number | A1 | C1 |         |          | 2026-01-05 | 10     |     |        | two | quantity: 'two' is not an amount",
             })
     void anOrderRowIsRejectedWithItsReason(
             String why,

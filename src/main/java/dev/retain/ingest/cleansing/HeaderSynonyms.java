@@ -49,6 +49,9 @@ public final class HeaderSynonyms {
         signed_up_at: Member Since, Customer Since
         order_id: 订单号, 订单编号, 单号, 订单ID, 单据编号, 单据号, 交易号, 交易单号, 交易编号, 外部订单号, Order ID
         order_id: Order No, Order Number, Invoice, InvoiceNo, Invoice No, Invoice Number, Transaction ID
+        original_order_id: 原订单号, 原单号, 原订单编号, 原销售单号, 退货原单号, 关联订单号, Original Order ID
+        original_order_id: Original Order, Original Order No, Original Invoice, Original InvoiceNo, Original Invoice No
+        original_order_id: Returned Order, Return For, Credited Invoice
         order_date: 下单时间, 下单日期, 订单时间, 订单日期, 成交时间, 成交日期, 付款时间, 付款日期, 支付时间
         order_date: 支付日期, 单据日期, 交易时间, 交易日期, 订单创建时间, 订单付款时间, 买家付款时间, 销售日期
         order_date: Order Date, Order Time, InvoiceDate, Invoice Date, Purchase Date, Paid At, Transaction Date

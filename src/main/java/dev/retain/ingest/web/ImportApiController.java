@@ -12,6 +12,7 @@ import dev.retain.ingest.ImportPresets;
 import dev.retain.ingest.ImportPreview;
 import dev.retain.ingest.ImportPreview.Preview;
 import dev.retain.ingest.MappingText;
+import dev.retain.ingest.RejectionReason;
 import dev.retain.platform.InvalidInputException;
 import dev.retain.platform.PageOf;
 import io.swagger.v3.oas.annotations.Operation;
@@ -60,7 +61,13 @@ class ImportApiController {
     }
 
     /** A job with its live figures. */
-    record JobView(ImportJob job, double rowsPerSecond, Long secondsLeft, List<DataQualityAlert> alerts) {}
+    /** A job with its speed, its alerts and, once finished, its rejected rows counted by reason. */
+    record JobView(
+            ImportJob job,
+            double rowsPerSecond,
+            Long secondsLeft,
+            List<DataQualityAlert> alerts,
+            List<RejectionReason> rejectionsByReason) {}
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
@@ -72,14 +79,15 @@ class ImportApiController {
             @RequestParam(required = false) String mapping,
             @RequestParam(required = false) String preset,
             @RequestParam(defaultValue = "false") boolean dayFirst,
-            @RequestParam(defaultValue = "CNY") String currency)
+            @RequestParam(defaultValue = "CNY") String currency,
+            @RequestParam(defaultValue = "false") boolean suggestUnmapped)
             throws IOException {
         var request = preset != null
                 ? fromPreset(presets.find(preset), fileName(file))
                 : new ImportRequest(
                         kind, source, fileName(file), MappingText.parse(mapping), ImportOptions.of(dayFirst, currency));
         try (var content = file.getInputStream()) {
-            return view(jobs.submit(request, content));
+            return view(jobs.submit(request, content, suggestUnmapped && preset == null));
         }
     }
 
@@ -165,7 +173,12 @@ class ImportApiController {
 
     private JobView view(ImportJob job) {
         var now = clock.instant();
-        return new JobView(job, job.rowsPerSecond(now), job.secondsLeft(now), dataQuality.ofJob(job.id()));
+        return new JobView(
+                job,
+                job.rowsPerSecond(now),
+                job.secondsLeft(now),
+                dataQuality.ofJob(job.id()),
+                job.status().finished() ? jobs.rejectionsByReason(job.id()) : List.of());
     }
 
     private static String fileName(MultipartFile file) {

@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -142,6 +143,7 @@ class ImportPageController {
         model.addAttribute("rowsPerSecond", Math.round(job.rowsPerSecond(clock.instant())));
         model.addAttribute("secondsLeft", job.secondsLeft(clock.instant()));
         model.addAttribute("alerts", dataQuality.ofJob(id));
+        model.addAttribute("rejections", job.status().finished() ? jobs.rejectionsByReason(id) : List.of());
         return htmx != null ? "ingest/job :: progress" : "ingest/job";
     }
 

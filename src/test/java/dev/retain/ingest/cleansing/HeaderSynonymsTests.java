@@ -38,7 +38,8 @@ class HeaderSynonymsTests {
             "product_name",
             "category",
             "quantity",
-            "unit_price");
+            "unit_price",
+            "original_order_id");
     private static final Set<String> EVENT_FIELDS = Set.of("customer_id", "event_type", "occurred_at");
 
     @ParameterizedTest
@@ -74,6 +75,11 @@ class HeaderSynonymsTests {
         "类目, category",
         "购买数量, quantity",
         "单价, unit_price",
+        "订单号, order_id",
+        "数量, quantity",
+        "商品编码, sku",
+        "商品名称, product_name",
+        "原订单号, original_order_id",
         "行为类型, event_type",
         "发生时间, occurred_at"
     })
@@ -109,6 +115,11 @@ class HeaderSynonymsTests {
         "Product Category, category",
         "Qty, quantity",
         "UnitPrice, unit_price",
+        "Invoice, order_id",
+        "Price, unit_price",
+        "Customer ID, customer_id",
+        "Quantity, quantity",
+        "Original Invoice, original_order_id",
         "Event Type, event_type",
         "Occurred At, occurred_at"
     })
@@ -185,7 +196,7 @@ class HeaderSynonymsTests {
     @Test
     void listsEveryFieldOnce() {
         assertThat(HeaderSynonyms.KEYS)
-                .hasSize(27)
+                .hasSize(28)
                 .containsAll(CUSTOMER_FIELDS)
                 .containsAll(ORDER_FIELDS)
                 .containsAll(EVENT_FIELDS);
