@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code ./retain demo}: into an empty database, loads the demo company's customers and their history up to the day
- * it started using Retain, plays its months with Retain since (journeys, coupons, messages, the team's tasks, imports),
+ * it started using Retain (60 days ago unless {@code retain.demo.past-days} says otherwise), plays its time with Retain since (journeys, coupons, messages, the team's tasks, imports),
  * scores everyone as of today, then says what was generated, where to go and how to sign in.
  */
 @Component
@@ -58,7 +58,7 @@ class DemoStartup {
             CompanyZone zone,
             Clock clock,
             @Value("${retain.demo.customers:10000}") int size,
-            @Value("${retain.demo.past-days:90}") int pastDays) {
+            @Value("${retain.demo.past-days:60}") int pastDays) {
         this.dataset = dataset;
         this.past = past;
         this.customers = customers;

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * On its first day the company mined its order history for products bought together, which its birthday and
- * win-back messages recommend from; refreshed every four weeks since.
+ * win-back messages recommend from.
  */
 @Component
 @ConditionalOnProperty(name = "retain.demo.enabled", havingValue = "true")
@@ -33,11 +33,7 @@ class PredictPast implements PastChapter {
     }
 
     @Override
-    public void live(PastDay day) {
-        if (day.number() > 0 && day.number() % 28 == 0) {
-            associations.run();
-        }
-    }
+    public void live(PastDay day) {}
 
     @Override
     public List<String> generated() {
