@@ -145,7 +145,6 @@ class CustomerProfileBrowserTests {
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(BrowserSupport.screenshot("customer-360"))
                 .setFullPage(true));
-        BrowserSupport.saveDocScreenshot(page, "customer-360");
 
         page.locator("#timeline-more-button").click();
         assertThat(timelineEntry("event")).hasCount(55);

@@ -109,7 +109,6 @@ class DashboardBrowserTests {
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(BrowserSupport.screenshot("dashboard"))
                 .setFullPage(true));
-        BrowserSupport.saveDocScreenshot(page, "dashboard");
 
         Download kpis = page.waitForDownload(
                 () -> page.locator("a[data-download='kpis.xlsx']").first().click());

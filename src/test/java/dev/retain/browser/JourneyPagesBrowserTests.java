@@ -108,7 +108,6 @@ class JourneyPagesBrowserTests {
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(BrowserSupport.screenshot("journey"))
                 .setFullPage(true));
-        BrowserSupport.saveDocScreenshot(page, "journey");
     }
 
     @Test
