@@ -13,6 +13,16 @@ class OutboxPageController {
 
     private static final int SHOWN = 200;
 
+    /**
+     * Shown in a sandboxed frame that loads nothing: an email's open pixel or images fetched while someone reads the
+     * outbox would count as the customer opening it.
+     */
+    private static final String LOAD_NOTHING =
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">";
+
+    /** A kept message and the document its frame shows. */
+    record ShownMessage(Outbox.OutboxMessage message, String document) {}
+
     private final Outbox outbox;
 
     OutboxPageController(Outbox outbox) {
@@ -22,7 +32,11 @@ class OutboxPageController {
     @GetMapping("/messages/outbox")
     String outbox(@RequestParam(required = false) Channel channel, Model model) {
         model.addAttribute("enabled", outbox.enabled());
-        model.addAttribute("messages", outbox.latest(channel, SHOWN));
+        model.addAttribute(
+                "messages",
+                outbox.latest(channel, SHOWN).stream()
+                        .map(message -> new ShownMessage(message, LOAD_NOTHING + message.body()))
+                        .toList());
         model.addAttribute("channel", channel);
         model.addAttribute("channels", Channel.values());
         return "messaging/outbox";
