@@ -56,6 +56,12 @@ public final class ApiClient {
         return send(request(path).POST(bodyOf(body)).header("Content-Type", "application/json"));
     }
 
+    /** A POST of a text body of the given type, e.g. a CSV file. */
+    public Response post(String path, String body, String contentType) {
+        return send(
+                request(path).POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", contentType));
+    }
+
     public Response postNdjson(String path, String lines) {
         return send(request(path)
                 .POST(HttpRequest.BodyPublishers.ofString(lines))

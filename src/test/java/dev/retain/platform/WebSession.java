@@ -40,6 +40,17 @@ final class WebSession {
                 .build());
     }
 
+    /** Posts a form as the page at {@code page} would, with its CSRF token; values are URL-encoded here. */
+    HttpResponse<String> postForm(String page, String path, java.util.Map<String, String> fields) {
+        var form = new StringBuilder("_csrf=" + csrfFrom(page));
+        fields.forEach((name, value) ->
+                form.append('&').append(encode(name)).append('=').append(encode(value)));
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
+                .build());
+    }
+
     private String csrfFrom(String path) {
         var matcher = CSRF.matcher(get(path).body());
         if (!matcher.find()) {
