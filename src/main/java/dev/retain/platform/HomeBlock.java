@@ -6,20 +6,18 @@ import java.util.Set;
 /**
  * A block of the home page, for the people whose work it serves. Each module implements its own blocks in its web
  * package, reading through its own API; the home page shows the blocks meant for any of the signed-in user's roles, in
- * {@link #order()}, each rendered by one generic fragment from its {@link Content}.
+ * the order of their {@link Heading}, each rendered by one generic fragment from its {@link Content}.
  */
 public interface HomeBlock {
 
-    /** The roles whose home page shows this block. */
-    Set<Role> roles();
+    /**
+     * Who sees the block ({@code roles}: its home page shows it to anyone with one of them), where it stands on the page
+     * (smallest {@code order} first), its title, and what it says when it has nothing to show ("No tasks due today"),
+     * so that it never silently disappears.
+     */
+    record Heading(Set<Role> roles, int order, String titleKey, String emptyKey) {}
 
-    /** Where the block stands on the page, smallest first. */
-    int order();
-
-    String titleKey();
-
-    /** What the block says when it has nothing to show ("No tasks due today"), so it never silently disappears. */
-    String emptyKey();
+    Heading heading();
 
     /** The page that acts on the block's content, for this viewer. */
     String link(UserAccount viewer);

@@ -42,23 +42,8 @@ class KpiHomeBlock implements HomeBlock {
     }
 
     @Override
-    public Set<Role> roles() {
-        return Set.of(Role.MANAGER, Role.ADMIN, Role.ANALYST);
-    }
-
-    @Override
-    public int order() {
-        return 0;
-    }
-
-    @Override
-    public String titleKey() {
-        return "home.kpis.title";
-    }
-
-    @Override
-    public String emptyKey() {
-        return "home.kpis.empty";
+    public Heading heading() {
+        return new Heading(Set.of(Role.MANAGER, Role.ADMIN, Role.ANALYST), 0, "home.kpis.title", "home.kpis.empty");
     }
 
     @Override

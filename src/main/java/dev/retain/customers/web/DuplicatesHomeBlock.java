@@ -21,23 +21,8 @@ class DuplicatesHomeBlock implements HomeBlock {
     }
 
     @Override
-    public Set<Role> roles() {
-        return Set.of(Role.MANAGER, Role.ADMIN);
-    }
-
-    @Override
-    public int order() {
-        return 40;
-    }
-
-    @Override
-    public String titleKey() {
-        return "home.duplicates";
-    }
-
-    @Override
-    public String emptyKey() {
-        return "home.duplicates.empty";
+    public Heading heading() {
+        return new Heading(Set.of(Role.MANAGER, Role.ADMIN), 40, "home.duplicates", "home.duplicates.empty");
     }
 
     @Override

@@ -30,23 +30,8 @@ class RecentNotesHomeBlock implements HomeBlock {
     }
 
     @Override
-    public Set<Role> roles() {
-        return Set.of(Role.SALES, Role.SERVICE);
-    }
-
-    @Override
-    public int order() {
-        return 30;
-    }
-
-    @Override
-    public String titleKey() {
-        return "home.notes.title";
-    }
-
-    @Override
-    public String emptyKey() {
-        return "home.notes.empty";
+    public Heading heading() {
+        return new Heading(Set.of(Role.SALES, Role.SERVICE), 30, "home.notes.title", "home.notes.empty");
     }
 
     @Override

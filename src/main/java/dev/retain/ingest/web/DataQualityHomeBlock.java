@@ -20,23 +20,8 @@ class DataQualityHomeBlock implements HomeBlock {
     }
 
     @Override
-    public Set<Role> roles() {
-        return Set.of(Role.MANAGER, Role.ADMIN);
-    }
-
-    @Override
-    public int order() {
-        return 50;
-    }
-
-    @Override
-    public String titleKey() {
-        return "home.alerts";
-    }
-
-    @Override
-    public String emptyKey() {
-        return "home.alerts.empty";
+    public Heading heading() {
+        return new Heading(Set.of(Role.MANAGER, Role.ADMIN), 50, "home.alerts", "home.alerts.empty");
     }
 
     @Override

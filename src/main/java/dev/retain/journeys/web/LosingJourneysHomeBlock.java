@@ -20,23 +20,8 @@ class LosingJourneysHomeBlock implements HomeBlock {
     }
 
     @Override
-    public Set<Role> roles() {
-        return Set.of(Role.MANAGER, Role.ADMIN);
-    }
-
-    @Override
-    public int order() {
-        return 60;
-    }
-
-    @Override
-    public String titleKey() {
-        return "home.journeys.losing";
-    }
-
-    @Override
-    public String emptyKey() {
-        return "home.journeys.noneLosing";
+    public Heading heading() {
+        return new Heading(Set.of(Role.MANAGER, Role.ADMIN), 60, "home.journeys.losing", "home.journeys.noneLosing");
     }
 
     @Override

@@ -17,23 +17,8 @@ class RunningJourneysHomeBlock implements HomeBlock {
     }
 
     @Override
-    public Set<Role> roles() {
-        return Set.of(Role.MARKETER);
-    }
-
-    @Override
-    public int order() {
-        return 10;
-    }
-
-    @Override
-    public String titleKey() {
-        return "home.journeys.running";
-    }
-
-    @Override
-    public String emptyKey() {
-        return "home.journeys.noneRunning";
+    public Heading heading() {
+        return new Heading(Set.of(Role.MARKETER), 10, "home.journeys.running", "home.journeys.noneRunning");
     }
 
     @Override

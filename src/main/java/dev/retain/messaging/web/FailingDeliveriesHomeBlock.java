@@ -25,23 +25,8 @@ class FailingDeliveriesHomeBlock implements HomeBlock {
     }
 
     @Override
-    public Set<Role> roles() {
-        return Set.of(Role.MARKETER);
-    }
-
-    @Override
-    public int order() {
-        return 30;
-    }
-
-    @Override
-    public String titleKey() {
-        return "home.deliveries.title";
-    }
-
-    @Override
-    public String emptyKey() {
-        return "home.deliveries.empty";
+    public Heading heading() {
+        return new Heading(Set.of(Role.MARKETER), 30, "home.deliveries.title", "home.deliveries.empty");
     }
 
     @Override

@@ -21,7 +21,7 @@ class HomeController {
 
     HomeController(List<HomeBlock> blocks, UserAccounts users, @Value("${retain.demo.enabled:false}") boolean demo) {
         this.blocks = blocks.stream()
-                .sorted(Comparator.comparingInt(HomeBlock::order))
+                .sorted(Comparator.comparingInt(block -> block.heading().order()))
                 .toList();
         this.users = users;
         this.demo = demo;
@@ -37,7 +37,7 @@ class HomeController {
 
     private List<ShownHomeBlock> blocksFor(UserAccount viewer) {
         return blocks.stream()
-                .filter(block -> block.roles().stream().anyMatch(viewer.roles()::contains))
+                .filter(block -> block.heading().roles().stream().anyMatch(viewer.roles()::contains))
                 .map(block -> new ShownHomeBlock(block, block.contentFor(viewer), block.link(viewer)))
                 .toList();
     }

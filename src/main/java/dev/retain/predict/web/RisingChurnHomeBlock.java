@@ -21,23 +21,8 @@ class RisingChurnHomeBlock implements HomeBlock {
     }
 
     @Override
-    public Set<Role> roles() {
-        return Set.of(Role.SALES, Role.SERVICE);
-    }
-
-    @Override
-    public int order() {
-        return 20;
-    }
-
-    @Override
-    public String titleKey() {
-        return "home.churn.title";
-    }
-
-    @Override
-    public String emptyKey() {
-        return "home.churn.empty";
+    public Heading heading() {
+        return new Heading(Set.of(Role.SALES, Role.SERVICE), 20, "home.churn.title", "home.churn.empty");
     }
 
     @Override

@@ -25,23 +25,8 @@ class AudienceMovesHomeBlock implements HomeBlock {
     }
 
     @Override
-    public Set<Role> roles() {
-        return Set.of(Role.MARKETER);
-    }
-
-    @Override
-    public int order() {
-        return 20;
-    }
-
-    @Override
-    public String titleKey() {
-        return "home.audiences.title";
-    }
-
-    @Override
-    public String emptyKey() {
-        return "home.audiences.empty";
+    public Heading heading() {
+        return new Heading(Set.of(Role.MARKETER), 20, "home.audiences.title", "home.audiences.empty");
     }
 
     @Override

@@ -29,27 +29,12 @@ class MyTasksHomeBlock implements HomeBlock {
         this.clock = clock;
     }
 
-    @Override
-    public Set<Role> roles() {
-        return Set.of(Role.SALES, Role.SERVICE);
-    }
-
-    @Override
-    public int order() {
-        return 10;
-    }
-
-    @Override
-    public String titleKey() {
-        return "home.tasks.title";
-    }
-
-    @Override
-    public String emptyKey() {
-        return "home.tasks.empty";
-    }
-
     /** There is no task list page yet: the viewer's customers are where the tasks are done. */
+    @Override
+    public Heading heading() {
+        return new Heading(Set.of(Role.SALES, Role.SERVICE), 10, "home.tasks.title", "home.tasks.empty");
+    }
+
     @Override
     public String link(UserAccount viewer) {
         return "/customers?owner=" + viewer.id();
