@@ -22,8 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * {@code ./retain demo} on an empty database, smaller and shorter: the company comes with its months of using Retain,
  * played by the modules themselves — journeys with entrants on both sides of their holdout, conversions and lift,
- * coupons issued and spent, emails sent, opened, clicked and unsubscribed from, the sales team's tasks done and
- * overdue, notes, duplicates waiting for review and a data-quality alert — and the clock is back to now.
+ * coupons issued and spent, emails sent, opened, clicked and unsubscribed from, the sales team's tasks done (with a
+ * follow-up record) and overdue, notes, duplicates waiting for review and a data-quality alert — and the clock is back to now.
  */
 @DemoCompanyTest
 class DemoCompanyPastTests {
@@ -88,6 +88,9 @@ class DemoCompanyPastTests {
                         + " (select id from users where username like 'sales%')"))
                 .isPositive();
         assertThat(count("select count(*) from customer_notes where author like 'sales%'"))
+                .isPositive();
+        assertThat(count("select count(*) from follow_ups f join tasks t on t.id = f.task_id and t.status = 'DONE'"
+                        + " where f.author like 'sales%'"))
                 .isPositive();
         assertThat(merges.openCandidateCount()).isPositive();
         assertThat(quality.open()).hasSize(1);

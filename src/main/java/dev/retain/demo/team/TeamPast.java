@@ -9,6 +9,8 @@ import dev.retain.demo.PastDay;
 import dev.retain.platform.Role;
 import dev.retain.platform.UserAccount;
 import dev.retain.platform.UserAccounts;
+import dev.retain.sales.FollowUpKind;
+import dev.retain.sales.FollowUps;
 import dev.retain.tasks.Task;
 import dev.retain.tasks.Tasks;
 import java.time.DayOfWeek;
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The sales team at work on weekdays: each works through the follow-up tasks due (the journeys' calls among them),
- * most of them on time with a note of what the customer said, some late and some not at all; now and then they note a
+ * most of them on time with a follow-up record of what the customer said, some late and some not at all; now and then they note a
  * conversation with one of their customers and plan the next visit themselves. They act signed in as themselves, so
  * notes and the audit log name them.
  */
@@ -42,6 +44,7 @@ class TeamPast implements PastChapter {
             "电话回访：客户反映物流慢，已反馈仓库，客户表示理解。",
             "Called: the customer had forgotten the coupon; will order this week.",
             "电话回访：客户预算收紧，下季度再联系。");
+    private static final List<String> OUTCOMES = List.of("有意向", "暂无需求", "已报价", "约了下周拜访", "未接通");
     private static final List<String> OWN_NOTES = List.of(
             "微信沟通：客户询问新品到货时间，已发目录。",
             "拜访：客户门店扩张中，对批量采购价格感兴趣。",
@@ -52,15 +55,17 @@ class TeamPast implements PastChapter {
     private final UserAccounts users;
     private final Tasks tasks;
     private final CustomerNotes notes;
+    private final FollowUps followUps;
     private final Customers customers;
     private long done;
     private long notesWritten;
     private long planned;
 
-    TeamPast(UserAccounts users, Tasks tasks, CustomerNotes notes, Customers customers) {
+    TeamPast(UserAccounts users, Tasks tasks, CustomerNotes notes, FollowUps followUps, Customers customers) {
         this.users = users;
         this.tasks = tasks;
         this.notes = notes;
+        this.followUps = followUps;
         this.customers = customers;
     }
 
@@ -89,10 +94,15 @@ class TeamPast implements PastChapter {
             }
             boolean late = task.dueAt().isBefore(day.at(LocalTime.MIDNIGHT));
             if (random.nextDouble() < (late ? DONE_WHEN_LATE : DONE_WHEN_DUE)) {
-                notes.add(task.customerId(), CALL_NOTES.get(random.nextInt(CALL_NOTES.size())));
-                tasks.close(task.id(), "DONE");
+                followUps.record(
+                        task.customerId(),
+                        new FollowUps.NewFollowUp(
+                                FollowUpKind.PHONE,
+                                CALL_NOTES.get(random.nextInt(CALL_NOTES.size())),
+                                OUTCOMES.get(random.nextInt(OUTCOMES.size())),
+                                null,
+                                task.id()));
                 done++;
-                notesWritten++;
             }
         }
         if (random.nextDouble() < OWN_NOTE) {
@@ -125,7 +135,8 @@ class TeamPast implements PastChapter {
 
     @Override
     public List<String> generated() {
-        return List.of("the sales team closed %d follow-up tasks, wrote %d notes and planned %d visits and calls"
-                .formatted(done, notesWritten, planned));
+        return List.of(
+                "the sales team followed up %d customers by phone (closing their tasks), wrote %d notes and planned"
+                        + " %d visits and calls".formatted(done, notesWritten, planned));
     }
 }
