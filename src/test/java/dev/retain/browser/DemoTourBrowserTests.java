@@ -83,9 +83,7 @@ class DemoTourBrowserTests {
                         select n.customer_id from customer_notes n
                         join coupons c on c.customer_id = n.customer_id
                         join journey_enrolments e on e.customer_id = n.customer_id
-                        order by n.customer_id limit 1""")
-                .query(Long.class)
-                .single();
+                        order by n.customer_id limit 1""").query(Long.class).single();
         Page page = signedIn("admin");
 
         page.navigate(url("/customers/" + customer));
