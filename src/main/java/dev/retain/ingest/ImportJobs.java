@@ -1,6 +1,7 @@
 package dev.retain.ingest;
 
 import dev.retain.customers.CustomerImport;
+import dev.retain.ingest.files.ReadLimits;
 import dev.retain.ingest.files.TableReader;
 import dev.retain.ingest.files.TableReaders;
 import dev.retain.platform.AuditLog;
@@ -50,6 +51,7 @@ public class ImportJobs {
     private final AuditLog audit;
     private final Clock clock;
     private final ImportRun run;
+    private final ReadLimits limits;
     private final Path uploads;
 
     ImportJobs(
@@ -58,12 +60,14 @@ public class ImportJobs {
             AuditLog audit,
             Clock clock,
             ImportRun run,
+            ReadLimits limits,
             @Value("${retain.data-dir}") Path dataDirectory) {
         this.jdbc = jdbc;
         this.json = json;
         this.audit = audit;
         this.clock = clock;
         this.run = run;
+        this.limits = limits;
         this.uploads = dataDirectory.resolve("imports");
     }
 
@@ -88,7 +92,7 @@ public class ImportJobs {
         Path file = store(request.fileName(), content);
         List<String> headers;
         Map<String, String> mapping;
-        try (TableReader reader = TableReaders.open(file)) {
+        try (TableReader reader = TableReaders.open(file, limits.maxCellChars())) {
             headers = reader.headers();
             Map<String, String> given = request.mapping() == null ? Map.of() : request.mapping();
             mapping = suggestUnmapped || given.isEmpty()
