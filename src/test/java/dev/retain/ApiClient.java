@@ -48,6 +48,19 @@ public final class ApiClient {
         return send(request(path).GET().header("Accept-Language", acceptLanguage));
     }
 
+    /** A GET whose body is text (a CSV download, say), returned as it came. */
+    public String getText(String path) {
+        try {
+            return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString())
+                    .body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response delete(String path) {
         return send(request(path).DELETE());
     }

@@ -1,8 +1,8 @@
 package dev.retain.demo;
 
+import dev.retain.platform.CsvWriter;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,8 +36,8 @@ public final class DemoExport {
         var random = new SplittableRandom(seed ^ 0x5DEECE66DL);
         long[] counts = new long[2];
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write(ORDERS_HEADER);
-            out.write('\n');
+            CsvWriter csv = CsvWriter.to(out);
+            csv.row((Object[]) ORDERS_HEADER.split(","));
             generator.forEachCustomer(history -> history.orders().forEach(order -> {
                 String customer = "C" + order.customerId();
                 String date = EXPORT_TIME.format(order.orderedAt().atZone(zone));
@@ -50,15 +50,17 @@ public final class DemoExport {
                         default -> customer = "";
                     }
                 }
-                try {
-                    out.write(order.externalId() + "," + customer + "," + date + "," + total + "," + order.currency()
-                            + "," + order.status() + "," + (order.couponCode() == null ? "" : order.couponCode())
-                            + "\n");
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                csv.row(
+                        order.externalId(),
+                        customer,
+                        date,
+                        total,
+                        order.currency(),
+                        order.status(),
+                        order.couponCode());
                 counts[0]++;
             }));
+            csv.flush();
         }
         return new Written(counts[0], counts[1]);
     }

@@ -1,19 +1,18 @@
 package dev.retain.ingest;
 
 import dev.retain.customers.CustomerImport;
+import dev.retain.ingest.files.ReadLimits;
 import dev.retain.ingest.files.TableReader;
 import dev.retain.ingest.files.TableReaders;
 import dev.retain.platform.AuditLog;
+import dev.retain.platform.CsvWriter;
 import dev.retain.platform.InvalidInputException;
 import dev.retain.platform.NotFoundException;
 import dev.retain.platform.PageOf;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -52,6 +51,7 @@ public class ImportJobs {
     private final AuditLog audit;
     private final Clock clock;
     private final ImportRun run;
+    private final ReadLimits limits;
     private final Path uploads;
 
     ImportJobs(
@@ -60,12 +60,14 @@ public class ImportJobs {
             AuditLog audit,
             Clock clock,
             ImportRun run,
+            ReadLimits limits,
             @Value("${retain.data-dir}") Path dataDirectory) {
         this.jdbc = jdbc;
         this.json = json;
         this.audit = audit;
         this.clock = clock;
         this.run = run;
+        this.limits = limits;
         this.uploads = dataDirectory.resolve("imports");
     }
 
@@ -90,7 +92,7 @@ public class ImportJobs {
         Path file = store(request.fileName(), content);
         List<String> headers;
         Map<String, String> mapping;
-        try (TableReader reader = TableReaders.open(file)) {
+        try (TableReader reader = TableReaders.open(file, limits.maxCellChars())) {
             headers = reader.headers();
             Map<String, String> given = request.mapping() == null ? Map.of() : request.mapping();
             mapping = suggestUnmapped || given.isEmpty()
@@ -221,38 +223,23 @@ public class ImportJobs {
     }
 
     /**
-     * Writes the rejected rows as CSV: the file's own columns, then the reason; UTF-8 with a byte-order mark, which
-     * Excel needs to show Chinese text.
+     * Writes the rejected rows as CSV for Excel: the file's own columns, then the reason. Streams the stored rows, so
+     * a million rejections need no more memory than one.
      */
-    public void writeRejectedCsv(long id, OutputStream stream) throws IOException {
-        var out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-        out.write('\uFEFF');
-        writeRejectedCsv(id, out);
-        out.flush();
-    }
-
-    /** Writes the rejected rows as CSV: the file's own columns, then the reason. */
-    public void writeRejectedCsv(long id, Writer out) throws IOException {
+    public void writeRejectedCsv(long id, OutputStream stream) {
         find(id);
         List<String> headers = List.of(jdbc.sql("select headers from import_jobs where id = ?")
                 .param(id)
                 .query((rs, row) -> (String[]) rs.getArray(1).getArray())
                 .single());
-        var csv = new CsvLineWriter(out);
-        csv.line(concat(headers, "reason"));
-        var failure = new IOException[1];
+        CsvWriter csv = CsvWriter.forExcel(stream);
+        csv.row(concat(headers, "reason"));
         jdbc.sql("select original, reason from import_rejections where job_id = ? order by row_number")
                 .param(id)
                 .query(rs -> {
-                    try {
-                        csv.line(concat(List.of((String[]) rs.getArray(1).getArray()), rs.getString(2)));
-                    } catch (IOException e) {
-                        failure[0] = e;
-                    }
+                    csv.row(concat(List.of((String[]) rs.getArray(1).getArray()), rs.getString(2)));
                 });
-        if (failure[0] != null) {
-            throw failure[0];
-        }
+        csv.flush();
     }
 
     private static List<String> concat(List<String> values, String last) {

@@ -1,6 +1,7 @@
 package dev.retain.ingest;
 
 import dev.retain.ingest.cleansing.HeaderSynonyms;
+import dev.retain.ingest.files.ReadLimits;
 import dev.retain.ingest.files.TableReader;
 import dev.retain.ingest.files.TableReaders;
 import java.io.IOException;
@@ -23,9 +24,11 @@ public class ImportPreview {
     public static final int ROWS = 100;
 
     private final Cleansing cleansing;
+    private final ReadLimits limits;
 
-    ImportPreview(Cleansing cleansing) {
+    ImportPreview(Cleansing cleansing, ReadLimits limits) {
         this.cleansing = cleansing;
+        this.limits = limits;
     }
 
     /** One previewed row: its number in the file, the clean values by field, and the problems by field. */
@@ -51,7 +54,7 @@ public class ImportPreview {
     /** Previews the file with the given mapping, or with the suggested one when {@code mapping} is empty. */
     public Preview preview(Path file, ImportKind kind, Map<String, String> mapping, ImportOptions options)
             throws IOException {
-        try (TableReader reader = TableReaders.open(file)) {
+        try (TableReader reader = TableReaders.open(file, limits.maxCellChars())) {
             List<String> headers = reader.headers();
             Map<String, String> suggested = suggest(kind, headers);
             Map<String, String> used = mapping == null || mapping.isEmpty() ? suggested : mapping;
@@ -74,7 +77,7 @@ public class ImportPreview {
 
     /** The file's column headers. */
     public List<String> headers(Path file) throws IOException {
-        try (TableReader reader = TableReaders.open(file)) {
+        try (TableReader reader = TableReaders.open(file, limits.maxCellChars())) {
             return reader.headers();
         }
     }

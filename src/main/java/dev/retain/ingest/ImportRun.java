@@ -1,5 +1,6 @@
 package dev.retain.ingest;
 
+import dev.retain.ingest.files.ReadLimits;
 import dev.retain.ingest.files.TableReader;
 import dev.retain.ingest.files.TableReaders;
 import java.io.IOException;
@@ -28,18 +29,21 @@ class ImportRun {
     private final ImportProgress progress;
     private final StagedImport stagedImport;
     private final DataQuality dataQuality;
+    private final ReadLimits limits;
 
     ImportRun(
             JdbcClient jdbc,
             PlatformTransactionManager transactions,
             ImportProgress progress,
             StagedImport stagedImport,
-            DataQuality dataQuality) {
+            DataQuality dataQuality,
+            ReadLimits limits) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.progress = progress;
         this.stagedImport = stagedImport;
         this.dataQuality = dataQuality;
+        this.limits = limits;
     }
 
     /** Runs a job that has been claimed (status RUNNING) to its end. */
@@ -65,7 +69,7 @@ class ImportRun {
 
     private void importAll(ImportJob job, Path file) {
         StagedImport.Staged staged;
-        try (TableReader reader = TableReaders.open(file)) {
+        try (TableReader reader = TableReaders.open(file, limits.maxCellChars())) {
             staged = stagedImport.importRows(
                     job.kind(),
                     job.source(),

@@ -7,9 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.retain.IntegrationTest;
 import dev.retain.customers.CustomerRequests;
 import dev.retain.ingest.ImportJobs.ImportRequest;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,11 +76,12 @@ class ImportJobsTests {
                 "shop",
                 file,
                 "order_id=订单号,customer_id=客户编号,order_date=下单时间,amount=实付金额,currency=币种");
-        var csv = new StringWriter();
-        jobs.writeRejectedCsv(job.id(), csv);
+        var bytes = new ByteArrayOutputStream();
+        jobs.writeRejectedCsv(job.id(), bytes);
+        String csv = bytes.toString(StandardCharsets.UTF_8).substring(1);
 
         assertThat(job.rowsRejected()).isEqualTo(2);
-        assertThat(csv.toString().lines().toList())
+        assertThat(csv.lines().toList())
                 .containsExactly(
                         "订单号,客户编号,下单时间,实付金额,币种,reason",
                         c + "-B," + c + ",2026-13-01,\"1,00\",CNY,\"order_date: '2026-13-01' is not a date; amount: "

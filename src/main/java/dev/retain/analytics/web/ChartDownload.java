@@ -3,14 +3,11 @@ package dev.retain.analytics.web;
 import dev.retain.analytics.Dashboard;
 import dev.retain.analytics.Dashboards;
 import dev.retain.platform.CompanyZone;
+import dev.retain.platform.CsvWriter;
 import dev.retain.platform.InvalidInputException;
 import dev.retain.platform.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -52,13 +49,12 @@ class ChartDownload {
         if ("csv".equals(format)) {
             response.setContentType("text/csv; charset=UTF-8");
             attachment(response, table.name() + ".csv");
-            Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-            out.write('\uFEFF');
-            out.write(csvLine(table.headers()));
+            CsvWriter csv = CsvWriter.forExcel(response.getOutputStream());
+            csv.row(List.copyOf(table.headers()));
             for (List<Object> row : table.rows()) {
-                out.write(csvLine(row));
+                csv.row(row);
             }
-            out.flush();
+            csv.flush();
         } else if ("xlsx".equals(format)) {
             response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
             attachment(response, table.name() + ".xlsx");
@@ -89,18 +85,5 @@ class ChartDownload {
                 cell.setCellValue(value.toString());
             }
         }
-    }
-
-    private static String csvLine(List<?> values) {
-        StringBuilder line = new StringBuilder();
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                line.append(',');
-            }
-            Object value = values.get(i);
-            String text = value == null ? "" : value instanceof BigDecimal d ? d.toPlainString() : value.toString();
-            line.append(text.matches(".*[\",\\r\\n].*") ? '"' + text.replace("\"", "\"\"") + '"' : text);
-        }
-        return line.append("\r\n").toString();
     }
 }

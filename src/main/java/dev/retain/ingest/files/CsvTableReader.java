@@ -35,6 +35,7 @@ public final class CsvTableReader implements TableReader {
     private final CountingInputStream counter;
     private final Reader reader;
     private final long totalBytes;
+    private final int maxCellChars;
     private final char[] buf = new char[64 * 1024];
     private int pos;
     private int limit;
@@ -57,10 +58,11 @@ public final class CsvTableReader implements TableReader {
     private long recordLine;
     private long rowNumber;
 
-    private CsvTableReader(CountingInputStream counter, Reader reader, long totalBytes) {
+    private CsvTableReader(CountingInputStream counter, Reader reader, long totalBytes, int maxCellChars) {
         this.counter = counter;
         this.reader = reader;
         this.totalBytes = totalBytes;
+        this.maxCellChars = maxCellChars;
     }
 
     /**
@@ -68,11 +70,21 @@ public final class CsvTableReader implements TableReader {
      * the stream: it is closed by {@link #close()}, or right away when the header cannot be read.
      */
     public static CsvTableReader open(InputStream in, long totalBytes, Charset charsetOrNull) throws IOException {
+        return open(in, totalBytes, charsetOrNull, TableReaders.DEFAULT_MAX_CELL_CHARS);
+    }
+
+    /**
+     * The same, refusing a cell longer than {@code maxCellChars} as soon as it gets that long, so one endless cell (an
+     * unclosed quote, a hostile file) is never held in memory whole.
+     */
+    public static CsvTableReader open(InputStream in, long totalBytes, Charset charsetOrNull, int maxCellChars)
+            throws IOException {
         CountingInputStream counter = new CountingInputStream(in);
         try {
             BufferedInputStream buffered = new BufferedInputStream(counter, SNIFF_BYTES);
             Charset charset = charsetOrNull != null ? charsetOrNull : detectCharset(buffered);
-            CsvTableReader csv = new CsvTableReader(counter, new InputStreamReader(buffered, charset), totalBytes);
+            CsvTableReader csv =
+                    new CsvTableReader(counter, new InputStreamReader(buffered, charset), totalBytes, maxCellChars);
             csv.readHeader();
             return csv;
         } catch (IOException | RuntimeException e) {
@@ -224,6 +236,7 @@ public final class CsvTableReader implements TableReader {
                 if (state == UNQUOTED || state == QUOTED) {
                     pending.append(b, runStart, i - runStart);
                     pendingUsed = true;
+                    checkLength(pending.length());
                 }
                 boolean more = fill();
                 i = 0;
@@ -315,6 +328,7 @@ public final class CsvTableReader implements TableReader {
                 }
                 pending.append(b, runStart, i - runStart);
                 pendingUsed = true;
+                checkLength(pending.length());
                 state = QUOTE_IN_QUOTED;
                 i = after;
             } else {
@@ -371,12 +385,20 @@ public final class CsvTableReader implements TableReader {
         return pendingUsed ? pending.toString() : "";
     }
 
-    private void addCell(String value) {
+    private void addCell(String value) throws UnreadableFileException {
+        checkLength(value.length());
         if (cellCount == cells.length) {
             cells = Arrays.copyOf(cells, cellCount * 2);
         }
         cells[cellCount++] = value;
         resetPending();
+    }
+
+    private void checkLength(int length) throws UnreadableFileException {
+        if (length > maxCellChars) {
+            throw new UnreadableFileException(TableReaders.cellTooLong(recordLine, maxCellChars)
+                    + "; a quote left open makes a cell run on to the end of the file");
+        }
     }
 
     private void resetPending() {

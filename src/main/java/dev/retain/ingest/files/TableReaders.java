@@ -15,27 +15,44 @@ import java.util.Locale;
  */
 public final class TableReaders {
 
+    /** 64 K characters: far beyond any real cell (Excel stops at 32,767), yet small enough to hold. */
+    public static final int DEFAULT_MAX_CELL_CHARS = 64 * 1024;
+
     private TableReaders() {}
 
     /** Opens a CSV/TSV/TXT or XLSX file, guessing a CSV's charset. */
     public static TableReader open(Path file) throws IOException {
-        return open(file, null);
+        return open(file, null, DEFAULT_MAX_CELL_CHARS);
+    }
+
+    /** Opens a CSV/TSV/TXT or XLSX file, refusing cells longer than {@code maxCellChars}. */
+    public static TableReader open(Path file, int maxCellChars) throws IOException {
+        return open(file, null, maxCellChars);
     }
 
     /** Opens a CSV/TSV/TXT or XLSX file; {@code csvCharsetOrNull} overrides charset detection for text files. */
     public static TableReader open(Path file, Charset csvCharsetOrNull) throws IOException {
+        return open(file, csvCharsetOrNull, DEFAULT_MAX_CELL_CHARS);
+    }
+
+    private static TableReader open(Path file, Charset csvCharsetOrNull, int maxCellChars) throws IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(512);
         }
         if (isContainer(head)) {
-            return XlsxTableReader.open(file);
+            return XlsxTableReader.open(file, maxCellChars);
         }
         if (isMarkup(head)) {
             throw new UnreadableFileException(
                     "a web page or XML file, not CSV or XLSX; open it in Excel, save it as .xlsx and import it again");
         }
-        return CsvTableReader.open(Files.newInputStream(file), Files.size(file), csvCharsetOrNull);
+        return CsvTableReader.open(Files.newInputStream(file), Files.size(file), csvCharsetOrNull, maxCellChars);
+    }
+
+    /** Why a row was refused for a cell over the limit, naming the row. */
+    static String cellTooLong(long row, int maxCellChars) {
+        return String.format(Locale.ROOT, "row %d has a cell longer than %,d characters, the limit", row, maxCellChars);
     }
 
     /** A zip ("PK\3\4", XLSX) or OLE2 compound file (encrypted XLSX, legacy XLS). */

@@ -21,16 +21,14 @@ import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
-import org.xml.sax.SAXException;
 
 /**
  * Reads the first sheet of an XLSX workbook by pulling its sheet XML with StAX, so a million-row sheet streams through
- * in constant memory (only the shared strings and styles are loaded). Cells come back as the text a user would expect
+ * in constant memory (the styles are loaded; the shared strings too while small, else they are read from a temporary
+ * file). Cells come back as the text a user would expect
  * to see: whole numbers without ".0", dates as ISO dates, formulas as their cached results.
  */
 public final class XlsxTableReader implements TableReader {
@@ -48,7 +46,8 @@ public final class XlsxTableReader implements TableReader {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final OPCPackage pkg;
-    private final SharedStrings strings;
+    private final SharedStringTable strings;
+    private final int maxCellChars;
     private final boolean[] dateStyles;
     private final boolean date1904;
     private final InputStream sheet;
@@ -64,12 +63,13 @@ public final class XlsxTableReader implements TableReader {
     private long rowNumber;
     private boolean finished;
 
-    private XlsxTableReader(OPCPackage pkg, long totalBytes)
-            throws IOException, OpenXML4JException, SAXException, XMLStreamException {
+    private XlsxTableReader(OPCPackage pkg, long totalBytes, int maxCellChars, SharedStringTable strings)
+            throws IOException, OpenXML4JException, XMLStreamException {
         this.pkg = pkg;
         this.totalBytes = totalBytes;
+        this.maxCellChars = maxCellChars;
+        this.strings = strings;
         XSSFReader reader = new XSSFReader(pkg);
-        strings = new ReadOnlySharedStringsTable(pkg, false);
         dateStyles = dateStyles(reader.getStylesTable());
         date1904 = usesDate1904(reader);
         XSSFReader.SheetIterator sheets = reader.getSheetIterator();
@@ -84,6 +84,16 @@ public final class XlsxTableReader implements TableReader {
 
     /** Opens the first sheet and reads its header row. */
     public static XlsxTableReader open(Path file) throws IOException {
+        return open(file, TableReaders.DEFAULT_MAX_CELL_CHARS, SharedStringTable.IN_MEMORY_CHARS);
+    }
+
+    /** The same, refusing cells longer than {@code maxCellChars}. */
+    public static XlsxTableReader open(Path file, int maxCellChars) throws IOException {
+        return open(file, maxCellChars, SharedStringTable.IN_MEMORY_CHARS);
+    }
+
+    /** The same, keeping at most {@code inMemoryStringChars} of shared strings in memory. */
+    static XlsxTableReader open(Path file, int maxCellChars, long inMemoryStringChars) throws IOException {
         rejectOle2(file);
         OPCPackage pkg;
         try {
@@ -91,16 +101,25 @@ public final class XlsxTableReader implements TableReader {
         } catch (OpenXML4JException | RuntimeException e) {
             throw new UnreadableFileException("not a valid XLSX file: " + e.getMessage(), e);
         }
+        SharedStringTable strings = null;
         try {
-            XlsxTableReader xlsx = new XlsxTableReader(pkg, Files.size(file));
+            strings = SharedStringTable.read(pkg, inMemoryStringChars);
+            XlsxTableReader xlsx = new XlsxTableReader(pkg, Files.size(file), maxCellChars, strings);
             xlsx.readHeader();
             return xlsx;
         } catch (UnreadableFileException e) {
-            pkg.revert();
+            discard(pkg, strings);
             throw e;
-        } catch (IOException | OpenXML4JException | SAXException | XMLStreamException | RuntimeException e) {
-            pkg.revert();
+        } catch (IOException | OpenXML4JException | XMLStreamException | RuntimeException e) {
+            discard(pkg, strings);
             throw new UnreadableFileException("not a valid XLSX file: " + e.getMessage(), e);
+        }
+    }
+
+    private static void discard(OPCPackage pkg, SharedStringTable strings) throws IOException {
+        pkg.revert();
+        if (strings != null) {
+            strings.close();
         }
     }
 
@@ -175,7 +194,7 @@ public final class XlsxTableReader implements TableReader {
             try {
                 sheet.close();
             } finally {
-                pkg.revert();
+                discard(pkg, strings);
             }
         }
     }
@@ -262,20 +281,22 @@ public final class XlsxTableReader implements TableReader {
                 break;
             }
         }
-        put(column, value == null ? "" : cellText(type, style, value));
+        String text = value == null ? "" : cellText(type, style, value);
+        if (text.length() > maxCellChars) {
+            throw new UnreadableFileException(TableReaders.cellTooLong(sheetRow, maxCellChars));
+        }
+        put(column, text);
         return column;
     }
 
-    private String cellText(String type, String style, String value) {
+    private String cellText(String type, String style, String value) throws IOException {
         if (type == null) {
             return number(value, style);
         }
         switch (type) {
             case "s":
                 int index = Integer.parseInt(value.trim());
-                return index >= 0 && index < strings.getCount()
-                        ? strings.getItemAt(index).getString()
-                        : "";
+                return index >= 0 && index < strings.count() ? strings.at(index) : "";
             case "b":
                 return "1".equals(value.trim()) || "true".equalsIgnoreCase(value.trim()) ? "TRUE" : "FALSE";
             case "d":

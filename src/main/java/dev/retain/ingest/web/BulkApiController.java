@@ -5,18 +5,19 @@ import dev.retain.customers.Customers;
 import dev.retain.ingest.BulkIngest;
 import dev.retain.ingest.BulkIngest.RecordResult;
 import dev.retain.ingest.ImportKind;
+import dev.retain.ingest.files.BoundedLineReader;
+import dev.retain.ingest.files.BoundedLineReader.Line;
+import dev.retain.ingest.files.ReadLimits;
 import dev.retain.platform.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,7 +32,8 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Bulk ingestion for other systems: NDJSON (one JSON object per line, up to 10,000) of customers, orders or events,
+ * Bulk ingestion for other systems: NDJSON (one JSON object per line, up to 10,000, each line at most
+ * {@code retain.import.max-ndjson-line-kb}) of customers, orders or events,
  * answered per record; and the single-customer upsert by external id. Field names are those of imports
  * ({@code customer_id}, {@code order_id}, {@code order_date}, {@code amount}, {@code event_type}, …).
  */
@@ -46,11 +48,13 @@ class BulkApiController {
     private final BulkIngest bulk;
     private final Customers customers;
     private final ObjectMapper json;
+    private final ReadLimits limits;
 
-    BulkApiController(BulkIngest bulk, Customers customers, ObjectMapper json) {
+    BulkApiController(BulkIngest bulk, Customers customers, ObjectMapper json, ReadLimits limits) {
         this.bulk = bulk;
         this.customers = customers;
         this.json = json;
+        this.limits = limits;
     }
 
     /** Totals by result, and every record's result in the order sent. */
@@ -106,18 +110,29 @@ class BulkApiController {
     private BulkResponse ingest(ImportKind kind, String source, HttpServletRequest request) throws IOException {
         var records = new ArrayList<Map<String, Object>>();
         var unreadable = new HashMap<Integer, String>();
-        try (var reader = new BufferedReader(new InputStreamReader(request.getInputStream(), StandardCharsets.UTF_8))) {
+        try (var reader = new BoundedLineReader(request.getInputStream(), limits.maxNdjsonLineBytes())) {
             int index = 0;
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank()) {
+            for (Line line = reader.next(); line != null; line = reader.next()) {
+                if (!line.tooLong() && line.text().isBlank()) {
                     continue;
                 }
                 if (index >= BulkIngest.MAX_RECORDS) {
                     throw new InvalidInputException(
                             "records", "at most " + BulkIngest.MAX_RECORDS + " records per request; split the batch");
                 }
+                if (line.tooLong()) {
+                    unreadable.put(
+                            index,
+                            String.format(
+                                    Locale.ROOT,
+                                    "line %d is longer than %,d bytes, the limit",
+                                    line.number(),
+                                    limits.maxNdjsonLineBytes()));
+                    index++;
+                    continue;
+                }
                 try {
-                    records.add(json.readValue(line, OBJECT));
+                    records.add(json.readValue(line.text(), OBJECT));
                 } catch (RuntimeException e) {
                     unreadable.put(
                             index,

@@ -5,6 +5,7 @@ import dev.retain.platform.InvalidInputException;
 import dev.retain.platform.NotFoundException;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -28,6 +30,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /** One invalid field and why. */
     record FieldProblem(String field, String message) {}
+
+    private final int uploadMaxMegabytes;
+
+    ApiExceptionHandler(@Value("${retain.upload.max-mb}") int uploadMaxMegabytes) {
+        this.uploadMaxMegabytes = uploadMaxMegabytes;
+    }
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
@@ -62,6 +70,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String detail = "The request body is not valid JSON for this endpoint"
                 + (cause == null ? "." : ": " + cause.lines().findFirst().orElse(""));
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Malformed request", detail));
+    }
+
+    /** An upload without a declared size that turned out larger than the limit; see {@link UploadSizeLimit}. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(UploadSizeLimit.problem(uploadMaxMegabytes));
     }
 
     private static FieldProblem fieldProblem(FieldError error) {

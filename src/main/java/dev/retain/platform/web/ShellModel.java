@@ -6,20 +6,29 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts the sidebar the signed-in user may see, and the current path, into every page's model. */
+/** Puts the sidebar the signed-in user may see, the current path and the upload limit into every page's model. */
 @ControllerAdvice(annotations = Controller.class)
 class ShellModel {
 
     private final List<NavigationItem> items;
+    private final int uploadMaxMegabytes;
 
-    ShellModel(List<NavigationItem> items) {
+    ShellModel(List<NavigationItem> items, @Value("${retain.upload.max-mb}") int uploadMaxMegabytes) {
         this.items = List.copyOf(items);
+        this.uploadMaxMegabytes = uploadMaxMegabytes;
+    }
+
+    /** For the message shown when {@link UploadSizeLimit} sent a too-large upload back to its page. */
+    @ModelAttribute("uploadMaxMegabytes")
+    int uploadMaxMegabytes() {
+        return uploadMaxMegabytes;
     }
 
     @ModelAttribute("currentPath")

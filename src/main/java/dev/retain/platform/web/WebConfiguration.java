@@ -34,6 +34,8 @@ class WebConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         var change = new LocaleChangeInterceptor();
         change.setParamName("lang");
-        registry.addInterceptor(change);
+        // The switch is for pages; the API is asked in a language with Accept-Language. Looking for the parameter
+        // would also read an API request's multipart body before its controller can answer a too-large upload.
+        registry.addInterceptor(change).excludePathPatterns("/api/**");
     }
 }

@@ -1,14 +1,12 @@
 package dev.retain.segments.web;
 
 import dev.retain.platform.CompanyZone;
+import dev.retain.platform.CsvWriter;
 import dev.retain.platform.InvalidInputException;
 import dev.retain.segments.Audience;
 import dev.retain.segments.Audiences;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
@@ -53,18 +51,16 @@ class MemberExport {
     }
 
     private void writeCsv(Audience audience, HttpServletResponse response) throws IOException {
-        Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        out.write('\uFEFF');
-        out.write(String.join(",", HEADERS) + "\r\n");
-        audiences.eachMember(audience.id(), member -> {
-            try {
-                out.write(member.customerId() + "," + quoted(member.name()) + "," + time.format(member.since()) + ","
-                        + quoted(json.writeValueAsString(member.reason())) + "\r\n");
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        out.flush();
+        CsvWriter csv = CsvWriter.forExcel(response.getOutputStream());
+        csv.row((Object[]) HEADERS);
+        audiences.eachMember(
+                audience.id(),
+                member -> csv.row(
+                        member.customerId(),
+                        member.name(),
+                        time.format(member.since()),
+                        json.writeValueAsString(member.reason())));
+        csv.flush();
     }
 
     private void writeXlsx(Audience audience, HttpServletResponse response) throws IOException {
@@ -85,14 +81,5 @@ class MemberExport {
             workbook.write(response.getOutputStream());
             workbook.dispose();
         }
-    }
-
-    private static String quoted(String value) {
-        if (value == null) {
-            return "";
-        }
-        return value.contains(",") || value.contains("\"") || value.contains("\n") || value.startsWith("=")
-                ? "\"" + value.replace("\"", "\"\"") + "\""
-                : value;
     }
 }
