@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** A browser-like HTTP session for the web UI: cookies, CSRF token, no redirects followed. */
@@ -37,6 +38,17 @@ final class WebSession {
         return send(HttpRequest.newBuilder(uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
+    }
+
+    /** Posts a form the way the page at {@code pagePath} would, with its CSRF token. */
+    HttpResponse<String> post(String path, String pagePath, Map<String, String> fields) {
+        var form = new StringBuilder("_csrf=" + encode(csrfFrom(pagePath)));
+        fields.forEach((name, value) ->
+                form.append('&').append(encode(name)).append('=').append(encode(value)));
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
                 .build());
     }
 
