@@ -21,6 +21,9 @@ final class Launcher {
                                  parameters, log-likelihood and holdout report:
                                  --calibration-end 2026-06-30 [--holdout-end DATE] [--unit days|weeks]
                                  exit code 0 done, 2 wrong arguments or too few buyers
+              users              account first aid on the local database (the server stopped):
+                                 list | reset-password USER | disable USER | unlock USER
+                                 (serve refuses to start while an enabled account has the demo password)
               --help             show this help
               --version          show the version
 

@@ -31,7 +31,7 @@ public class RetainApplication {
             return;
         }
         switch (command) {
-            case "serve" -> {}
+            case "serve" -> System.setProperty("retain.security.refuse-demo-passwords", "true");
             case "demo" -> System.setProperty("retain.demo.enabled", "true");
             case "import" -> {
                 if (Arrays.asList(args).contains("--server")) {
@@ -39,7 +39,7 @@ public class RetainApplication {
                 }
                 runOnce(command);
             }
-            case "predict" -> runOnce(command);
+            case "predict", "users" -> runOnce(command);
             default -> {
                 System.err.println("Unknown command '" + command + "'.\n\n" + Launcher.USAGE);
                 System.exit(2);
@@ -54,6 +54,7 @@ public class RetainApplication {
                             "Import through it: ./retain import --server http://localhost:8080 --api-key KEY …";
                         case "predict" ->
                             "Check the model through it: POST /api/v1/predict/clv/checks, or on /predict/clv.";
+                        case "users" -> "Manage users through it, on its users page (/admin/users).";
                         default -> "Stop it first, or give this one another RETAIN_DATA_DIR.";
                     });
         }

@@ -142,6 +142,17 @@ public class DemoDataset {
 
     private List<Long> salesTeam() {
         List<Long> owners = new ArrayList<>();
+        List<String> demoUsernames = new ArrayList<>(List.of("admin"));
+        TEAM.forEach(member -> demoUsernames.add(member.username()));
+        if (!users.onlyDemoUsers(demoUsernames)) {
+            // Real people sign in here: no accounts with the public demo password are added. The demo's customers
+            // go to the real sales team, or to whoever can sign in when there is none.
+            users.withAnyRole(Set.of(Role.SALES)).forEach(user -> owners.add(user.id()));
+            if (owners.isEmpty()) {
+                users.list().stream().filter(UserAccount::enabled).forEach(user -> owners.add(user.id()));
+            }
+            return owners;
+        }
         for (NewUser member : TEAM) {
             UserAccount user = users.findByUsername(member.username()).orElseGet(() -> users.create(member));
             if (user.roles().contains(Role.SALES)) {

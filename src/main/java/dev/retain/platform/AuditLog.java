@@ -33,6 +33,11 @@ public class AuditLog {
 
     /** Records a change; {@code before} is null for creations, {@code after} null for deletions. */
     public void record(String action, String entityType, Object entityId, Object before, Object after) {
+        recordAs(currentActor(), action, entityType, entityId, before, after);
+    }
+
+    /** Records an action of someone not signed in (yet), such as a sign-in attempt. */
+    public void recordAs(String actor, String action, String entityType, Object entityId, Object before, Object after) {
         Instant now = clock.instant();
         partitions.ensure(TABLE, now, now);
         jdbc.sql("""
@@ -40,7 +45,7 @@ public class AuditLog {
                         values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""")
                 .params(
                         Timestamp.from(now),
-                        currentActor(),
+                        actor,
                         action,
                         entityType,
                         entityId == null ? null : entityId.toString(),

@@ -3,7 +3,10 @@ package dev.retain.platform;
 import java.time.Instant;
 import java.util.Set;
 
-/** A person who signs in to Retain. The password hash never leaves the platform module. */
+/**
+ * A person who signs in to Retain. The password hash never leaves the platform module; {@code mustChangePassword} is
+ * set by an admin's reset and cleared when the user chooses a new password.
+ */
 public record UserAccount(
         long id,
         String username,
@@ -11,4 +14,5 @@ public record UserAccount(
         String email,
         Set<Role> roles,
         boolean enabled,
-        Instant createdAt) {}
+        Instant createdAt,
+        boolean mustChangePassword) {}

@@ -1,11 +1,14 @@
 package dev.retain.platform;
 
+import dev.retain.platform.signin.SignInAttempts;
+import java.security.SecureRandom;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -20,25 +23,34 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The people who sign in: created, listed and disabled by an admin; every change is audited. */
+/**
+ * The people who sign in: created, listed, disabled and given temporary passwords by an admin; each changes their own
+ * password. Every password set passes the {@link PasswordRule}s; every change is audited (never a password or hash).
+ */
 @Service
 public class UserAccounts {
 
     /** The password of every user in demo mode, shown on the sign-in page there. */
     public static final String DEMO_PASSWORD = "retain-demo";
 
-    private static final String COLUMNS = "id, username, display_name, email, roles, enabled, created_at";
+    private static final String COLUMNS =
+            "id, username, display_name, email, roles, enabled, created_at, must_change_password";
+    private static final int TEMPORARY_PASSWORD_BYTES = 12;
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
     private final AuditLog audit;
     private final Clock clock;
+    private final SignInAttempts signInAttempts;
+    private final SecureRandom random = new SecureRandom();
 
-    UserAccounts(JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, Clock clock) {
+    UserAccounts(
+            JdbcClient jdbc, PasswordEncoder passwords, AuditLog audit, Clock clock, SignInAttempts signInAttempts) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.audit = audit;
         this.clock = clock;
+        this.signInAttempts = signInAttempts;
     }
 
     /** What an admin fills in to create a user. */
@@ -98,8 +110,8 @@ public class UserAccounts {
         try {
             id = jdbc.sql("""
                             insert into users (username, display_name, email, password_hash, roles, enabled,
-                                               created_at, updated_at)
-                            values (?, ?, ?, ?, ?::text[], true, ?, ?) returning id""")
+                                               created_at, updated_at, password_changed_at, demo_password)
+                            values (?, ?, ?, ?, ?::text[], true, ?, ?, ?, ?) returning id""")
                     .params(
                             user.username().strip(),
                             user.displayName().strip(),
@@ -107,7 +119,9 @@ public class UserAccounts {
                             passwords.encode(user.password()),
                             roleArray(user.roles()),
                             now,
-                            now)
+                            now,
+                            now,
+                            DEMO_PASSWORD.equals(user.password()))
                     .query(Long.class)
                     .single();
         } catch (DuplicateKeyException e) {
@@ -118,15 +132,122 @@ public class UserAccounts {
         return created;
     }
 
+    /** Enables or disables a user; disabling ends all their sessions at once. */
     @Transactional
     public UserAccount setEnabled(long id, boolean enabled) {
         UserAccount before = find(id);
-        jdbc.sql("update users set enabled = ?, updated_at = ? where id = ?")
-                .params(enabled, Timestamp.from(clock.instant()), id)
+        jdbc.sql("""
+                        update users set enabled = ?, updated_at = ?,
+                            session_version = session_version + case when ? then 0 else 1 end
+                        where id = ?""")
+                .params(enabled, Timestamp.from(clock.instant()), enabled, id)
                 .update();
         UserAccount after = find(id);
         audit.record(enabled ? "enable" : "disable", "user", id, before, after);
         return after;
+    }
+
+    /**
+     * A signed-in user chooses a new password, confirming the current one. Their other sessions end; the caller keeps
+     * the current one by remembering the new session version.
+     */
+    @Transactional
+    public void changePassword(String username, String currentPassword, String newPassword) {
+        UserAccount user = findByUsername(username).orElseThrow(WrongPasswordException::new);
+        String hash = jdbc.sql("select password_hash from users where id = ?")
+                .param(user.id())
+                .query(String.class)
+                .single();
+        if (currentPassword == null || !passwords.matches(currentPassword, hash)) {
+            throw new WrongPasswordException();
+        }
+        requireStrong("newPassword", user.username(), newPassword);
+        if (passwords.matches(newPassword, hash)) {
+            throw new InvalidInputException("newPassword", "must differ from the current password");
+        }
+        setPassword(user.id(), newPassword, false);
+        audit.record("change-password", "user", user.id(), null, null);
+    }
+
+    /**
+     * An admin gives a user a temporary password, shown once, that must be changed at the next sign-in. Ends the
+     * user's sessions and lifts a sign-in lock, since the admin has just vouched for the account.
+     */
+    @Transactional
+    public String resetPassword(long id) {
+        UserAccount user = find(id);
+        String temporary = temporaryPassword(user.username());
+        setPassword(id, temporary, true);
+        signInAttempts.unlock(user.username());
+        audit.record("reset-password", "user", id, null, null);
+        return temporary;
+    }
+
+    /** Lifts a sign-in lock before its time (if a lock duration is set at all). */
+    @Transactional
+    public void unlock(long id) {
+        UserAccount user = find(id);
+        signInAttempts.unlock(user.username());
+        audit.record("unlock", "user", id, null, null);
+    }
+
+    /** Usernames of enabled users who still sign in with the public {@link #DEMO_PASSWORD}. */
+    @Transactional
+    public List<String> enabledWithDemoPassword() {
+        learnWhichPasswordsAreDemo();
+        return jdbc.sql("select username from users where enabled and demo_password order by username")
+                .query(String.class)
+                .list();
+    }
+
+    /** Whether every user is one of the given demo users and has the demo password: a demo database, no real users. */
+    @Transactional
+    public boolean onlyDemoUsers(Collection<String> demoUsernames) {
+        learnWhichPasswordsAreDemo();
+        return jdbc.sql("""
+                        select not exists (
+                            select 1 from users
+                            where not (username = any (?::text[])) or not demo_password)""")
+                .param(demoUsernames.toArray(String[]::new))
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** Passwords set before Retain recorded it are checked once against their hash (slow on purpose), then kept. */
+    private void learnWhichPasswordsAreDemo() {
+        jdbc.sql("select id, password_hash from users where demo_password is null")
+                .query((rs, row) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .list()
+                .forEach(user -> jdbc.sql("update users set demo_password = ? where id = ?")
+                        .params(passwords.matches(DEMO_PASSWORD, user.getValue()), user.getKey())
+                        .update());
+    }
+
+    private void setPassword(long id, String password, boolean mustChange) {
+        var now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                        update users set password_hash = ?, must_change_password = ?, password_changed_at = ?,
+                            demo_password = ?, session_version = session_version + 1, updated_at = ?
+                        where id = ?""")
+                .params(passwords.encode(password), mustChange, now, DEMO_PASSWORD.equals(password), now, id)
+                .update();
+    }
+
+    private String temporaryPassword(String username) {
+        while (true) {
+            byte[] bytes = new byte[TEMPORARY_PASSWORD_BYTES];
+            random.nextBytes(bytes);
+            String candidate = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            if (PasswordPolicy.brokenRule(username, candidate).isEmpty()) {
+                return candidate;
+            }
+        }
+    }
+
+    private static void requireStrong(String field, String username, String password) {
+        PasswordPolicy.brokenRule(username, password).ifPresent(rule -> {
+            throw new WeakPasswordException(Map.of(field, rule.message()), field, rule);
+        });
     }
 
     private static void validate(NewUser user) {
@@ -137,11 +258,13 @@ public class UserAccounts {
         if (user.displayName() == null || user.displayName().isBlank()) {
             errors.put("displayName", "must not be blank");
         }
-        if (user.password() == null || user.password().length() < 10) {
-            errors.put("password", "at least 10 characters");
-        }
+        var weakness = PasswordPolicy.brokenRule(user.username(), user.password());
+        weakness.ifPresent(rule -> errors.put("password", rule.message()));
         if (user.roles() == null || user.roles().isEmpty()) {
             errors.put("roles", "at least one role");
+        }
+        if (weakness.isPresent()) {
+            throw new WeakPasswordException(errors, "password", weakness.get());
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
@@ -170,6 +293,7 @@ public class UserAccounts {
                 rs.getString("email"),
                 roles(rs.getArray("roles")),
                 rs.getBoolean("enabled"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getBoolean("must_change_password"));
     }
 }

@@ -58,7 +58,7 @@ class BusinessCalendarPageTests {
                 BusinessCalendarStorageTests.mondayToFriday("09:00-17:00"));
         String page = "/admin/calendars/" + calendar.id();
 
-        var saved = admin.postForm(
+        var saved = admin.post(
                 page,
                 page,
                 Map.of(
@@ -70,9 +70,9 @@ class BusinessCalendarPageTests {
                         "08:30-12:00, 13:30-17:30",
                         "hours.SATURDAY",
                         ""));
-        var added = admin.postForm(
-                page, page + "/special-days", Map.of("date", "2026-10-10", "kind", "WORKDAY", "name", "调休"));
-        var refused = admin.postForm(
+        var added =
+                admin.post(page + "/special-days", page, Map.of("date", "2026-10-10", "kind", "WORKDAY", "name", "调休"));
+        var refused = admin.post(
                 page,
                 page,
                 Map.of("name", calendar.name(), "timeZone", "Asia/Shanghai", "hours.MONDAY", "12:00-09:00"));

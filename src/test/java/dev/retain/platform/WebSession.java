@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /** A browser-like HTTP session for the web UI: cookies, CSRF token, no redirects followed. */
@@ -40,9 +41,9 @@ final class WebSession {
                 .build());
     }
 
-    /** Posts a form as the page at {@code page} would, with its CSRF token; values are URL-encoded here. */
-    HttpResponse<String> postForm(String page, String path, java.util.Map<String, String> fields) {
-        var form = new StringBuilder("_csrf=" + csrfFrom(page));
+    /** Posts a form the way the page at {@code pagePath} would, with its CSRF token. */
+    HttpResponse<String> post(String path, String pagePath, Map<String, String> fields) {
+        var form = new StringBuilder("_csrf=" + encode(csrfFrom(pagePath)));
         fields.forEach((name, value) ->
                 form.append('&').append(encode(name)).append('=').append(encode(value)));
         return send(HttpRequest.newBuilder(uri(path))

@@ -1,20 +1,24 @@
 package dev.retain.platform.security;
 
 import dev.retain.platform.apikeys.ApiKeys;
+import dev.retain.platform.signin.AccountSessions;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 /**
  * Two doors: the REST API and actuator take API keys ({@code Authorization: Bearer …}) and answer 401/403 as
- * problem+json; the web UI takes a form sign-in with a session and CSRF protection.
+ * problem+json; the web UI takes a form sign-in (throttled, see {@link ThrottledAuthentication}) with a session and
+ * CSRF protection, and checks on each request that the session was not ended ({@link SessionCheck}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -27,6 +31,9 @@ class SecurityConfiguration {
         return http.securityMatcher("/api/v1/**", "/actuator/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        // The current password in the body is the credential, checked under sign-in throttling
+                        .requestMatchers(HttpMethod.POST, "/api/v1/account/password")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
@@ -41,8 +48,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
-        return http.authorizeHttpRequests(requests -> requests.requestMatchers(
+    SecurityFilterChain webSecurity(
+            HttpSecurity http, AccountSessions sessions, ThrottledAuthentication throttledAuthentication)
+            throws Exception {
+        // The only way to sign in: no parent manager that would check a refused or failed attempt a second time
+        return http.authenticationManager(new ProviderManager(throttledAuthentication))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login",
                                 "/webjars/**",
                                 "/assets/**",
@@ -54,7 +65,10 @@ class SecurityConfiguration {
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler(new SignInSuccess(sessions))
+                        .failureHandler(new SignInFailureRedirect()))
+                .addFilterBefore(new SessionCheck(sessions), AuthorizationFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
                 .build();
     }

@@ -11,8 +11,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Set;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/users}: list, create, disable and enable users (admins only). */
+/**
+ * {@code /api/v1/users}: list, create, disable and enable users, reset their passwords and lift sign-in locks (admins
+ * only).
+ */
 @RestController
 @RequestMapping("/api/v1/users")
 @PreAuthorize("hasRole('ADMIN')")
@@ -63,5 +69,21 @@ class UserApiController {
     @PatchMapping("/{id}")
     UserAccount update(@PathVariable long id, @Valid @RequestBody UserStatus request) {
         return users.setEnabled(id, request.enabled());
+    }
+
+    record TemporaryPassword(String temporaryPassword) {}
+
+    /** A temporary password, shown only in this answer, that the user must change at the next sign-in. */
+    @PostMapping("/{id}/password-reset")
+    ResponseEntity<TemporaryPassword> resetPassword(@PathVariable long id) {
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                .body(new TemporaryPassword(users.resetPassword(id)));
+    }
+
+    @DeleteMapping("/{id}/lock")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void unlock(@PathVariable long id) {
+        users.unlock(id);
     }
 }

@@ -5,6 +5,8 @@ import dev.retain.platform.InvalidInputException;
 import dev.retain.platform.Role;
 import dev.retain.platform.UserAccounts;
 import dev.retain.platform.UserAccounts.NewUser;
+import dev.retain.platform.WeakPasswordException;
+import dev.retain.platform.signin.SignInAttempts;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -17,20 +19,23 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Admins list, create, disable and enable users. */
+/** Admins list, create, disable and enable users, give them temporary passwords and lift sign-in locks. */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
 class UserPageController {
 
     private final UserAccounts users;
+    private final SignInAttempts signInAttempts;
 
-    UserPageController(UserAccounts users) {
+    UserPageController(UserAccounts users, SignInAttempts signInAttempts) {
         this.users = users;
+        this.signInAttempts = signInAttempts;
     }
 
     @GetMapping("/admin/users")
     String list(Model model) {
         model.addAttribute("users", users.list());
+        model.addAttribute("locked", signInAttempts.lockedAccounts());
         model.addAttribute("allRoles", Role.values());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new NewUser("", "", "", "", EnumSet.noneOf(Role.class)));
@@ -59,6 +64,9 @@ class UserPageController {
         } catch (InvalidInputException e) {
             model.addAttribute("form", form);
             model.addAttribute("errors", e.fieldErrors());
+            if (e instanceof WeakPasswordException weak) {
+                model.addAttribute("passwordRule", weak.rule());
+            }
             return list(model);
         } catch (ConflictException e) {
             model.addAttribute("form", form);
@@ -72,6 +80,21 @@ class UserPageController {
     @PostMapping("/admin/users/{id}/enabled")
     String setEnabled(@PathVariable long id, @RequestParam boolean enabled) {
         users.setEnabled(id, enabled);
+        return "redirect:/admin/users";
+    }
+
+    /** The temporary password is shown once, on the page the admin is sent back to, and never stored in clear. */
+    @PostMapping("/admin/users/{id}/password-reset")
+    String resetPassword(@PathVariable long id, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("resetUser", users.find(id).username());
+        redirect.addFlashAttribute("temporaryPassword", users.resetPassword(id));
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/admin/users/{id}/unlock")
+    String unlock(@PathVariable long id, RedirectAttributes redirect) {
+        users.unlock(id);
+        redirect.addFlashAttribute("message", "users.unlocked");
         return "redirect:/admin/users";
     }
 }

@@ -1,0 +1,11 @@
+package dev.retain.platform.signin;
+
+/** What became of a sign-in attempt, as the audit log records it. */
+public enum SignInOutcome {
+    SUCCEEDED,
+    FAILED,
+    /** Refused before the password was checked: too many recent failures. */
+    THROTTLED,
+    /** Refused before the password was checked: the account is locked. */
+    LOCKED
+}
