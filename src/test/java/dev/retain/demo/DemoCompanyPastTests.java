@@ -92,6 +92,9 @@ class DemoCompanyPastTests {
         assertThat(count("select count(*) from follow_ups f join tasks t on t.id = f.task_id and t.status = 'DONE'"
                         + " where f.author like 'sales%'"))
                 .isPositive();
+        assertThat(count("select count(*) from team_members m join users u on u.id = m.user_id"
+                        + " where u.username like 'sales%'"))
+                .isEqualTo(3);
         assertThat(merges.openCandidateCount()).isPositive();
         assertThat(quality.open()).hasSize(1);
 

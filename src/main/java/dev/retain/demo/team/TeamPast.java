@@ -7,6 +7,8 @@ import dev.retain.demo.ActingUser;
 import dev.retain.demo.PastChapter;
 import dev.retain.demo.PastDay;
 import dev.retain.platform.Role;
+import dev.retain.platform.Team;
+import dev.retain.platform.Teams;
 import dev.retain.platform.UserAccount;
 import dev.retain.platform.UserAccounts;
 import dev.retain.sales.FollowUpKind;
@@ -23,7 +25,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * The sales team at work on weekdays: each works through the follow-up tasks due (the journeys' calls among them),
+ * The sales team (销售部 with its two groups, under the manager) at work on weekdays: each works through the follow-up tasks due (the journeys' calls among them),
  * most of them on time with a follow-up record of what the customer said, some late and some not at all; now and then they note a
  * conversation with one of their customers and plan the next visit themselves. They act signed in as themselves, so
  * notes and the audit log name them.
@@ -53,6 +55,7 @@ class TeamPast implements PastChapter {
             "客户投诉包装破损，已安排补发。");
 
     private final UserAccounts users;
+    private final Teams teams;
     private final Tasks tasks;
     private final CustomerNotes notes;
     private final FollowUps followUps;
@@ -61,8 +64,15 @@ class TeamPast implements PastChapter {
     private long notesWritten;
     private long planned;
 
-    TeamPast(UserAccounts users, Tasks tasks, CustomerNotes notes, FollowUps followUps, Customers customers) {
+    TeamPast(
+            UserAccounts users,
+            Teams teams,
+            Tasks tasks,
+            CustomerNotes notes,
+            FollowUps followUps,
+            Customers customers) {
         this.users = users;
+        this.teams = teams;
         this.tasks = tasks;
         this.notes = notes;
         this.followUps = followUps;
@@ -72,6 +82,24 @@ class TeamPast implements PastChapter {
     @Override
     public int order() {
         return 20;
+    }
+
+    /** The company's departments as they stood when it started with Retain. */
+    @Override
+    public void adopt(PastDay day) {
+        Team sales = teams.create("销售部", null);
+        Team east = teams.create("华东销售组", sales.id());
+        Team south = teams.create("华南销售组", sales.id());
+        Team service = teams.create("客服部", null);
+        user("manager").ifPresent(manager -> teams.setManagers(sales.id(), List.of(manager.id())));
+        user("sales1").ifPresent(user -> teams.placeUser(user.id(), east.id()));
+        user("sales2").ifPresent(user -> teams.placeUser(user.id(), east.id()));
+        user("sales3").ifPresent(user -> teams.placeUser(user.id(), south.id()));
+        user("service").ifPresent(user -> teams.placeUser(user.id(), service.id()));
+    }
+
+    private java.util.Optional<UserAccount> user(String username) {
+        return users.findByUsername(username);
     }
 
     @Override
