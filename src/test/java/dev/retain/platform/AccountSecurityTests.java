@@ -42,6 +42,13 @@ class AccountSecurityTests {
     }
 
     @Test
+    void theFirstAdminCreatedOnAnEmptyDatabaseMustChooseTheirOwnPassword() {
+        assertThat(users.findByUsername("admin"))
+                .hasValueSatisfying(
+                        admin -> assertThat(admin.mustChangePassword()).isTrue());
+    }
+
+    @Test
     void aUserChangesTheirPasswordConfirmingTheCurrentOne() {
         String username = aUserWith(Role.SALES);
         var session = signedIn(username, PASSWORD);

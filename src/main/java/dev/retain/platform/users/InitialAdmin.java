@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * On the first start (no users yet) creates the admin: with the documented demo password in demo mode, otherwise with
- * a random password printed once to the console.
+ * a temporary password printed once to the console, which must be changed at the first sign-in.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -34,19 +34,24 @@ class InitialAdmin implements ApplicationRunner {
         if (users.count() > 0) {
             return;
         }
-        String password = demo ? UserAccounts.DEMO_PASSWORD : randomPassword();
-        users.create(new NewUser("admin", "Administrator", null, password, Set.of(Role.ADMIN)));
-        if (!demo) {
-            System.out.println("""
-
-                    ================================================================
-                     Retain created the first user. Sign in and change it soon:
-                       username: admin
-                       password: %s
-                     This password is shown only once.
-                    ================================================================
-                    """.formatted(password));
+        if (demo) {
+            users.create(new NewUser("admin", "Administrator", null, UserAccounts.DEMO_PASSWORD, Set.of(Role.ADMIN)));
+            return;
         }
+        long admin = users.create(new NewUser("admin", "Administrator", null, randomPassword(), Set.of(Role.ADMIN)))
+                .id();
+        // a temporary password, as an admin's reset gives: whoever reads the console must choose their own at once
+        String password = users.resetPassword(admin);
+        System.out.println("""
+
+                ================================================================
+                 Retain created the first user:
+                   username: admin
+                   password: %s
+                 This password is shown only once and must be changed at the
+                 first sign-in.
+                ================================================================
+                """.formatted(password));
     }
 
     private static String randomPassword() {
