@@ -21,6 +21,8 @@ final class Launcher {
                                  parameters, log-likelihood and holdout report:
                                  --calibration-end 2026-06-30 [--holdout-end DATE] [--unit days|weeks]
                                  exit code 0 done, 2 wrong arguments or too few buyers
+              audit verify       walk the audit log's hash chain: OK and the number of entries, or the first
+                                 entry where it breaks; exit code 0 intact, 1 broken, 2 wrong arguments
               --help             show this help
               --version          show the version
 

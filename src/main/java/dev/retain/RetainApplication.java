@@ -39,7 +39,7 @@ public class RetainApplication {
                 }
                 runOnce(command);
             }
-            case "predict" -> runOnce(command);
+            case "predict", "audit" -> runOnce(command);
             default -> {
                 System.err.println("Unknown command '" + command + "'.\n\n" + Launcher.USAGE);
                 System.exit(2);
@@ -54,6 +54,7 @@ public class RetainApplication {
                             "Import through it: ./retain import --server http://localhost:8080 --api-key KEY …";
                         case "predict" ->
                             "Check the model through it: POST /api/v1/predict/clv/checks, or on /predict/clv.";
+                        case "audit" -> "Verify through it: GET /api/v1/audit/verify, or see /admin/audit.";
                         default -> "Stop it first, or give this one another RETAIN_DATA_DIR.";
                     });
         }

@@ -8,11 +8,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * Writes who changed what, when, with the state before and after. Called inside the changing transaction, so a
- * change and its audit entry commit or roll back together.
+ * change and its audit entry commit or roll back together. The database links each entry into one hash chain and
+ * refuses to change or delete entries (V33); the entry is written just before the commit, because linking it locks
+ * the chain's head until the transaction ends, and a lock taken last is held briefly and waits on no other.
  */
 @Component
 public class AuditLog {
@@ -35,18 +39,40 @@ public class AuditLog {
     public void record(String action, String entityType, Object entityId, Object before, Object after) {
         Instant now = clock.instant();
         partitions.ensure(TABLE, now, now);
+        Object[] values = {
+            Timestamp.from(now),
+            currentActor(),
+            action,
+            entityType,
+            entityId == null ? null : entityId.toString(),
+            toJson(before),
+            toJson(after)
+        };
+        if (TransactionSynchronizationManager.isActualTransactionActive()
+                && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    insert(values);
+                }
+            });
+        } else {
+            insert(values);
+        }
+    }
+
+    /**
+     * Records that someone took data out of Retain: what ({@code entityType}, {@code entityId}) and how ({@code
+     * details}: format, filters); never the data itself.
+     */
+    public void recordExport(String entityType, Object entityId, Map<String, ?> details) {
+        record("export", entityType, entityId, null, details);
+    }
+
+    private void insert(Object[] values) {
         jdbc.sql("""
                         insert into audit_log (at, actor, action, entity_type, entity_id, before, after)
-                        values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""")
-                .params(
-                        Timestamp.from(now),
-                        currentActor(),
-                        action,
-                        entityType,
-                        entityId == null ? null : entityId.toString(),
-                        toJson(before),
-                        toJson(after))
-                .update();
+                        values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)""").params(values).update();
     }
 
     /** The signed-in user's name, "api-key:NAME" for API keys, or "system". */

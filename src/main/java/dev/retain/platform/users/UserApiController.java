@@ -17,12 +17,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/users}: list, create, disable and enable users (admins only). */
+/** {@code /api/v1/users}: list, create, disable and enable users, change their roles (admins only). */
 @RestController
 @RequestMapping("/api/v1/users")
 @PreAuthorize("hasRole('ADMIN')")
@@ -42,6 +43,8 @@ class UserApiController {
             @NotEmpty Set<Role> roles) {}
 
     record UserStatus(@NotNull Boolean enabled) {}
+
+    record UserRoles(@NotEmpty Set<Role> roles) {}
 
     @GetMapping
     List<UserAccount> list() {
@@ -63,5 +66,10 @@ class UserApiController {
     @PatchMapping("/{id}")
     UserAccount update(@PathVariable long id, @Valid @RequestBody UserStatus request) {
         return users.setEnabled(id, request.enabled());
+    }
+
+    @PutMapping("/{id}/roles")
+    UserAccount roles(@PathVariable long id, @Valid @RequestBody UserRoles request) {
+        return users.setRoles(id, request.roles());
     }
 }
