@@ -24,6 +24,8 @@ final class Launcher {
               users              account first aid on the local database (the server stopped):
                                  list | reset-password USER | disable USER | unlock USER
                                  (serve refuses to start while an enabled account has the demo password)
+              audit verify       walk the audit log's hash chain: OK and the number of entries, or the first
+                                 entry where it breaks; exit code 0 intact, 1 broken, 2 wrong arguments
               --help             show this help
               --version          show the version
 

@@ -39,7 +39,7 @@ public class RetainApplication {
                 }
                 runOnce(command);
             }
-            case "predict", "users" -> runOnce(command);
+            case "predict", "users", "audit" -> runOnce(command);
             default -> {
                 System.err.println("Unknown command '" + command + "'.\n\n" + Launcher.USAGE);
                 System.exit(2);
@@ -55,6 +55,7 @@ public class RetainApplication {
                         case "predict" ->
                             "Check the model through it: POST /api/v1/predict/clv/checks, or on /predict/clv.";
                         case "users" -> "Manage users through it, on its users page (/admin/users).";
+                        case "audit" -> "Verify through it: GET /api/v1/audit/verify, or see /admin/audit.";
                         default -> "Stop it first, or give this one another RETAIN_DATA_DIR.";
                     });
         }

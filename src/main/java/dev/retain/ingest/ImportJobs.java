@@ -228,6 +228,7 @@ public class ImportJobs {
      */
     public void writeRejectedCsv(long id, OutputStream stream) {
         find(id);
+        audit.recordExport("import_job", id, Map.of("format", "csv", "what", "rejected rows"));
         List<String> headers = List.of(jdbc.sql("select headers from import_jobs where id = ?")
                 .param(id)
                 .query((rs, row) -> (String[]) rs.getArray(1).getArray())

@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -20,6 +22,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class MonthlyPartitions {
 
     private static final Pattern TABLE_NAME = Pattern.compile("[a-z_]+");
+
+    /**
+     * Logs whose partitions the application may not create or drop itself: their owner's functions do it (the audit
+     * log's keep its hash chain verifiable when months are dropped).
+     */
+    private static final Map<String, PartitionFunctions> GUARDED =
+            Map.of(AuditLog.TABLE, new PartitionFunctions("audit_create_partition", "audit_drop_partitions_before"));
+
+    private record PartitionFunctions(String create, String dropBefore) {}
 
     private final JdbcClient jdbc;
     private final Set<String> known = ConcurrentHashMap.newKeySet();
@@ -37,16 +48,27 @@ public class MonthlyPartitions {
             if (known.contains(partition)) {
                 continue;
             }
-            // Two transactions creating the same partition at once would both pass "if not exists" and one fail: the
-            // second waits on the lock for the first to end, then finds the table. One statement, so that the lock
-            // covers the create also without a surrounding transaction.
-            jdbc.sql("do $$ begin perform pg_advisory_xact_lock(hashtext('" + partition
-                            + "')); create table if not exists "
-                            + partition + " partition of " + table + " for values from ('" + month.atDay(1)
-                            + " 00:00:00+00') to ('" + month.plusMonths(1).atDay(1) + " 00:00:00+00'); end $$")
-                    .update();
+            create(table, partition, month);
             remember(partition);
         }
+    }
+
+    private void create(String table, String partition, YearMonth month) {
+        PartitionFunctions guarded = GUARDED.get(table);
+        if (guarded != null) {
+            jdbc.sql("select " + guarded.create() + "(?::date)")
+                    .param(month.atDay(1).toString())
+                    .query((RowCallbackHandler) row -> {});
+            return;
+        }
+        // Two transactions creating the same partition at once would both pass "if not exists" and one fail: the
+        // second waits on the lock for the first to end, then finds the table. One statement, so that the lock
+        // covers the create also without a surrounding transaction.
+        jdbc.sql("do $$ begin perform pg_advisory_xact_lock(hashtext('" + partition
+                        + "')); create table if not exists "
+                        + partition + " partition of " + table + " for values from ('" + month.atDay(1)
+                        + " 00:00:00+00') to ('" + month.plusMonths(1).atDay(1) + " 00:00:00+00'); end $$")
+                .update();
     }
 
     /** A partition created in a transaction exists only once it commits: remembered then, not before. */
@@ -67,6 +89,15 @@ public class MonthlyPartitions {
     public List<String> dropOlderThan(String table, int months, Instant now) {
         requireTableName(table);
         YearMonth oldestKept = month(now).minusMonths(months);
+        PartitionFunctions guarded = GUARDED.get(table);
+        if (guarded != null) {
+            List<String> dropped = jdbc.sql("select * from " + guarded.dropBefore() + "(?::date)")
+                    .param(oldestKept.atDay(1).toString())
+                    .query(String.class)
+                    .list();
+            dropped.forEach(known::remove);
+            return dropped;
+        }
         List<String> dropped = jdbc.sql("""
                         select child.relname from pg_inherits
                         join pg_class parent on parent.oid = pg_inherits.inhparent

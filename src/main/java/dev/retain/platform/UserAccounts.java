@@ -250,6 +250,34 @@ public class UserAccounts {
         });
     }
 
+    /** Gives a user other roles; the last enabled admin keeps ADMIN, so someone can still manage users. */
+    @Transactional
+    public UserAccount setRoles(long id, Set<Role> roles) {
+        if (roles == null || roles.isEmpty()) {
+            throw new InvalidInputException("roles", "at least one role");
+        }
+        UserAccount before = find(id);
+        if (before.roles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN) && before.enabled()) {
+            long admins = jdbc.sql("select count(*) from users where enabled and 'ADMIN' = any(roles)")
+                    .query(Long.class)
+                    .single();
+            if (admins <= 1) {
+                throw new ConflictException("'" + before.username() + "' is the last enabled admin");
+            }
+        }
+        jdbc.sql("update users set roles = ?::text[], updated_at = ? where id = ?")
+                .params(roleArray(roles), Timestamp.from(clock.instant()), id)
+                .update();
+        UserAccount after = find(id);
+        audit.record(
+                "change-roles",
+                "user",
+                id,
+                Map.of("roles", roleArray(before.roles())),
+                Map.of("roles", roleArray(after.roles())));
+        return after;
+    }
+
     private static void validate(NewUser user) {
         var errors = new LinkedHashMap<String, String>();
         if (user.username() == null || !user.username().strip().matches("[A-Za-z0-9._@-]{2,64}")) {

@@ -2,6 +2,8 @@ package dev.retain.analytics.web;
 
 import dev.retain.analytics.Dashboard;
 import dev.retain.analytics.Dashboards;
+import dev.retain.analytics.Period;
+import dev.retain.platform.AuditLog;
 import dev.retain.platform.CompanyZone;
 import dev.retain.platform.CsvWriter;
 import dev.retain.platform.InvalidInputException;
@@ -9,8 +11,10 @@ import dev.retain.platform.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -28,12 +32,14 @@ class ChartDownload {
     private final DashboardTables tables;
     private final CompanyZone zone;
     private final Clock clock;
+    private final AuditLog audit;
 
-    ChartDownload(Dashboards dashboards, DashboardTables tables, CompanyZone zone, Clock clock) {
+    ChartDownload(Dashboards dashboards, DashboardTables tables, CompanyZone zone, Clock clock, AuditLog audit) {
         this.dashboards = dashboards;
         this.tables = tables;
         this.zone = zone;
         this.clock = clock;
+        this.audit = audit;
     }
 
     void send(String chart, String format, DashboardQuery query, Locale locale, HttpServletResponse response)
@@ -41,8 +47,26 @@ class ChartDownload {
         if (!DashboardTables.CHARTS.contains(chart)) {
             throw new NotFoundException("chart", chart);
         }
-        Dashboard dashboard = dashboards.of(query.period(zone.today(clock)), query.scope());
+        if (!"csv".equals(format) && !"xlsx".equals(format)) {
+            throw new InvalidInputException("format", "must be csv or xlsx");
+        }
+        Period period = query.period(zone.today(clock));
+        Dashboard dashboard = dashboards.of(period, query.scope());
+        audit.recordExport("chart", chart, exported(format, period, query));
         write(tables.of(chart, dashboard, locale), format, response);
+    }
+
+    /** What was downloaded: the format, period and filters; figures only, no customer in them. */
+    private static Map<String, Object> exported(String format, Period period, DashboardQuery query) {
+        var details = new LinkedHashMap<String, Object>();
+        details.put("format", format);
+        details.put("from", period.first().toString());
+        details.put("to", period.last().toString());
+        details.put("segmentId", query.segmentId());
+        details.put("region", query.region());
+        details.put("ownerId", query.ownerId());
+        details.put("category", query.category());
+        return details;
     }
 
     private static void write(ChartTable table, String format, HttpServletResponse response) throws IOException {

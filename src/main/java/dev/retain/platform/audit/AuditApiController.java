@@ -8,16 +8,24 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/audit}: the audit log, newest first (admins only). */
+/** {@code GET /api/v1/audit}: the audit log, newest first, and {@code /verify}: its hash chain (admins only). */
 @RestController
 @RequestMapping("/api/v1/audit")
 @PreAuthorize("hasRole('ADMIN')")
 class AuditApiController {
 
     private final AuditEntries entries;
+    private final AuditChainVerifier verifier;
 
-    AuditApiController(AuditEntries entries) {
+    AuditApiController(AuditEntries entries, AuditChainVerifier verifier) {
         this.entries = entries;
+        this.verifier = verifier;
+    }
+
+    /** Walks the whole hash chain: intact with the number of entries, or the first entry where it breaks. */
+    @GetMapping("/verify")
+    ChainVerification verify() {
+        return verifier.verify();
     }
 
     @GetMapping

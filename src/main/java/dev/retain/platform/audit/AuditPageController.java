@@ -1,6 +1,8 @@
 package dev.retain.platform.audit;
 
+import dev.retain.platform.ExpiringCache;
 import dev.retain.platform.audit.AuditEntries.Filter;
+import java.time.Duration;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,9 +17,14 @@ class AuditPageController {
     private static final int PAGE_SIZE = 50;
 
     private final AuditEntries entries;
+    private final AuditChainVerifier verifier;
+    // a walk reads every entry: the page shows one at most a few minutes old rather than walk on every view
+    private final ExpiringCache<Boolean, ChainVerification> lastVerification =
+            new ExpiringCache<>(Duration.ofMinutes(5));
 
-    AuditPageController(AuditEntries entries) {
+    AuditPageController(AuditEntries entries, AuditChainVerifier verifier) {
         this.entries = entries;
+        this.verifier = verifier;
     }
 
     @GetMapping("/admin/audit")
@@ -30,6 +37,7 @@ class AuditPageController {
         var filter = new Filter(entityType, entityId, actor);
         model.addAttribute("filter", filter);
         model.addAttribute("result", entries.find(filter, Math.max(0, page), PAGE_SIZE));
+        model.addAttribute("chain", lastVerification.get(true, intact -> verifier.verify()));
         return "platform/audit";
     }
 }

@@ -20,14 +20,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/v1/users}: list, create, disable and enable users, reset their passwords and lift sign-in locks (admins
- * only).
+ * {@code /api/v1/users}: list, create, disable and enable users, change their roles, reset their passwords and lift
+ * sign-in locks (admins only).
  */
 @RestController
 @RequestMapping("/api/v1/users")
@@ -48,6 +49,8 @@ class UserApiController {
             @NotEmpty Set<Role> roles) {}
 
     record UserStatus(@NotNull Boolean enabled) {}
+
+    record UserRoles(@NotEmpty Set<Role> roles) {}
 
     @GetMapping
     List<UserAccount> list() {
@@ -85,5 +88,10 @@ class UserApiController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void unlock(@PathVariable long id) {
         users.unlock(id);
+    }
+
+    @PutMapping("/{id}/roles")
+    UserAccount roles(@PathVariable long id, @Valid @RequestBody UserRoles request) {
+        return users.setRoles(id, request.roles());
     }
 }

@@ -1,5 +1,6 @@
 package dev.retain.segments.web;
 
+import dev.retain.platform.AuditLog;
 import dev.retain.platform.CompanyZone;
 import dev.retain.platform.CsvWriter;
 import dev.retain.platform.InvalidInputException;
@@ -10,6 +11,8 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -26,16 +29,26 @@ class MemberExport {
     private static final String[] HEADERS = {"customer_id", "name", "since", "reason"};
 
     private final Audiences audiences;
+    private final AuditLog audit;
     private final ObjectMapper json;
     private final DateTimeFormatter time;
 
-    MemberExport(Audiences audiences, ObjectMapper json, CompanyZone zone) {
+    MemberExport(Audiences audiences, ObjectMapper json, CompanyZone zone, AuditLog audit) {
         this.audiences = audiences;
+        this.audit = audit;
         this.json = json;
         this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone.zone());
     }
 
     void write(Audience audience, String format, HttpServletResponse response) throws IOException {
+        if (!"csv".equals(format) && !"xlsx".equals(format)) {
+            throw new InvalidInputException("format", "must be csv or xlsx");
+        }
+        // who took which audience's members out, not the members themselves
+        audit.recordExport(
+                audience.kind().name().toLowerCase(Locale.ROOT),
+                audience.id(),
+                Map.of("format", format, "name", audience.name(), "what", "members"));
         String file = URLEncoder.encode(audience.name(), StandardCharsets.UTF_8).replace("+", "%20");
         if ("csv".equals(format)) {
             response.setContentType("text/csv; charset=UTF-8");
