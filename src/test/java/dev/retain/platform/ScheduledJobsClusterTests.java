@@ -23,6 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -32,6 +33,8 @@ import org.springframework.test.context.TestPropertySource;
  * run.
  */
 @IntegrationTest
+// closed afterwards: its scheduler polls every 200 ms and knows jobs no other test context has
+@DirtiesContext
 @Import(ScheduledJobsClusterTests.TestJobs.class)
 @TestPropertySource(
         properties = {
