@@ -1,9 +1,13 @@
 package dev.retain.analytics;
 
 import dev.retain.commerce.OrdersRecorded;
+import dev.retain.platform.CompanyZone;
+import dev.retain.platform.ScheduledJob;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -40,7 +44,11 @@ public class AnalyticsRefresh {
         }
     }
 
-    /** Shortly after start (the first time, everything is built) and then every few minutes. */
+    /**
+     * Shortly after start (the first time, everything is built) and then every few minutes, on every instance: a cheap
+     * check of two flags, and the rebuilds it starts wait for each other (advisory locks) and reset the flags, so a
+     * second instance finds nothing stale. Not a nightly job: it polls state, like the queues' workers.
+     */
     @Scheduled(fixedDelayString = "${retain.analytics.cohort-check-ms}", initialDelay = 10_000)
     void rebuildWhatIsStale() {
         boolean[] neverBuiltAndStale = jdbc.sql("select buyers_at is null, cohorts_stale from analytics_refreshes")
@@ -53,8 +61,13 @@ public class AnalyticsRefresh {
         }
     }
 
+    /** Nightly, once in the cluster. */
+    @Bean
+    ScheduledJob analyticsRebuildJob(@Value("${retain.analytics.rebuild-cron}") String cron, CompanyZone zone) {
+        return new ScheduledJob("analytics.rebuild", cron, zone.zone(), this::rebuild);
+    }
+
     /** Rebuilds the buyer summaries and the cohort matrix; returns when the cohorts were built. */
-    @Scheduled(cron = "${retain.analytics.rebuild-cron}", zone = "${retain.time-zone}")
     public Instant rebuild() {
         long started = System.nanoTime();
         long count = buyers.rebuild();

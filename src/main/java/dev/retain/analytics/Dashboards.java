@@ -79,7 +79,8 @@ public class Dashboards {
 
     /**
      * Keeps the dashboard everyone opens first (the default period, everyone) computed ahead, so no one waits for it:
-     * shortly after start and then before the previous one is too old to be reused.
+     * shortly after start and then before the previous one is too old to be reused. On every instance, not once in the
+     * cluster: each has its own cache.
      */
     @Scheduled(
             fixedDelayString = "#{${retain.analytics.cache-seconds} * 4 / 5}",

@@ -1,12 +1,15 @@
 package dev.retain.coupons;
 
+import dev.retain.platform.CompanyZone;
+import dev.retain.platform.ScheduledJob;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +29,12 @@ class NightlyCouponExpiry {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${retain.coupons.expiry-cron}", zone = "${retain.time-zone}")
+    /** Shortly after midnight, once in the cluster. */
+    @Bean
+    ScheduledJob couponExpiryJob(@Value("${retain.coupons.expiry-cron}") String cron, CompanyZone zone) {
+        return new ScheduledJob("coupons.expiry", cron, zone.zone(), this::run);
+    }
+
     void run() {
         int expired = expireAsOf(clock.instant());
         if (expired > 0) {

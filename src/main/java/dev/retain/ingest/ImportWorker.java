@@ -21,6 +21,7 @@ class ImportWorker {
         this.jobs = jobs;
     }
 
+    /** A poller on every instance, not a scheduled job: each queued import is claimed with SKIP LOCKED. */
     @Scheduled(fixedDelay = 1000, initialDelay = 2000)
     void runQueued() {
         while (jobs.claimNext(id -> jobs.execute(jobs.find(id)))) {
@@ -28,6 +29,7 @@ class ImportWorker {
         }
     }
 
+    /** On every instance: one conditional update, so whichever instance sees a silent job first fails it once. */
     @Scheduled(fixedDelay = 15_000, initialDelay = 1000)
     void failAbandoned() {
         jobs.failAbandoned(SILENCE);

@@ -1,6 +1,7 @@
 package dev.retain.journeys;
 
 import dev.retain.platform.CompanyZone;
+import dev.retain.platform.ScheduledJob;
 import dev.retain.segments.Audiences;
 import dev.retain.segments.Conditions;
 import java.time.Clock;
@@ -11,7 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,11 +48,16 @@ public class ScheduledJourneyTriggers {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${retain.journeys.daily-cron}", zone = "${retain.time-zone}")
+    /** Daily, once in the cluster. */
+    @Bean
+    ScheduledJob dailyJourneyTriggersJob(@Value("${retain.journeys.daily-cron}") String cron) {
+        return new ScheduledJob("journeys.daily-triggers", cron, zone.zone(), this::run);
+    }
+
     public void run() {
         LocalDate date = zone.today(clock);
         DayOfWeek today = date.getDayOfWeek();
-        // every instance runs this at the same time; what one enrolled today, the others do not enrol again
+        // once per day in the cluster; should it run again the same day (a revived run), enrolment is idempotent
         Instant startOfDay = date.atStartOfDay(zone.zone()).toInstant();
         for (Journey journey : journeys.active("schedule")) {
             JourneyGraph.Trigger trigger =

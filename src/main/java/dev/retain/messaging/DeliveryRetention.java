@@ -1,12 +1,13 @@
 package dev.retain.messaging;
 
 import dev.retain.platform.RetentionSchedule;
+import dev.retain.platform.ScheduledJob;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * The delivery log keeps {@code retain.retention.messages-months} months: the platform's retention job drops older
@@ -30,9 +31,11 @@ class DeliveryRetention {
         return new RetentionSchedule(DeliveryTable.TABLE, months);
     }
 
-    @Scheduled(cron = "0 27 3 * * *")
-    void pruneKeys() {
-        pruneKeysNow();
+    /** Nightly in the server's time zone, once in the cluster. */
+    @Bean
+    ScheduledJob deliveryKeyRetentionJob() {
+        return new ScheduledJob(
+                "messaging.delivery-key-retention", "0 27 3 * * *", ZoneId.systemDefault(), this::pruneKeysNow);
     }
 
     int pruneKeysNow() {

@@ -45,6 +45,10 @@ class DispatchSchedule implements DueWork {
         return dispatcher.dispatchDue();
     }
 
+    /**
+     * On every instance, as the senders are (their batches are claimed with SKIP LOCKED): one conditional update, so a
+     * delivery is put in doubt once whichever instance sweeps first.
+     */
     @Scheduled(fixedDelay = 30_000, initialDelay = 5000)
     void sweepExpiredLeases() {
         dispatcher.sweepExpiredLeases();

@@ -3,6 +3,7 @@ package dev.retain.platform;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +12,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 
 /** Keeps the current and next month's partitions of every append-only log ready and drops expired ones. */
 @Configuration(proxyBeanMethods = false)
@@ -34,8 +34,14 @@ class RetentionJob {
         return new RetentionSchedule(AuditLog.TABLE, months);
     }
 
+    /** Nightly in the server's time zone, once in the cluster. */
+    @Bean
+    ScheduledJob partitionRetentionJob() {
+        return new ScheduledJob("platform.retention", "0 17 3 * * *", ZoneId.systemDefault(), this::run);
+    }
+
+    /** Also at start on every instance, so the logs' partitions exist before anything writes (idempotent). */
     @EventListener(ApplicationReadyEvent.class)
-    @Scheduled(cron = "0 17 3 * * *")
     void run() {
         Instant now = clock.instant();
         for (RetentionSchedule schedule : schedules) {

@@ -1,11 +1,12 @@
 package dev.retain.predict;
 
 import dev.retain.platform.CompanyZone;
+import dev.retain.platform.ScheduledJob;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +37,12 @@ public class NightlyClvScoring {
         this.monthlyDiscount = monthlyDiscount;
     }
 
-    @Scheduled(cron = "${retain.predict.clv-cron}", zone = "${retain.time-zone}")
+    /** Nightly, once in the cluster. */
+    @Bean
+    ScheduledJob clvScoringJob(@Value("${retain.predict.clv-cron}") String cron) {
+        return new ScheduledJob("predict.clv", cron, zone.zone(), this::run);
+    }
+
     public ClvScores.Run run() {
         long started = System.nanoTime();
         ClvScores.Run run = scores.score(zone.today(clock), TimeUnitOfFit.WEEKS, horizonDays, monthlyDiscount);

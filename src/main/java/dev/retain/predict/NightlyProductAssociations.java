@@ -1,8 +1,11 @@
 package dev.retain.predict;
 
+import dev.retain.platform.CompanyZone;
+import dev.retain.platform.ScheduledJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +23,13 @@ public class NightlyProductAssociations {
         this.associations = associations;
     }
 
-    @Scheduled(cron = "${retain.predict.recommendations-cron}", zone = "${retain.time-zone}")
+    /** Nightly, once in the cluster. */
+    @Bean
+    ScheduledJob productAssociationsJob(
+            @Value("${retain.predict.recommendations-cron}") String cron, CompanyZone zone) {
+        return new ScheduledJob("predict.product-associations", cron, zone.zone(), this::run);
+    }
+
     public AssociationRun run() {
         long started = System.nanoTime();
         AssociationRun run = associations.recompute();

@@ -1,9 +1,12 @@
 package dev.retain.predict;
 
+import dev.retain.platform.CompanyZone;
 import dev.retain.platform.InvalidInputException;
+import dev.retain.platform.ScheduledJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +28,18 @@ public class ScheduledChurnScoring {
         this.models = models;
     }
 
-    @Scheduled(cron = "${retain.predict.churn-training-cron}", zone = "${retain.time-zone}")
+    /** Weekly, once in the cluster. */
+    @Bean
+    ScheduledJob churnTrainingJob(@Value("${retain.predict.churn-training-cron}") String cron, CompanyZone zone) {
+        return new ScheduledJob("predict.churn-training", cron, zone.zone(), this::retrain);
+    }
+
+    /** Nightly, once in the cluster. */
+    @Bean
+    ScheduledJob churnScoringJob(@Value("${retain.predict.churn-cron}") String cron, CompanyZone zone) {
+        return new ScheduledJob("predict.churn-scoring", cron, zone.zone(), this::rescore);
+    }
+
     public void retrain() {
         long started = System.nanoTime();
         try {
@@ -42,7 +56,6 @@ public class ScheduledChurnScoring {
         }
     }
 
-    @Scheduled(cron = "${retain.predict.churn-cron}", zone = "${retain.time-zone}")
     public void rescore() {
         if (models.active().isEmpty()) {
             retrain();

@@ -1,8 +1,11 @@
 package dev.retain.segments;
 
+import dev.retain.platform.CompanyZone;
+import dev.retain.platform.ScheduledJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +28,12 @@ public class FullRecompute {
     /** What the run did. */
     public record Result(RfmRun rfm, long membershipChanges, long millis) {}
 
-    @Scheduled(cron = "${retain.segments.recompute-cron}", zone = "${retain.time-zone}")
+    /** Nightly, once in the cluster. */
+    @Bean
+    ScheduledJob segmentsRecomputeJob(@Value("${retain.segments.recompute-cron}") String cron, CompanyZone zone) {
+        return new ScheduledJob("segments.recompute", cron, zone.zone(), this::run);
+    }
+
     public Result run() {
         long started = System.nanoTime();
         RfmRun run = rfm.score();

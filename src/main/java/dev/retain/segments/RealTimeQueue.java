@@ -38,6 +38,7 @@ class RealTimeQueue implements DueWork {
                 .update();
     }
 
+    /** A poller on every instance, not a scheduled job: the rows it drains are claimed with SKIP LOCKED. */
     @Scheduled(fixedDelayString = "${retain.segments.realtime-delay-ms}")
     void drain() {
         Integer drained;

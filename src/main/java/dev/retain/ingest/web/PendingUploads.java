@@ -58,6 +58,7 @@ class PendingUploads {
         Files.deleteIfExists(file(token));
     }
 
+    /** On every instance, not once in the cluster: each keeps its pending uploads on its own disk. */
     @Scheduled(fixedDelay = 3_600_000, initialDelay = 60_000)
     void discardOld() throws IOException {
         if (!Files.isDirectory(folder)) {
