@@ -55,7 +55,7 @@ class NavigationBrowserTests {
     @AfterEach
     void closeBrowser() {
         if (context != null) {
-            context.close();
+            BrowserSupport.close(context);
         }
     }
 
@@ -164,8 +164,8 @@ class NavigationBrowserTests {
     private Page signedIn(Role role, int width, int height) {
         username = role.name().toLowerCase() + "-nav-" + Long.toHexString(System.nanoTime());
         users.create(new NewUser(username, "Nav " + role, null, PASSWORD, Set.of(role)));
-        context = BrowserSupport.browser()
-                .newContext(new Browser.NewContextOptions().setLocale("en").setViewportSize(width, height));
+        context = BrowserSupport.newContext(
+                new Browser.NewContextOptions().setLocale("en").setViewportSize(width, height));
         Page page = context.newPage();
         BrowserSupport.signIn(page, port, username, PASSWORD);
         page.waitForURL(address -> !address.contains("/login"));

@@ -1,5 +1,6 @@
 package dev.retain.platform.security;
 
+import dev.retain.platform.SecurityHeaders;
 import dev.retain.platform.apikeys.ApiKeys;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +15,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 
 /**
  * Two doors: the REST API and actuator take API keys ({@code Authorization: Bearer …}) and answer 401/403 as
- * problem+json; the web UI takes a form sign-in with a session and CSRF protection.
+ * problem+json; the web UI takes a form sign-in with a session and CSRF protection. Both send {@link SecurityHeaders}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -33,6 +34,7 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
+                .headers(SecurityHeaders.everywhere())
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems::unauthorized)
                         .accessDeniedHandler(problems::forbidden))
@@ -56,6 +58,7 @@ class SecurityConfiguration {
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
+                .headers(SecurityHeaders.everywhere())
                 .build();
     }
 }
