@@ -128,7 +128,7 @@ class NavigationBrowserTests {
 
         assertThat(page.locator("#nav")).isVisible();
         // the offcanvas slides in: wait until it stands still at the left edge
-        page.waitForFunction("document.getElementById('nav').getBoundingClientRect().left === 0");
+        page.waitForFunction("() => document.getElementById('nav').getBoundingClientRect().left === 0");
         assertThat(page.locator("#nav a.nav-link").filter(new Locator.FilterOptions().setHasText("Customers")))
                 .isVisible();
         page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("sidebar-375-open")));
