@@ -56,7 +56,7 @@ class CustomerPagesBrowserTests {
 
     @AfterEach
     void closeBrowser() {
-        context.close();
+        BrowserSupport.close(context);
     }
 
     @Test

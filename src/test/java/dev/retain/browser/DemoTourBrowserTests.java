@@ -35,7 +35,7 @@ class DemoTourBrowserTests {
     @AfterEach
     void closeBrowser() {
         if (context != null) {
-            context.close();
+            BrowserSupport.close(context);
         }
     }
 

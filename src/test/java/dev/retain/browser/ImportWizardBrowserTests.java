@@ -49,7 +49,7 @@ class ImportWizardBrowserTests {
 
     @AfterEach
     void closeBrowser() {
-        context.close();
+        BrowserSupport.close(context);
     }
 
     @Test

@@ -48,7 +48,7 @@ class MessagingBrowserTests {
 
     @AfterEach
     void closeBrowser() {
-        context.close();
+        BrowserSupport.close(context);
     }
 
     @Test

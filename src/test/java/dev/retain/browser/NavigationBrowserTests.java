@@ -55,7 +55,7 @@ class NavigationBrowserTests {
     @AfterEach
     void closeBrowser() {
         if (context != null) {
-            context.close();
+            BrowserSupport.close(context);
         }
     }
 
@@ -128,7 +128,7 @@ class NavigationBrowserTests {
 
         assertThat(page.locator("#nav")).isVisible();
         // the offcanvas slides in: wait until it stands still at the left edge
-        page.waitForFunction("document.getElementById('nav').getBoundingClientRect().left === 0");
+        page.waitForFunction("() => document.getElementById('nav').getBoundingClientRect().left === 0");
         assertThat(page.locator("#nav a.nav-link").filter(new Locator.FilterOptions().setHasText("Customers")))
                 .isVisible();
         page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSupport.screenshot("sidebar-375-open")));
@@ -164,8 +164,8 @@ class NavigationBrowserTests {
     private Page signedIn(Role role, int width, int height) {
         username = role.name().toLowerCase() + "-nav-" + Long.toHexString(System.nanoTime());
         users.create(new NewUser(username, "Nav " + role, null, PASSWORD, Set.of(role)));
-        context = BrowserSupport.browser()
-                .newContext(new Browser.NewContextOptions().setLocale("en").setViewportSize(width, height));
+        context = BrowserSupport.newContext(
+                new Browser.NewContextOptions().setLocale("en").setViewportSize(width, height));
         Page page = context.newPage();
         BrowserSupport.signIn(page, port, username, PASSWORD);
         page.waitForURL(address -> !address.contains("/login"));

@@ -56,7 +56,7 @@ class PredictionPagesBrowserTests {
 
     @AfterEach
     void closeBrowser() {
-        context.close();
+        BrowserSupport.close(context);
     }
 
     @Test

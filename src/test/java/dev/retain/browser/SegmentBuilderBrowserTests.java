@@ -63,7 +63,7 @@ class SegmentBuilderBrowserTests {
 
     @AfterEach
     void closeBrowser() {
-        context.close();
+        BrowserSupport.close(context);
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.retain.messaging.web;
 
 import dev.retain.messaging.Channel;
 import dev.retain.messaging.Outbox;
+import dev.retain.platform.SecurityHeaders;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +32,8 @@ class OutboxPageController {
     }
 
     @GetMapping("/messages/outbox")
-    String outbox(@RequestParam(required = false) Channel channel, Model model) {
+    String outbox(@RequestParam(required = false) Channel channel, Model model, HttpServletResponse response) {
+        SecurityHeaders.showEmailDocuments(response);
         model.addAttribute("enabled", outbox.enabled());
         model.addAttribute(
                 "messages",

@@ -1,5 +1,6 @@
 package dev.retain.messaging.web;
 
+import dev.retain.platform.SecurityHeaders;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,7 +12,7 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * The links in messages are opened by customers, who have no account: {@code /t/**} (tracking) and {@code /u/**}
  * (unsubscribe) need no sign-in and no CSRF token — the signed token in the path is the proof, and mail clients'
- * one-click unsubscribe POSTs carry nothing else.
+ * one-click unsubscribe POSTs carry nothing else. The unsubscribe page gets the same headers as every page.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -25,6 +26,7 @@ class PublicLinksSecurity {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
+                .headers(SecurityHeaders.everywhere())
                 .build();
     }
 }

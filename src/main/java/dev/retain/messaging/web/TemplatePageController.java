@@ -6,6 +6,8 @@ import dev.retain.messaging.Templates;
 import dev.retain.platform.ConflictException;
 import dev.retain.platform.InvalidInputException;
 import dev.retain.platform.NotFoundException;
+import dev.retain.platform.SecurityHeaders;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -25,6 +27,12 @@ class TemplatePageController {
 
     TemplatePageController(Templates templates) {
         this.templates = templates;
+    }
+
+    /** The editor previews the email in a frame, which inherits the page's policy: let its own styles show. */
+    @ModelAttribute
+    void showEmailDocuments(HttpServletResponse response) {
+        SecurityHeaders.showEmailDocuments(response);
     }
 
     @GetMapping("/messages")

@@ -1,5 +1,6 @@
 package dev.retain.platform.security;
 
+import dev.retain.platform.SecurityHeaders;
 import dev.retain.platform.apikeys.ApiKeys;
 import dev.retain.platform.signin.AccountSessions;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -18,7 +19,8 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 /**
  * Two doors: the REST API and actuator take API keys ({@code Authorization: Bearer …}) and answer 401/403 as
  * problem+json; the web UI takes a form sign-in (throttled, see {@link ThrottledAuthentication}) with a session and
- * CSRF protection, and checks on each request that the session was not ended ({@link SessionCheck}).
+ * CSRF protection, and checks on each request that the session was not ended ({@link SessionCheck}). Both send
+ * {@link SecurityHeaders}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -40,6 +42,7 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
+                .headers(SecurityHeaders.everywhere())
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems::unauthorized)
                         .accessDeniedHandler(problems::forbidden))
@@ -70,6 +73,7 @@ class SecurityConfiguration {
                         .failureHandler(new SignInFailureRedirect()))
                 .addFilterBefore(new SessionCheck(sessions), AuthorizationFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
+                .headers(SecurityHeaders.everywhere())
                 .build();
     }
 }
