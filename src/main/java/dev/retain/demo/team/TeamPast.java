@@ -163,8 +163,8 @@ class TeamPast implements PastChapter {
 
     @Override
     public List<String> generated() {
-        return List.of(
-                "the sales team followed up %d customers by phone (closing their tasks), wrote %d notes and planned"
-                        + " %d visits and calls".formatted(done, notesWritten, planned));
+        return List.of(("teams 销售部 (华东销售组, 华南销售组) and 客服部; the sales team followed up %d customers by"
+                        + " phone (closing their tasks), wrote %d notes and planned %d visits and calls")
+                .formatted(done, notesWritten, planned));
     }
 }
