@@ -3,6 +3,8 @@ package dev.retain.messaging.web;
 import dev.retain.messaging.Outbox;
 import dev.retain.platform.NavigationGroup;
 import dev.retain.platform.NavigationItem;
+import dev.retain.platform.Role;
+import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +22,11 @@ class MessagingNavigation {
     @Bean
     @ConditionalOnProperty(name = Outbox.PROPERTY, havingValue = "true")
     NavigationItem outboxItem() {
-        return new NavigationItem(NavigationGroup.ENGAGEMENT, "/messages/outbox", "nav.outbox", 56);
+        return new NavigationItem(
+                NavigationGroup.ENGAGEMENT,
+                "/messages/outbox",
+                "nav.outbox",
+                56,
+                Set.of(Role.ADMIN, Role.MANAGER, Role.MARKETER));
     }
 }

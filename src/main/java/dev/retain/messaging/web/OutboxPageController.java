@@ -4,13 +4,18 @@ import dev.retain.messaging.Channel;
 import dev.retain.messaging.Outbox;
 import dev.retain.platform.SecurityHeaders;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** The built-in outbox: the latest messages as their recipients would have received them. */
+/**
+ * The built-in outbox: the latest messages as their recipients would have received them, every customer's at once, so
+ * only for the people who send messages (until data scopes can narrow it to the customers a person may see).
+ */
 @Controller
+@PreAuthorize(MessagingRoles.WRITERS)
 class OutboxPageController {
 
     private static final int SHOWN = 200;
