@@ -191,6 +191,16 @@ class CustomerProfileBrowserTests {
                 .containsText("due " + tomorrow + " 10:00");
         assertThat(timelineEntry("task").first()).containsText("New task (Visit): Visit the Pudong store " + token);
 
+        page.locator("#quick-follow-up").click();
+        page.locator("#follow-up-kind").selectOption("VISIT");
+        page.locator("#follow-up-content").fill("Visited the Pudong store " + token);
+        page.locator("#follow-up-outcome").fill("Wants a quote");
+        page.locator("#follow-up-form button[type=submit]").click();
+        assertThat(page.locator("#follow-up-dialog")).isHidden();
+        assertThat(page.locator("#flash")).hasText("Follow-up recorded.");
+        assertThat(timelineEntry("followup").first()).containsText("Follow-up by " + username + " (Visit)");
+        assertThat(timelineEntry("followup").first()).containsText("Visited the Pudong store " + token);
+
         page.locator("#quick-journey").click();
         page.locator("#journey-id").selectOption(new SelectOption().setLabel("Spring welcome " + token));
         page.locator("#journey-form button[type=submit]").click();
