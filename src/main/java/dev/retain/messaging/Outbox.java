@@ -1,5 +1,8 @@
 package dev.retain.messaging;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -52,7 +55,7 @@ public class Outbox {
     public List<OutboxMessage> sentBetween(Instant from, Instant to) {
         return jdbc.sql("select " + COLUMNS
                         + " from outbox_messages where sent_at >= ? and sent_at < ? order by sent_at, delivery_id")
-                .params(java.sql.Timestamp.from(from), java.sql.Timestamp.from(to))
+                .params(Timestamp.from(from), Timestamp.from(to))
                 .query(Outbox::map)
                 .list();
     }
@@ -70,7 +73,7 @@ public class Outbox {
                 .single();
     }
 
-    private static OutboxMessage map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static OutboxMessage map(ResultSet rs, int row) throws SQLException {
         return new OutboxMessage(
                 rs.getLong("customer_id"),
                 rs.getLong("delivery_id"),

@@ -165,6 +165,19 @@ class AuditChainTests {
         assertThat(verifier.verify().intact()).isTrue();
     }
 
+    @Test
+    void anEntryRecordedWhileOnlyReadingIsKeptAndChained() {
+        String action = "read-only " + System.nanoTime();
+        var reading = new TransactionTemplate(transactions.getTransactionManager());
+        reading.setReadOnly(true);
+
+        reading.executeWithoutResult(status -> audit.record(action, "test", 1, null, null));
+
+        assertThat(count("select count(*) from audit_log where action = '" + action + "'"))
+                .isEqualTo(1);
+        assertThat(verifier.verify().intact()).isTrue();
+    }
+
     private static void refused(ThrowingCallable statement) {
         assertThatThrownBy(statement)
                 .isInstanceOf(DataAccessException.class)
