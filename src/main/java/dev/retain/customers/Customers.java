@@ -2,6 +2,7 @@ package dev.retain.customers;
 
 import dev.retain.platform.AuditLog;
 import dev.retain.platform.ConflictException;
+import dev.retain.platform.DataScopes;
 import dev.retain.platform.InvalidInputException;
 import dev.retain.platform.NotFoundException;
 import dev.retain.platform.PageOf;
@@ -28,6 +29,7 @@ public class Customers {
     private final CustomerBulkLoad bulkLoad;
     private final CustomFields customFields;
     private final UserAccounts users;
+    private final DataScopes scopes;
     private final AuditLog audit;
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -40,6 +42,7 @@ public class Customers {
             CustomerBulkLoad bulkLoad,
             CustomFields customFields,
             UserAccounts users,
+            DataScopes scopes,
             AuditLog audit,
             JdbcClient jdbc,
             Clock clock,
@@ -50,6 +53,7 @@ public class Customers {
         this.bulkLoad = bulkLoad;
         this.customFields = customFields;
         this.users = users;
+        this.scopes = scopes;
         this.audit = audit;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -88,6 +92,7 @@ public class Customers {
     public Customer create(CustomerDraft draft) {
         Instant now = clock.instant();
         Customer checked = check(draft, null);
+        scopes.checkOwnerChange(null, checked.ownerId(), true);
         requireIdentitiesFree(checked, null);
         long id = table.insert(checked, now);
         table.replaceContactIdentities(id, checked.phone(), checked.email(), now);
@@ -102,6 +107,7 @@ public class Customers {
         Customer before = find(id);
         Instant now = clock.instant();
         Customer checked = check(draft, before);
+        scopes.checkOwnerChange(before.ownerId(), checked.ownerId(), false);
         requireIdentitiesFree(checked, id);
         table.update(checked, now);
         table.replaceContactIdentities(id, checked.phone(), checked.email(), now);

@@ -95,7 +95,7 @@ class DemoCompanyPastTests {
         assertThat(count("select count(*) from team_members m join users u on u.id = m.user_id"
                         + " where u.username like 'sales%'"))
                 .isEqualTo(3);
-        assertThat(merges.openCandidateCount()).isPositive();
+        assertThat(merges.openCandidateCount()).as(this::importsAndCandidates).isPositive();
         assertThat(quality.open()).hasSize(1);
 
         assertThat(Duration.between(clock.instant(), Instant.now()).abs()).isLessThan(Duration.ofMinutes(1));
@@ -108,6 +108,20 @@ class DemoCompanyPastTests {
                 .filter(journey -> journey.name().equals(name))
                 .findFirst()
                 .orElseThrow();
+    }
+
+    /** What the imports did and where the duplicate candidates stand, to tell why none would be waiting. */
+    private String importsAndCandidates() {
+        return jdbc.sql("select string_agg(concat_ws(' ', id, file_name, status, rows_imported, rows_merged,"
+                                + " rows_rejected, error), '; ' order by id) from import_jobs")
+                        .query(String.class)
+                        .single()
+                + " | candidates: "
+                + jdbc.sql("select string_agg(concat_ws(' ', customer_id, other_id, status, reason), '; ')"
+                                + " from duplicate_candidates")
+                        .query(String.class)
+                        .optional()
+                        .orElse("none");
     }
 
     private long count(String sql) {

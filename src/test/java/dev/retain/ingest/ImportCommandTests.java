@@ -259,9 +259,14 @@ class ImportCommandTests {
         command.addAll(List.of(args));
         File output = Files.createTempFile(directory, "out", ".txt").toFile();
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output);
-        builder.environment().put("RETAIN_DB_URL", ((HikariDataSource) dataSource).getJdbcUrl());
-        builder.environment().put("RETAIN_DB_USER", ((HikariDataSource) dataSource).getUsername());
-        builder.environment().put("RETAIN_DB_PASSWORD", nullToEmpty(((HikariDataSource) dataSource).getPassword()));
+        builder.environment()
+                .put("RETAIN_DB_URL", dataSource.unwrap(HikariDataSource.class).getJdbcUrl());
+        builder.environment()
+                .put("RETAIN_DB_USER", dataSource.unwrap(HikariDataSource.class).getUsername());
+        builder.environment()
+                .put(
+                        "RETAIN_DB_PASSWORD",
+                        nullToEmpty(dataSource.unwrap(HikariDataSource.class).getPassword()));
         builder.environment().put("RETAIN_DATA_DIR", directory.resolve("data").toString());
         Process process = builder.start();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();

@@ -97,7 +97,7 @@ class KilledInstanceTests {
         try (var other = new ServerProcess(
                 KILLED,
                 work,
-                ((HikariDataSource) dataSource).getJdbcUrl(),
+                dataSource.unwrap(HikariDataSource.class).getJdbcUrl(),
                 smtp.getSmtp().getPort(),
                 // its sends in flight at the kill are in doubt after this lease, not after the default five minutes
                 List.of("--retain.messaging.worker.lease=2s", "--retain.messaging.worker.delay-ms=100"))) {

@@ -4,12 +4,16 @@ import dev.retain.platform.Role;
 import java.time.Instant;
 import java.util.Set;
 
-/** An API key as admins see it: never the token itself, only its first characters. */
+/**
+ * An API key as admins see it: never the token itself, only its first characters. A key bound to a user
+ * ({@code userId}) acts within that user's data scope; one without is a system integration that sees every customer.
+ */
 public record ApiKey(
         long id,
         String name,
         String prefix,
         Set<Role> roles,
+        Long userId,
         String createdBy,
         Instant createdAt,
         Instant lastUsedAt,

@@ -2,8 +2,11 @@ package dev.retain.platform.apikeys;
 
 import dev.retain.platform.InvalidInputException;
 import dev.retain.platform.Role;
+import dev.retain.platform.UserAccount;
+import dev.retain.platform.UserAccounts;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,15 +22,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ApiKeyPageController {
 
     private final ApiKeys apiKeys;
+    private final UserAccounts users;
 
-    ApiKeyPageController(ApiKeys apiKeys) {
+    ApiKeyPageController(ApiKeys apiKeys, UserAccounts users) {
         this.apiKeys = apiKeys;
+        this.users = users;
     }
 
     @GetMapping("/admin/api-keys")
     String list(Model model) {
         model.addAttribute("keys", apiKeys.list());
         model.addAttribute("allRoles", Role.values());
+        model.addAttribute(
+                "users", users.list().stream().filter(UserAccount::enabled).toList());
+        model.addAttribute(
+                "userNames",
+                users.list().stream().collect(Collectors.toMap(UserAccount::id, UserAccount::displayName)));
         return "platform/api-keys";
     }
 
@@ -35,10 +45,12 @@ class ApiKeyPageController {
     String create(
             @RequestParam String name,
             @RequestParam(required = false) List<Role> roles,
+            @RequestParam(required = false) Long userId,
             Model model,
             RedirectAttributes redirect) {
         try {
-            var created = apiKeys.create(name, roles == null ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles));
+            var created =
+                    apiKeys.create(name, roles == null ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles), userId);
             redirect.addFlashAttribute("createdToken", created.token());
             redirect.addFlashAttribute("createdName", created.key().name());
         } catch (InvalidInputException e) {

@@ -4,6 +4,8 @@ import dev.retain.platform.AuditLog;
 import dev.retain.platform.InvalidInputException;
 import dev.retain.platform.NotFoundException;
 import dev.retain.platform.Role;
+import dev.retain.platform.UserAccount;
+import dev.retain.platform.UserAccounts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,15 +36,18 @@ public class ApiKeys {
 
     private static final String TOKEN_PREFIX = "rtn_";
     private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
-    private static final String COLUMNS = "id, name, prefix, roles, created_by, created_at, last_used_at, revoked_at";
+    private static final String COLUMNS =
+            "id, name, prefix, roles, user_id, created_by, created_at, last_used_at, revoked_at";
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final UserAccounts users;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    ApiKeys(JdbcClient jdbc, AuditLog audit, Clock clock) {
+    ApiKeys(JdbcClient jdbc, AuditLog audit, UserAccounts users, Clock clock) {
         this.jdbc = jdbc;
+        this.users = users;
         this.audit = audit;
         this.clock = clock;
     }
@@ -50,25 +55,47 @@ public class ApiKeys {
     /** A new key with its token, which cannot be shown again. */
     public record CreatedApiKey(ApiKey key, String token) {}
 
-    @Transactional
+    /** A key for a system integration: it sees every customer. */
     public CreatedApiKey create(String name, Set<Role> roles) {
+        return create(name, roles, null);
+    }
+
+    /**
+     * A key acting for the user {@code userId} (null: a system integration), within that user's data scope and with no
+     * role the user does not have.
+     *
+     * @throws InvalidInputException a blank name, no role, an unknown or disabled user, or a role the user lacks
+     */
+    @Transactional
+    public CreatedApiKey create(String name, Set<Role> roles, Long userId) {
         if (name == null || name.isBlank()) {
             throw new InvalidInputException("name", "must not be blank");
         }
         if (roles == null || roles.isEmpty()) {
             throw new InvalidInputException("roles", "at least one role");
         }
+        if (userId != null) {
+            UserAccount user = users.find(userId);
+            if (!user.enabled()) {
+                throw new InvalidInputException("userId", "user " + user.username() + " is disabled");
+            }
+            if (!user.roles().containsAll(roles)) {
+                throw new InvalidInputException(
+                        "roles", "a key for " + user.username() + " may have only their roles " + user.roles());
+            }
+        }
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         long id = jdbc.sql("""
-                        insert into api_keys (name, prefix, token_hash, roles, created_by, created_at)
-                        values (?, ?, ?, ?::text[], ?, ?) returning id""")
+                        insert into api_keys (name, prefix, token_hash, roles, user_id, created_by, created_at)
+                        values (?, ?, ?, ?::text[], ?, ?, ?) returning id""")
                 .params(
                         name.strip(),
                         token.substring(0, 10),
                         sha256(token),
                         roles.stream().map(Role::name).sorted().toArray(String[]::new),
+                        userId,
                         AuditLog.currentActor(),
                         Timestamp.from(clock.instant()))
                 .query(Long.class)
@@ -142,6 +169,7 @@ public class ApiKeys {
                 rs.getString("name"),
                 rs.getString("prefix"),
                 roles,
+                rs.getObject("user_id", Long.class),
                 rs.getString("created_by"),
                 rs.getTimestamp("created_at").toInstant(),
                 instant(rs.getTimestamp("last_used_at")),

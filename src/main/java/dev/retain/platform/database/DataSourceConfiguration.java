@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The one data source: an external PostgreSQL when {@code retain.db.url} is set, otherwise an embedded PostgreSQL
- * persisting under {@code retain.data-dir}/pg.
+ * persisting under {@code retain.data-dir}/pg. Its connections carry the data scope of the thread that takes them.
  */
 @Configuration(proxyBeanMethods = false)
 class DataSourceConfiguration {
@@ -32,12 +32,12 @@ class DataSourceConfiguration {
             EmbeddedPostgresServer server = EmbeddedPostgresServer.acquire(dataDirectory.resolve("pg"), cleanStart);
             config.setJdbcUrl(server.jdbcUrl());
             config.setUsername("postgres");
-            return new EmbeddedDataSource(config, server);
+            return new ScopedDataSource(new EmbeddedDataSource(config, server));
         }
         config.setJdbcUrl(url);
         config.setUsername(user);
         config.setPassword(password);
-        return new HikariDataSource(config);
+        return new ScopedDataSource(new HikariDataSource(config));
     }
 
     /** Closes the pool before the embedded server it talks to. */

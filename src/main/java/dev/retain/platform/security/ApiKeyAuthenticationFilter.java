@@ -36,6 +36,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                         .toList();
                 var authentication =
                         UsernamePasswordAuthenticationToken.authenticated("api-key:" + key.name(), null, authorities);
+                authentication.setDetails(key);
                 SecurityContextHolder.getContext().setAuthentication(authentication);
             });
         }

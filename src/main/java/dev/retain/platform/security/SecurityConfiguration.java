@@ -1,6 +1,8 @@
 package dev.retain.platform.security;
 
+import dev.retain.platform.DataScopes;
 import dev.retain.platform.SecurityHeaders;
+import dev.retain.platform.UserAccounts;
 import dev.retain.platform.apikeys.ApiKeys;
 import dev.retain.platform.signin.AccountSessions;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -20,7 +22,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
  * Two doors: the REST API and actuator take API keys ({@code Authorization: Bearer …}) and answer 401/403 as
  * problem+json; the web UI takes a form sign-in (throttled, see {@link ThrottledAuthentication}) with a session and
  * CSRF protection, and checks on each request that the session was not ended ({@link SessionCheck}). Both send
- * {@link SecurityHeaders}.
+ * {@link SecurityHeaders} and bind the request to its viewer's data scope ({@link DataScopeFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -29,7 +31,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys apiKeys, ProblemResponses problems) throws Exception {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http, ApiKeys apiKeys, ProblemResponses problems, DataScopes scopes, UserAccounts users)
+            throws Exception {
         return http.securityMatcher("/api/v1/**", "/actuator/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
@@ -44,6 +48,7 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .headers(SecurityHeaders.everywhere())
                 .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new DataScopeFilter(scopes, users), AuthorizationFilter.class)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems::unauthorized)
                         .accessDeniedHandler(problems::forbidden))
                 .build();
@@ -52,7 +57,11 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain webSecurity(
-            HttpSecurity http, AccountSessions sessions, ThrottledAuthentication throttledAuthentication)
+            HttpSecurity http,
+            AccountSessions sessions,
+            ThrottledAuthentication throttledAuthentication,
+            DataScopes scopes,
+            UserAccounts users)
             throws Exception {
         // The only way to sign in: no parent manager that would check a refused or failed attempt a second time
         return http.authenticationManager(new ProviderManager(throttledAuthentication))
@@ -72,6 +81,7 @@ class SecurityConfiguration {
                         .successHandler(new SignInSuccess(sessions))
                         .failureHandler(new SignInFailureRedirect()))
                 .addFilterBefore(new SessionCheck(sessions), AuthorizationFilter.class)
+                .addFilterAfter(new DataScopeFilter(scopes, users), AuthorizationFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
                 .headers(SecurityHeaders.everywhere())
                 .build();

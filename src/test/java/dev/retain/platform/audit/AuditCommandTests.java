@@ -84,7 +84,7 @@ class AuditCommandTests {
         command.addAll(List.of(args));
         File output = Files.createTempFile(directory, "out", ".txt").toFile();
         var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output);
-        var pool = (HikariDataSource) dataSource;
+        var pool = dataSource.unwrap(HikariDataSource.class);
         builder.environment().put("RETAIN_DB_URL", pool.getJdbcUrl());
         builder.environment().put("RETAIN_DB_USER", pool.getUsername());
         builder.environment().put("RETAIN_DB_PASSWORD", pool.getPassword() == null ? "" : pool.getPassword());

@@ -1,0 +1,45 @@
+package dev.retain.customers.web;
+
+import dev.retain.customers.Customers;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Every route about one customer ({@code /customers/{id}…}, {@code /api/v1/customers/{id}…}), whichever module
+ * answers it, first finds that customer within the viewer's data scope: one the viewer may not see is "not found",
+ * for a list of its facts too, rather than an empty answer that says it exists.
+ */
+@Configuration(proxyBeanMethods = false)
+class CustomerRoutesInScope implements WebMvcConfigurer, HandlerInterceptor {
+
+    private final Customers customers;
+
+    CustomerRoutesInScope(Customers customers) {
+        this.customers = customers;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this).addPathPatterns("/customers/*", "/customers/*/**", "/api/v1/customers/*/**");
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        if (pattern instanceof String route
+                && (route.startsWith("/customers/{id}") || route.startsWith("/api/v1/customers/{id}"))
+                && request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables
+                && variables.get("id") instanceof String id
+                && id.chars().allMatch(Character::isDigit)
+                && !id.isEmpty()) {
+            customers.find(Long.parseLong(id));
+        }
+        return true;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.retain.platform;
+
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Whose customers the work on this thread may see and change: everyone's, or those of a few owners (plus customers
+ * without an owner). A request is bound to its viewer's scope from sign-in to response; the database applies it to
+ * every query that thread runs (row-level security, see {@code V35__data_scopes.sql}). Work with no one behind it
+ * (scheduled jobs, event listeners) sees everything.
+ */
+public record ViewerScope(Set<Long> owners) {
+
+    public static final ViewerScope EVERYTHING = new ViewerScope(null);
+
+    private static final ThreadLocal<ViewerScope> CURRENT = ThreadLocal.withInitial(() -> EVERYTHING);
+
+    public ViewerScope {
+        owners = owners == null ? null : Set.copyOf(owners);
+    }
+
+    public static ViewerScope ofOwners(Set<Long> owners) {
+        return new ViewerScope(owners);
+    }
+
+    /** The scope of the work on this thread. */
+    public static ViewerScope current() {
+        return CURRENT.get();
+    }
+
+    public boolean everything() {
+        return owners == null;
+    }
+
+    /** The owners as a PostgreSQL array literal, e.g. {@code {3,7}}. */
+    public String ownersArray() {
+        return owners.stream().sorted().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+    }
+
+    /** Runs the work on this thread within this scope, then restores the thread's own. */
+    public <T> T within(Supplier<T> work) {
+        try (Binding binding = bind()) {
+            return work.get();
+        }
+    }
+
+    /** Binds this scope to the thread until the binding is closed. */
+    public Binding bind() {
+        ViewerScope outer = CURRENT.get();
+        CURRENT.set(this);
+        return () -> CURRENT.set(outer);
+    }
+
+    /** Restores the thread's previous scope when closed. */
+    public interface Binding extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** The same work, carrying this scope to whichever thread runs it. */
+    public <T> Supplier<T> carriedTo(Supplier<T> work) {
+        return () -> within(work);
+    }
+}

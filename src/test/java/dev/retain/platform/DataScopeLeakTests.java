@@ -1,0 +1,185 @@
+package dev.retain.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.retain.ApiClient;
+import dev.retain.IntegrationTest;
+import dev.retain.customers.Customer;
+import dev.retain.customers.CustomerDraft;
+import dev.retain.customers.CustomerKind;
+import dev.retain.customers.CustomerNotes;
+import dev.retain.customers.Customers;
+import dev.retain.platform.ApplicationRoutes.Route;
+import dev.retain.platform.apikeys.ApiKeys;
+import dev.retain.sales.FollowUpKind;
+import dev.retain.sales.FollowUps;
+import dev.retain.tasks.Tasks;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+
+/**
+ * The walk: every page and every API read the server knows, called as a salesperson — through the web session and
+ * through an API key made for them — with a colleague's customer in the path and in the usual filters. No answer may
+ * show that customer or its facts (name, phone, email, order number, note, task, follow-up), and the customer's own
+ * routes must answer 404. A route added later that reads past the data scope fails here.
+ */
+@IntegrationTest
+class DataScopeLeakTests {
+
+    private static final String PASSWORD = "data scope leak test password";
+    private static final Pattern CUSTOMER_ROUTE = Pattern.compile("^(/api/v1)?/customers/\\{id}.*");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Map<String, RequestMappingInfoHandlerMapping> mappings;
+
+    @Autowired
+    UserAccounts users;
+
+    @Autowired
+    ApiKeys apiKeys;
+
+    @Autowired
+    Customers customers;
+
+    @Autowired
+    CustomerNotes notes;
+
+    @Autowired
+    Tasks tasks;
+
+    @Autowired
+    FollowUps followUps;
+
+    @Autowired
+    DataScopes scopes;
+
+    @Test
+    void noRouteShowsASalespersonAColleaguesCustomer() {
+        String token = Long.toString(System.nanoTime(), 36);
+        long seller = user("seller-" + token);
+        long colleague = user("colleague-" + token);
+        Customer victim = customers.create(new CustomerDraft(
+                CustomerKind.PERSON,
+                "保密客户" + token,
+                "+86139" + String.format("%08d", System.nanoTime() % 100_000_000),
+                "secret-" + token + "@example.com",
+                "F",
+                null,
+                "杭州",
+                null,
+                null,
+                colleague,
+                null,
+                null,
+                "leak",
+                Map.of()));
+        notes.add(victim.id(), "保密笔记" + token);
+        tasks.create(victim.id(), colleague, "CALL", "保密任务" + token, null, Instant.now(), "leak-test", null);
+        followUps.record(victim.id(), new FollowUps.NewFollowUp(FollowUpKind.PHONE, "保密跟进" + token, null, null, null));
+        var order = ApiClient.withRoles(port, apiKeys, Role.ADMIN)
+                .postNdjson(
+                        "/api/v1/orders/bulk?source=leak",
+                        "{\"order_id\":\"LEAK-%s\",\"email\":\"%s\",\"order_date\":\"2026-11-01\",\"amount\":88}"
+                                .formatted(token, victim.email()));
+        assertThat(order.status()).isEqualTo(200);
+        List<String> secrets = List.of(
+                victim.name(),
+                victim.email(),
+                victim.phone().substring(3),
+                "LEAK-" + token,
+                "保密笔记" + token,
+                "保密任务" + token,
+                "保密跟进" + token);
+
+        WebSession page = new WebSession(port);
+        page.signIn("seller-" + token, PASSWORD);
+        String apiToken =
+                apiKeys.create("leak " + token, Set.of(Role.SALES), seller).token();
+        String filters = "?customerId=%d&customer=%d&owner=%d&ownerId=%d&assignee=%d&assigneeId=%d"
+                .formatted(victim.id(), victim.id(), colleague, colleague, colleague, colleague);
+
+        List<String> withoutScope;
+        try {
+            scopes.set(Role.SALES, DataScope.ALL);
+            withoutScope = walk(page, apiToken, victim.id(), filters, secrets);
+        } finally {
+            scopes.set(Role.SALES, DataScope.OWN);
+        }
+        List<String> leaks = walk(page, apiToken, victim.id(), filters, secrets);
+
+        // the walk finds the customer where a salesperson who may see everyone finds it: list, page, API, facts
+        assertThat(withoutScope)
+                .contains(
+                        "GET /customers showed " + victim.name(),
+                        "GET /customers/{id} answered 200 for a colleague's customer",
+                        "GET /api/v1/customers showed " + victim.name(),
+                        "GET /api/v1/customers/{id}/notes showed 保密笔记" + token,
+                        "GET /api/v1/customers/{id}/tasks showed 保密任务" + token,
+                        "GET /api/v1/customers/{id}/follow-ups showed 保密跟进" + token);
+        assertThat(leaks)
+                .as("routes that let a salesperson see a colleague's customer")
+                .isEmpty();
+    }
+
+    /** Calls every GET route as the salesperson; returns what showed the customer. */
+    private List<String> walk(WebSession page, String apiToken, long victim, String filters, List<String> secrets) {
+        List<String> leaks = new ArrayList<>();
+        int called = 0;
+        for (Route route : ApplicationRoutes.of(mappings.values())) {
+            if (!route.method().equals("GET") || !route.pattern().startsWith("/")) {
+                continue;
+            }
+            String path = route.pattern()
+                    .replaceAll("\\{id}", Long.toString(victim))
+                    .replaceAll("\\{[^}]*}", "1")
+                    .replace("**", "1")
+                    .replace("*", "1");
+            HttpResponse<String> answer = route.isApi() ? apiGet(path + filters, apiToken) : page.get(path + filters);
+            called++;
+            String body = answer.body() == null ? "" : answer.body();
+            secrets.stream().filter(body::contains).forEach(secret -> leaks.add(route + " showed " + secret));
+            if (CUSTOMER_ROUTE.matcher(route.pattern()).matches() && answer.statusCode() / 100 == 2) {
+                leaks.add(route + " answered " + answer.statusCode() + " for a colleague's customer");
+            }
+        }
+        assertThat(called).isGreaterThan(100);
+        return leaks;
+    }
+
+    private long user(String username) {
+        return users.create(new UserAccounts.NewUser(username, username, null, PASSWORD, Set.of(Role.SALES)))
+                .id();
+    }
+
+    private HttpResponse<String> apiGet(String path, String token) {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
+        try {
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
