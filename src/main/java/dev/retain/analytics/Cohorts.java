@@ -1,6 +1,7 @@
 package dev.retain.analytics;
 
 import dev.retain.platform.CompanyZone;
+import dev.retain.platform.ViewerScope;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -57,7 +58,8 @@ public class Cohorts {
         Map<LocalDate, Long> sizes = new TreeMap<>();
         Map<LocalDate, Map<Integer, Object[]>> cells = new HashMap<>();
         Instant builtAt;
-        if (scope.isEveryone()) {
+        // the precomputed matrix counts everyone: a viewer who may see only some customers gets theirs computed
+        if (scope.isEveryone() && ViewerScope.current().everything()) {
             builtAt = jdbc.sql("select cohorts_at from analytics_refreshes")
                     .query(Instant.class)
                     .optional()

@@ -5,6 +5,7 @@ import dev.retain.journeys.JourneyReport;
 import dev.retain.journeys.JourneyReports;
 import dev.retain.journeys.Journeys;
 import dev.retain.platform.CompanyZone;
+import dev.retain.platform.ViewerScope;
 import dev.retain.segments.Audience;
 import dev.retain.segments.AudienceKind;
 import dev.retain.segments.Audiences;
@@ -97,8 +98,9 @@ public class Dashboards {
         return dashboard;
     }
 
+    /** Viewers who see different customers see different dashboards. */
     private Object cacheKey(Period period, CustomerScope scope) {
-        return List.of(period, scope, zone.today(clock));
+        return List.of(period, scope, zone.today(clock), ViewerScope.current());
     }
 
     /** Computes it now; {@code computedAt} says when. */
@@ -128,8 +130,9 @@ public class Dashboards {
         return threads;
     }
 
+    /** Computes the widget on another thread, within the data scope of the viewer who asked. */
     private <T> CompletableFuture<T> async(Supplier<T> widget) {
-        return CompletableFuture.supplyAsync(widget, widgets);
+        return CompletableFuture.supplyAsync(ViewerScope.current().carriedTo(widget), widgets);
     }
 
     /** The largest enabled segments and tags, day by day from the period's first day to today. */

@@ -167,6 +167,66 @@ class DataScopeTests {
     }
 
     @Test
+    void aSalespersonsDashboardCountsTheirOwnBuyers() {
+        long seller = user("seller", Role.SALES);
+        Customer mine = customers.create(new CustomerDraft(
+                CustomerKind.PERSON,
+                "buyer " + token,
+                null,
+                "buyer-" + token + "@example.com",
+                null,
+                null,
+                null,
+                null,
+                null,
+                seller,
+                null,
+                null,
+                "test",
+                Map.of()));
+        Customer theirs = customers.create(new CustomerDraft(
+                CustomerKind.PERSON,
+                "other buyer " + token,
+                null,
+                "other-" + token + "@example.com",
+                null,
+                null,
+                null,
+                null,
+                null,
+                user("colleague", Role.SALES),
+                null,
+                null,
+                "test",
+                Map.of()));
+        var system = ApiClient.withRoles(port, apiKeys, Role.ADMIN);
+        String yesterday = java.time.LocalDate.now().minusDays(1).toString();
+        String order = "{\"order_id\":\"%s\",\"email\":\"%s\",\"order_date\":\"%s\",\"amount\":120}";
+        var orders = system.postNdjson(
+                "/api/v1/orders/bulk?source=scope",
+                order.formatted("S-" + token, mine.email(), yesterday) + "\n"
+                        + order.formatted("O-" + token, theirs.email(), yesterday));
+        assertThat(orders.status()).isEqualTo(200);
+        assertThat(orders.body().toString()).doesNotContain("REJECTED");
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(activeCustomers(keyFor(seller, Role.SALES))).isEqualTo(1);
+            assertThat(activeCustomers(system)).isGreaterThan(1);
+        });
+    }
+
+    private static long activeCustomers(ApiClient client) {
+        var report = client.get("/api/v1/analytics/kpis?days=30");
+        assertThat(report.status()).isEqualTo(200);
+        for (var row : report.body().get("rows")) {
+            if (row.get("kpi").asString().equals("ACTIVE_CUSTOMERS")) {
+                return row.get("current").asLong();
+            }
+        }
+        throw new AssertionError("no ACTIVE_CUSTOMERS in " + report.body());
+    }
+
+    @Test
     void aKeyForAUserHasNoRoleTheUserLacks() {
         long seller = user("seller", Role.SALES);
 
