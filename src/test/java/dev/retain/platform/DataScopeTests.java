@@ -110,8 +110,16 @@ class DataScopeTests {
         long seller = user("seller", Role.SALES);
         Customer theirs = customer("theirs", user("colleague", Role.SALES));
         ApiClient sellerApi = keyFor(seller, Role.SALES);
+        var admin = ApiClient.withRoles(port, apiKeys, Role.ADMIN);
+        assertThat(admin.put("/api/v1/data-scopes/SALES", Map.of("scope", "EVERYTHING"))
+                        .status())
+                .isEqualTo(400);
+        assertThat(admin.get("/api/v1/data-scopes").body().get("SALES").asString())
+                .isEqualTo("OWN");
         try {
-            scopes.set(Role.SALES, DataScope.ALL);
+            assertThat(admin.put("/api/v1/data-scopes/SALES", Map.of("scope", "ALL"))
+                            .status())
+                    .isEqualTo(200);
             assertThat(sellerApi.get("/api/v1/customers/" + theirs.id()).status())
                     .isEqualTo(200);
         } finally {

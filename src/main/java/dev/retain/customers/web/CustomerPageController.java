@@ -16,6 +16,7 @@ import dev.retain.platform.InvalidInputException;
 import dev.retain.platform.Role;
 import dev.retain.platform.UserAccount;
 import dev.retain.platform.UserAccounts;
+import java.security.Principal;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -197,8 +199,11 @@ class CustomerPageController {
 
     @GetMapping("/customers/new")
     @PreAuthorize(CustomerAccess.EDIT)
-    String createForm(Model model) {
-        return form(model, new CustomerForm(), null, Map.of());
+    String createForm(Model model, Principal principal) {
+        var form = new CustomerForm();
+        // a customer someone adds is theirs unless a manager or an admin chooses another owner
+        users.findByUsername(principal.getName()).ifPresent(user -> form.setOwnerId(user.id()));
+        return form(model, form, null, Map.of());
     }
 
     @PostMapping("/customers")
@@ -212,6 +217,8 @@ class CustomerPageController {
             return form(model, form, null, e.fieldErrors());
         } catch (ConflictException e) {
             return form(model, form, null, Map.of("form", e.getMessage()));
+        } catch (AccessDeniedException e) {
+            return form(model, form, null, Map.of("ownerId", e.getMessage()));
         }
     }
 
@@ -236,6 +243,8 @@ class CustomerPageController {
             return form(model, form, id, e.fieldErrors());
         } catch (ConflictException e) {
             return form(model, form, id, Map.of("form", e.getMessage()));
+        } catch (AccessDeniedException e) {
+            return form(model, form, id, Map.of("ownerId", e.getMessage()));
         }
     }
 

@@ -1,10 +1,15 @@
 package dev.retain.platform.teams;
 
 import dev.retain.platform.ConflictException;
+import dev.retain.platform.DataScope;
+import dev.retain.platform.DataScopes;
 import dev.retain.platform.InvalidInputException;
+import dev.retain.platform.Role;
 import dev.retain.platform.Teams;
 import dev.retain.platform.UserAccounts;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,17 +26,38 @@ class TeamPageController {
 
     private final Teams teams;
     private final UserAccounts users;
+    private final DataScopes scopes;
 
-    TeamPageController(Teams teams, UserAccounts users) {
+    TeamPageController(Teams teams, UserAccounts users, DataScopes scopes) {
         this.teams = teams;
         this.users = users;
+        this.scopes = scopes;
     }
 
     @GetMapping("/admin/teams")
     String page(Model model) {
         model.addAttribute("teams", teams.list());
         model.addAttribute("users", users.list());
+        model.addAttribute("dataScopes", scopes.byRole());
+        model.addAttribute("allDataScopes", DataScope.values());
         return "platform/teams";
+    }
+
+    /** The form names each role; an unknown role or scope is refused by the conversion before anything changes. */
+    @PostMapping("/admin/teams/data-scopes")
+    String setScopes(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+        Map<Role, DataScope> chosen = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            String scope = form.get(role.name());
+            if (scope != null) {
+                try {
+                    chosen.put(role, DataScope.valueOf(scope));
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidInputException(role.name(), "must be one of OWN, TEAM, ALL");
+                }
+            }
+        }
+        return attempt(() -> chosen.forEach(scopes::set), redirect);
     }
 
     @PostMapping("/admin/teams")
