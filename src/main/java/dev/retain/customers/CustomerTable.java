@@ -59,13 +59,15 @@ class CustomerTable {
     long insert(Customer c, Instant now) {
         return jdbc.sql("""
                         insert into customers (kind, name, phone, email, gender, birthday, city, region, industry,
-                            owner_id, status, lifecycle_stage, source, custom_fields, signed_up_at, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?) returning id""")
+                            owner_id, status, lifecycle_stage, source, custom_fields, signed_up_at, created_at, updated_at,
+                            owner_since)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?) returning id""")
                 .params(withProfile(
                         c,
                         timestamp(c.signedUpAt() != null ? c.signedUpAt() : now),
                         Timestamp.from(now),
-                        Timestamp.from(now)))
+                        Timestamp.from(now),
+                        c.ownerId() == null ? null : Timestamp.from(now)))
                 .query(Long.class)
                 .single();
     }
@@ -74,8 +76,11 @@ class CustomerTable {
         jdbc.sql("""
                         update customers set kind = ?, name = ?, phone = ?, email = ?, gender = ?, birthday = ?,
                             city = ?, region = ?, industry = ?, owner_id = ?, status = ?, lifecycle_stage = ?,
-                            source = ?, custom_fields = ?::jsonb, updated_at = ?, version = version + 1
-                        where id = ?""").params(withProfile(c, Timestamp.from(now), c.id())).update();
+                            source = ?, custom_fields = ?::jsonb, updated_at = ?, version = version + 1,
+                            owner_since = case when owner_id is distinct from ? then ? else owner_since end
+                        where id = ?""")
+                .params(withProfile(c, Timestamp.from(now), c.ownerId(), Timestamp.from(now), c.id()))
+                .update();
     }
 
     /** The profile columns shared by insert and update, in their order, followed by {@code more}. */

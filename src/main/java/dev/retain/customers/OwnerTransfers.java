@@ -87,8 +87,9 @@ public class OwnerTransfers {
             return List.of();
         }
         Long[] moved = changes.stream().map(OwnerChange::customerId).toArray(Long[]::new);
-        jdbc.sql("update customers set owner_id = ?, updated_at = ?, version = version + 1 where id = any(?)")
-                .params(toOwner, Timestamp.from(clock.instant()), moved)
+        jdbc.sql("update customers set owner_id = ?, owner_since = ?, updated_at = ?, version = version + 1"
+                        + " where id = any(?)")
+                .params(toOwner, Timestamp.from(clock.instant()), Timestamp.from(clock.instant()), moved)
                 .update();
         for (OwnerChange change : changes) {
             audit.record(

@@ -1,11 +1,11 @@
 package dev.retain.platform;
 
-import dev.retain.platform.apikeys.ApiKey;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -22,10 +22,14 @@ public class DataScopes {
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
+    private final ObjectProvider<PoolMemberships> pools;
+    private final UserAccounts users;
 
-    DataScopes(JdbcClient jdbc, AuditLog audit) {
+    DataScopes(JdbcClient jdbc, AuditLog audit, ObjectProvider<PoolMemberships> pools, UserAccounts users) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.pools = pools;
+        this.users = users;
     }
 
     public Map<Role, DataScope> byRole() {
@@ -48,15 +52,19 @@ public class DataScopes {
         audit.record("change", "data_scope", role.name(), Map.of("scope", before), Map.of("scope", scope));
     }
 
-    /** The scope of the user with these roles: their own customers, their teams', or everyone's. */
+    /**
+     * The scope of the user with these roles: their own customers, their teams', or everyone's; and the customers
+     * waiting in the pools they are members of.
+     */
     public ViewerScope of(long userId, Set<Role> roles) {
         Map<Role, DataScope> scopes = byRole();
         DataScope widest = roles.stream().map(scopes::get).max(Enum::compareTo).orElse(DataScope.OWN);
-        return switch (widest) {
-            case ALL -> ViewerScope.EVERYTHING;
-            case OWN -> ViewerScope.ofOwners(Set.of(userId));
-            case TEAM -> ViewerScope.ofOwners(teamMembersOf(userId));
-        };
+        if (widest == DataScope.ALL) {
+            return ViewerScope.EVERYTHING;
+        }
+        Set<Long> owners = widest == DataScope.OWN ? Set.of(userId) : teamMembersOf(userId);
+        PoolMemberships memberships = pools.getIfAvailable();
+        return ViewerScope.of(owners, memberships == null ? Set.of() : memberships.poolsOf(userId));
     }
 
     /**
@@ -72,7 +80,7 @@ public class DataScopes {
         if (actor == null || !actor.isAuthenticated() || Objects.equals(from, to) || has(actor, Role.ADMIN)) {
             return;
         }
-        Long actingUser = actingUserId(actor);
+        Long actingUser = users.current().map(UserAccount::id).orElse(null);
         if (adding && from == null && to != null && to.equals(actingUser)) {
             return;
         }
@@ -88,18 +96,6 @@ public class DataScopes {
 
     private static boolean has(Authentication actor, Role role) {
         return actor.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(role.authority()));
-    }
-
-    /** The signed-in user, or the user an API key acts for; null for a system key. */
-    private Long actingUserId(Authentication actor) {
-        if (actor.getDetails() instanceof ApiKey key) {
-            return key.userId();
-        }
-        return jdbc.sql("select id from users where username = ?")
-                .param(actor.getName())
-                .query(Long.class)
-                .optional()
-                .orElse(null);
     }
 
     /** The user and everyone in their team or a team they manage, sub-teams included. */

@@ -1,5 +1,6 @@
 package dev.retain.platform;
 
+import dev.retain.platform.apikeys.ApiKey;
 import dev.retain.platform.signin.SignInAttempts;
 import java.security.SecureRandom;
 import java.sql.Array;
@@ -19,6 +20,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,6 +75,21 @@ public class UserAccounts {
                 .query(UserAccounts::map)
                 .optional()
                 .orElseThrow(() -> new NotFoundException("User", id));
+    }
+
+    /**
+     * The user acting on this thread: the one signed in, or the one an API key acts for; empty for a system key and
+     * for work with nobody behind it.
+     */
+    public Optional<UserAccount> current() {
+        Authentication actor = SecurityContextHolder.getContext().getAuthentication();
+        if (actor == null || !actor.isAuthenticated()) {
+            return Optional.empty();
+        }
+        if (actor.getDetails() instanceof ApiKey key) {
+            return key.userId() == null ? Optional.empty() : Optional.of(find(key.userId()));
+        }
+        return findByUsername(actor.getName());
     }
 
     public Optional<UserAccount> findByUsername(String username) {

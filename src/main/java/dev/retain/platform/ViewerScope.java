@@ -5,23 +5,27 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Whose customers the work on this thread may see and change: everyone's, or those of a few owners (plus customers
- * without an owner). A request is bound to its viewer's scope from sign-in to response; the database applies it to
+ * Whose customers the work on this thread may see and change: everyone's, or those of a few owners and those waiting
+ * without an owner in a few pools. A request is bound to its viewer's scope from sign-in to response; the database applies it to
  * every query that thread runs (row-level security, see {@code V35__data_scopes.sql}). Work with no one behind it
  * (scheduled jobs, event listeners) sees everything.
  */
-public record ViewerScope(Set<Long> owners) {
+public record ViewerScope(Set<Long> owners, Set<Long> pools) {
 
-    public static final ViewerScope EVERYTHING = new ViewerScope(null);
+    public static final ViewerScope EVERYTHING = new ViewerScope(null, null);
 
     private static final ThreadLocal<ViewerScope> CURRENT = ThreadLocal.withInitial(() -> EVERYTHING);
 
     public ViewerScope {
+        if ((owners == null) != (pools == null)) {
+            throw new IllegalArgumentException("owners and pools are both given, or neither (everything)");
+        }
         owners = owners == null ? null : Set.copyOf(owners);
+        pools = pools == null ? null : Set.copyOf(pools);
     }
 
-    public static ViewerScope ofOwners(Set<Long> owners) {
-        return new ViewerScope(owners);
+    public static ViewerScope of(Set<Long> owners, Set<Long> pools) {
+        return new ViewerScope(owners, pools);
     }
 
     /** The scope of the work on this thread. */
@@ -35,7 +39,16 @@ public record ViewerScope(Set<Long> owners) {
 
     /** The owners as a PostgreSQL array literal, e.g. {@code {3,7}}. */
     public String ownersArray() {
-        return owners.stream().sorted().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+        return array(owners);
+    }
+
+    /** The pools as a PostgreSQL array literal. */
+    public String poolsArray() {
+        return array(pools);
+    }
+
+    private static String array(Set<Long> ids) {
+        return ids.stream().sorted().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 
     /** Runs the work on this thread within this scope, then restores the thread's own. */

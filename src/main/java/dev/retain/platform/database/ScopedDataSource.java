@@ -12,7 +12,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * Hands out connections in the scope of the thread that asks ({@link ViewerScope#current()}): for a viewer who may not
- * see everything, the connection takes the role {@code retain_scoped} with the owners they may see, so that the
+ * see everything, the connection takes the role {@code retain_scoped} with the owners and pools they may see, so that the
  * database's row-level security applies to every statement; given back, it is reset before it returns to the pool.
  */
 final class ScopedDataSource extends DelegatingDataSource implements Closeable {
@@ -37,8 +37,10 @@ final class ScopedDataSource extends DelegatingDataSource implements Closeable {
             return connection;
         }
         try (var statement = connection.prepareStatement(
-                "select set_config('retain.scope_owners', ?, false), set_config('role', 'retain_scoped', false)")) {
+                "select set_config('retain.scope_owners', ?, false), set_config('retain.scope_pools', ?, false),"
+                        + " set_config('role', 'retain_scoped', false)")) {
             statement.setString(1, scope.ownersArray());
+            statement.setString(2, scope.poolsArray());
             statement.execute();
         } catch (SQLException e) {
             connection.close();
@@ -72,7 +74,7 @@ final class ScopedDataSource extends DelegatingDataSource implements Closeable {
             if (!connection.getAutoCommit()) {
                 connection.rollback();
             }
-            statement.execute("reset role; reset retain.scope_owners");
+            statement.execute("reset role; reset retain.scope_owners; reset retain.scope_pools");
         } catch (SQLException e) {
             connection.abort(Runnable::run);
             throw e;

@@ -22,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class DataScopeFilter extends OncePerRequestFilter {
 
-    private static final ViewerScope NO_ONES_CUSTOMERS = ViewerScope.ofOwners(Set.of());
+    private static final ViewerScope NO_ONES_CUSTOMERS = ViewerScope.of(Set.of(), Set.of());
 
     private final DataScopes scopes;
     private final UserAccounts users;

@@ -1,0 +1,100 @@
+package dev.retain.customers;
+
+import dev.retain.customers.CustomerOwnersChanged.OwnerChange;
+import dev.retain.platform.NotFoundException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Where a customer is: with an owner, or waiting without one in a pool (公海). Taking a customer from its pool is one
+ * compare-and-set statement, so two people claiming at once never both get it; the pools' rules (who may claim, how
+ * many, when) are the sales module's.
+ */
+@Service
+public class Placements {
+
+    /** A customer's owner (null: none) and pool. */
+    public record Placement(long customerId, Long ownerId, long poolId) {
+        public boolean waiting() {
+            return ownerId == null;
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Placements(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** @throws NotFoundException a customer that does not exist, is merged away or is out of scope */
+    public Placement of(long customerId) {
+        return jdbc.sql("select id, owner_id, pool_id from customers where id = ? and merged_into is null")
+                .param(customerId)
+                .query((rs, row) -> new Placement(rs.getLong(1), rs.getObject(2, Long.class), rs.getLong(3)))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("Customer", customerId));
+    }
+
+    /** How many customers belong to the pool, with an owner or waiting. */
+    public long countInPool(long poolId) {
+        return jdbc.sql("select count(*) from customers where pool_id = ?")
+                .param(poolId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Gives the customer to the user if it still waits without an owner; false when someone has it already. */
+    @Transactional
+    public boolean take(long customerId, long userId) {
+        boolean taken = jdbc.sql("""
+                                update customers set owner_id = ?, owner_since = ?, updated_at = ?,
+                                    version = version + 1
+                                where id = ? and owner_id is null and merged_into is null""")
+                        .params(userId, Timestamp.from(clock.instant()), Timestamp.from(clock.instant()), customerId)
+                        .update()
+                == 1;
+        if (taken) {
+            events.publishEvent(CustomersChanged.of(List.of(customerId)));
+        }
+        return taken;
+    }
+
+    /**
+     * Puts the customers that still have the owners given into a pool ({@code poolId}, or null: each its own), without
+     * an owner; returns those moved, with the owner each had.
+     */
+    @Transactional
+    public List<OwnerChange> putInPool(List<OwnerChange> expected, Long poolId) {
+        if (expected.isEmpty()) {
+            return List.of();
+        }
+        List<OwnerChange> moved = jdbc.sql("""
+                        update customers c set owner_id = null, owner_since = null,
+                            pool_id = coalesce(:pool, c.pool_id), updated_at = :now, version = c.version + 1
+                        from unnest(:customers, :owners) as e (customer_id, owner_id)
+                        where c.id = e.customer_id and c.owner_id = e.owner_id
+                        returning c.id, e.owner_id""")
+                .param("pool", poolId)
+                .param("now", Timestamp.from(clock.instant()))
+                .param(
+                        "customers",
+                        expected.stream().map(OwnerChange::customerId).toArray(Long[]::new))
+                .param("owners", expected.stream().map(OwnerChange::fromOwner).toArray(Long[]::new))
+                .query((rs, row) -> new OwnerChange(rs.getLong(1), rs.getLong(2)))
+                .list();
+        if (!moved.isEmpty()) {
+            events.publishEvent(CustomersChanged.of(
+                    moved.stream().map(OwnerChange::customerId).toList()));
+        }
+        return moved;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.retain.sales;
+
+import dev.retain.customers.CustomerOwnersChanged.OwnerChange;
+import dev.retain.customers.Placements;
+import dev.retain.platform.CompanyZone;
+import dev.retain.platform.ScheduledJob;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The reclaim run (公海回收), nightly and on demand: owned customers past their pool's rules go back to the pool, each
+ * with the rule as its reason on the timeline; owners of customers due within their pool's reminder days are reminded
+ * once per customer and date.
+ */
+@Service
+public class PoolReclaims {
+
+    private static final Logger log = LoggerFactory.getLogger(PoolReclaims.class);
+
+    /** What a run did. */
+    public record Result(int reclaimed, int reminded) {}
+
+    /** An owned customer due back in its pool within a few days. */
+    public record Due(long customerId, long ownerId, long poolId, int daysLeft, String rule, int ruleDays) {}
+
+    private final JdbcClient jdbc;
+    private final Placements placements;
+    private final PoolClaims claims;
+    private final CompanyZone zone;
+    private final Clock clock;
+
+    PoolReclaims(JdbcClient jdbc, Placements placements, PoolClaims claims, CompanyZone zone, Clock clock) {
+        this.jdbc = jdbc;
+        this.placements = placements;
+        this.claims = claims;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    @Bean
+    ScheduledJob salesReclaimJob(@Value("${retain.sales.reclaim-cron}") String cron) {
+        return new ScheduledJob("sales.pool-reclaim", cron, zone.zone(), this::run);
+    }
+
+    @Transactional
+    public Result run() {
+        LocalDate today = zone.today(clock);
+        List<Due> due = due(today, "true", 0);
+        Map<Long, Due> byCustomer = new HashMap<>();
+        due.forEach(d -> byCustomer.put(d.customerId(), d));
+        List<OwnerChange> reclaimed = placements.putInPool(
+                due.stream()
+                        .map(d -> new OwnerChange(d.customerId(), d.ownerId()))
+                        .toList(),
+                null);
+        for (OwnerChange change : reclaimed) {
+            Due reason = byCustomer.get(change.customerId());
+            claims.record(
+                    change.customerId(),
+                    reason.poolId(),
+                    PoolMoveKind.RECLAIMED,
+                    change.fromOwner(),
+                    null,
+                    reason.rule() + ":" + reason.ruleDays());
+        }
+        int reminded = remind(today);
+        log.info("Pool reclaim: {} customers back in their pools, {} owners reminded", reclaimed.size(), reminded);
+        return new Result(reclaimed.size(), reminded);
+    }
+
+    /** The owner's customers due back in a pool within {@code days} days, soonest first. */
+    public List<Due> dueFor(long ownerId, int days) {
+        return due(zone.today(clock), "c.owner_id = " + ownerId, days);
+    }
+
+    /** Reminds owners of customers due within their pool's reminder days; once per customer, owner and date. */
+    private int remind(LocalDate today) {
+        return jdbc.sql("insert into customer_pool_reminders (customer_id, owner_id, reclaim_on, created_at)"
+                        + " select r.customer_id, r.owner_id, :today + r.days_until_reclaim, :now from ("
+                        + ReclaimStatus.sql(":today", ":zone", "true")
+                        + ") r join customer_pools p on p.id = r.pool_id"
+                        + " where r.days_until_reclaim between 1 and p.remind_days on conflict do nothing")
+                .param("today", today)
+                .param("zone", zone.zone().getId())
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    private List<Due> due(LocalDate today, String filter, int withinDays) {
+        return jdbc.sql("select * from (" + ReclaimStatus.sql(":today", ":zone", filter)
+                        + ") r where days_until_reclaim <= :within order by days_until_reclaim, customer_id")
+                .param("today", today)
+                .param("zone", zone.zone().getId())
+                .param("within", withinDays)
+                .query((rs, row) -> new Due(
+                        rs.getLong("customer_id"),
+                        rs.getLong("owner_id"),
+                        rs.getLong("pool_id"),
+                        rs.getInt("days_until_reclaim"),
+                        rs.getString("rule"),
+                        rs.getInt("rule_days")))
+                .list();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.retain.sales;
+
+/**
+ * The one statement of the pools' reclaim rules: for each owned customer whose pool has a rule, the days left before
+ * it goes back ({@code days_until_reclaim}, zero or less: due) and the rule that will take it ({@code rule}:
+ * {@code FOLLOW_UP} or {@code ORDER}). Days run from the later of the last follow-up (or paid order) and the day the
+ * owner got the customer, on the pool's business calendar when it has one; a customer's level picks its own days;
+ * locked customers and customers under a running contract are left out. The nightly run, the condition field
+ * {@code sales.days_until_reclaim} and "going to the pool soon" all read it.
+ */
+final class ReclaimStatus {
+
+    private ReclaimStatus() {}
+
+    /**
+     * @param today SQL for today's date in the company's zone (a bind placeholder)
+     * @param zone SQL for the company's zone name
+     * @param filter a condition on {@code c} (customer profiles) narrowing who is looked at, e.g. {@code true}
+     */
+    static String sql(String today, String zone, String filter) {
+        String sinceFollowUp = days("greatest(f.last_follow_up_at, c.owner_since)", today, zone);
+        String sinceOrder = days("greatest(o.last_order_at, c.owner_since)", today, zone);
+        return """
+                select customer_id, owner_id, pool_id, days_until_reclaim,
+                       case when until_follow_up is not distinct from days_until_reclaim then 'FOLLOW_UP' else 'ORDER' end
+                           as rule,
+                       case when until_follow_up is not distinct from days_until_reclaim then follow_up_days
+                            else order_days end as rule_days
+                from (
+                    select c.id as customer_id, c.owner_id, c.pool_id, r.follow_up_days, r.order_days,
+                           r.follow_up_days - %1$s as until_follow_up,
+                           least(r.follow_up_days - %1$s, r.order_days - %2$s) as days_until_reclaim
+                    from customer_profiles_view c
+                    join customer_pools p on p.id = c.pool_id
+                    left join customer_pool_levels l
+                           on l.pool_id = p.id and l.level = c.custom_fields ->> p.level_field
+                    cross join lateral (select coalesce(l.follow_up_days, p.follow_up_days) as follow_up_days,
+                                               coalesce(l.order_days, p.order_days) as order_days) r
+                    left join follow_up_summaries_view f on f.customer_id = c.id
+                    left join lateral (select max(ordered_at) as last_order_at from paid_orders_view po
+                                       where po.customer_id = c.id) o on r.order_days is not null
+                    where c.owner_id is not null
+                      and (r.follow_up_days is not null or r.order_days is not null)
+                      and not exists (select from customer_pool_locks k where k.customer_id = c.id)
+                      and not coalesce(case when c.custom_fields ->> p.contract_field ~ '^\\d{4}-\\d{2}-\\d{2}$'
+                                            then (c.custom_fields ->> p.contract_field)::date >= %3$s end, false)
+                      and (%4$s)
+                ) s
+                where days_until_reclaim is not null""".formatted(sinceFollowUp, sinceOrder, today, filter);
+    }
+
+    /** Days from a moment to today: working days on the pool's calendar, or calendar days. */
+    private static String days(String since, String today, String zone) {
+        String day = "(" + since + " at time zone " + zone + ")::date";
+        return "(case when p.calendar_id is null then %2$s - %1$s else working_days_between(p.calendar_id, %1$s, %2$s) end)"
+                .formatted(day, today);
+    }
+}
