@@ -40,7 +40,7 @@ create table customer_pool_levels (
 );
 
 -- Who may see and claim a pool's customers: users and teams (with their sub-teams); a pool without members is open to
--- everyone. Admins of a pool may assign and release its customers for anyone.
+-- everyone. Admins of a pool give its waiting customers to its members.
 create table customer_pool_members (
     pool_id  bigint  not null references customer_pools (id) on delete cascade,
     user_id  bigint references users (id) on delete cascade,
@@ -104,12 +104,20 @@ create table customer_pool_reminders (
 );
 select scope_by_customer('customer_pool_reminders');
 
--- A customer without an owner is seen by the members of its pool only (retain.scope_pools).
+-- A customer without an owner is seen by the members of its pool only (retain.scope_pools). What a viewer may see and
+-- touch is the database's rule; to whom a visible customer may be given (a colleague, back to a pool) is the
+-- services' (transfers, claims, releases), so the check on changed rows no longer repeats the visibility rule.
 alter policy within_scope on customers
     using (owner_id = any (current_setting('retain.scope_owners')::bigint[])
            or (owner_id is null and pool_id = any (current_setting('retain.scope_pools')::bigint[])))
-    with check (owner_id = any (current_setting('retain.scope_owners')::bigint[])
-                or (owner_id is null and pool_id = any (current_setting('retain.scope_pools')::bigint[])));
+    with check (true);
+
+-- Where a customer is, whoever asks: only its owner and pool, so that claiming a customer a colleague took a moment
+-- ago says so instead of "not found".
+create function customer_whereabouts(customer bigint) returns table (owner_id bigint, pool_id bigint)
+    language sql stable security definer set search_path from current as $$
+    select owner_id, pool_id from customers where id = customer and merged_into is null
+$$;
 
 create or replace view customer_profiles_view with (security_invoker = true) as
 select id, kind, name, phone, email, gender, birthday, city, region, industry, owner_id, status, lifecycle_stage,

@@ -44,6 +44,20 @@ public class Placements {
                 .orElseThrow(() -> new NotFoundException("Customer", customerId));
     }
 
+    /**
+     * Where a customer is, whoever asks and whatever they may see: only its owner and pool, so that claiming a customer
+     * a colleague took a moment ago is told so rather than "not found".
+     *
+     * @throws NotFoundException a customer that does not exist or is merged away
+     */
+    public Placement whereabouts(long customerId) {
+        return jdbc.sql("select owner_id, pool_id from customer_whereabouts(?)")
+                .param(customerId)
+                .query((rs, row) -> new Placement(customerId, rs.getObject(1, Long.class), rs.getLong(2)))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("Customer", customerId));
+    }
+
     /** How many customers belong to the pool, with an owner or waiting. */
     public long countInPool(long poolId) {
         return jdbc.sql("select count(*) from customers where pool_id = ?")

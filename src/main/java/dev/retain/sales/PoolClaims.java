@@ -8,6 +8,7 @@ import dev.retain.platform.AuditLog;
 import dev.retain.platform.CompanyZone;
 import dev.retain.platform.ConflictException;
 import dev.retain.platform.InvalidInputException;
+import dev.retain.platform.NotFoundException;
 import dev.retain.platform.Role;
 import dev.retain.platform.UserAccount;
 import dev.retain.platform.UserAccounts;
@@ -79,7 +80,11 @@ public class PoolClaims {
                 .param(Math.toIntExact(claimer.id()))
                 .query()
                 .singleRow();
-        Placement placement = placements.of(customerId);
+        Placement placement = placements.whereabouts(customerId);
+        if (!claimer.roles().contains(Role.ADMIN)
+                && !memberships.poolsOf(claimer.id()).contains(placement.poolId())) {
+            throw new NotFoundException("Customer", customerId);
+        }
         if (!placement.waiting()) {
             throw new ConflictException(
                     placement.ownerId().equals(claimer.id())
@@ -132,13 +137,14 @@ public class PoolClaims {
 
     /**
      * Gives customers back to a pool ({@code poolId}, or null: each to its own) with a reason. Their owner may; a
-     * manager or admin, or an admin of the pool, for anyone.
+     * manager or admin for anyone they see.
      *
      * @return the customers released (those already without an owner are left as they are)
      */
     @Transactional
     public List<Long> release(List<Long> customerIds, Long poolId, String reason) {
         requireReason(reason);
+        requireCustomers(customerIds);
         UserAccount actor = actor();
         if (poolId != null) {
             pools.find(poolId);
@@ -151,18 +157,11 @@ public class PoolClaims {
             }
             boolean mayRelease = placement.ownerId() == actor.id()
                     || actor.roles().contains(Role.ADMIN)
-                    || actor.roles().contains(Role.MANAGER)
-                    || memberships.administers(actor.id(), placement.poolId());
+                    || actor.roles().contains(Role.MANAGER);
             if (!mayRelease) {
-                throw new AccessDeniedException(
-                        "Only its owner, a manager or an admin of its pool releases customer " + customerId);
+                throw new AccessDeniedException("Only its owner or a manager releases customer " + customerId);
             }
             owned.add(new OwnerChange(customerId, placement.ownerId()));
-        }
-        if (poolId != null
-                && !actor.roles().contains(Role.ADMIN)
-                && !memberships.poolsOf(actor.id()).contains(poolId)) {
-            throw new InvalidInputException("poolId", "you are not a member of pool " + poolId);
         }
         List<OwnerChange> released = placements.putInPool(owned, poolId);
         for (OwnerChange change : released) {
@@ -177,16 +176,43 @@ public class PoolClaims {
         return released.stream().map(OwnerChange::customerId).toList();
     }
 
-    /** A manager (or admin) gives customers waiting in a pool to someone; transfers' rules apply. */
+    /**
+     * Gives customers waiting in a pool to someone: a manager or admin as any transfer (its rules apply); an admin of
+     * the pool to one of its members.
+     *
+     * @return the customers given (those that found an owner meanwhile are left out)
+     */
     @Transactional
     public List<Long> assign(List<Long> customerIds, long toOwner, String reason) {
         requireReason(reason);
+        requireCustomers(customerIds);
+        UserAccount actor = actor();
         List<Placement> waiting = customerIds.stream()
                 .map(placements::of)
                 .filter(Placement::waiting)
                 .toList();
-        List<Long> assigned = transfers.transfer(
-                waiting.stream().map(Placement::customerId).toList(), toOwner, reason.strip(), false);
+        List<Long> assigned;
+        if (actor.roles().contains(Role.ADMIN) || actor.roles().contains(Role.MANAGER)) {
+            assigned = waiting.isEmpty()
+                    ? List.of()
+                    : transfers.transfer(
+                            waiting.stream().map(Placement::customerId).toList(), toOwner, reason.strip(), false);
+        } else {
+            var theirs = memberships.poolsOf(toOwner);
+            for (Placement placement : waiting) {
+                if (!memberships.administers(actor.id(), placement.poolId())) {
+                    throw new AccessDeniedException(
+                            "Only a manager or an admin of its pool assigns customer " + placement.customerId());
+                }
+                if (!theirs.contains(placement.poolId())) {
+                    throw new InvalidInputException("toOwner", "not a member of pool " + placement.poolId());
+                }
+            }
+            assigned = waiting.stream()
+                    .filter(placement -> placements.take(placement.customerId(), toOwner))
+                    .map(Placement::customerId)
+                    .toList();
+        }
         waiting.stream()
                 .filter(placement -> assigned.contains(placement.customerId()))
                 .forEach(placement -> record(
@@ -224,6 +250,17 @@ public class PoolClaims {
                 > 0) {
             audit.record("unlock", "pool_customer", customerId, null, null);
         }
+    }
+
+    /** Who keeps a customer with its owner, and why. */
+    public record Lock(String lockedBy, String reason, Instant at) {}
+
+    public java.util.Optional<Lock> lockOf(long customerId) {
+        return jdbc.sql("select locked_by, reason, at from customer_pool_locks where customer_id = ?")
+                .param(customerId)
+                .query((rs, row) -> new Lock(
+                        rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+                .optional();
     }
 
     private record Release(long fromOwner, Instant at) {}
@@ -270,6 +307,13 @@ public class PoolClaims {
         UserAccount actor = actor();
         if (!actor.roles().contains(Role.ADMIN) && !actor.roles().contains(Role.MANAGER)) {
             throw new AccessDeniedException("Only a manager or an admin locks customers to their owner");
+        }
+    }
+
+    private static void requireCustomers(List<Long> customerIds) {
+        if (customerIds == null || customerIds.isEmpty() || customerIds.size() > OwnerTransfers.MAX_CUSTOMERS) {
+            throw new InvalidInputException(
+                    "customerIds", "between 1 and " + OwnerTransfers.MAX_CUSTOMERS + " customers");
         }
     }
 

@@ -84,6 +84,12 @@ public class PoolReclaims {
         return due(zone.today(clock), "c.owner_id = " + ownerId, days);
     }
 
+    /** When the owned customer goes back to its pool if nothing happens, and by which rule; empty when no rule applies. */
+    public java.util.Optional<Due> dueOf(long customerId) {
+        return due(zone.today(clock), "c.id = " + customerId, Integer.MAX_VALUE).stream()
+                .findFirst();
+    }
+
     /** Reminds owners of customers due within their pool's reminder days; once per customer, owner and date. */
     private int remind(LocalDate today) {
         return jdbc.sql("insert into customer_pool_reminders (customer_id, owner_id, reclaim_on, created_at)"

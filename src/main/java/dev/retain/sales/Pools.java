@@ -9,7 +9,9 @@ import dev.retain.platform.BusinessCalendars;
 import dev.retain.platform.ConflictException;
 import dev.retain.platform.InvalidInputException;
 import dev.retain.platform.NotFoundException;
+import dev.retain.platform.Role;
 import dev.retain.platform.Teams;
+import dev.retain.platform.UserAccount;
 import dev.retain.platform.UserAccounts;
 import dev.retain.sales.Pool.LevelDays;
 import dev.retain.sales.Pool.Member;
@@ -62,6 +64,7 @@ public class Pools {
     private final Placements placements;
     private final UserAccounts users;
     private final Teams teams;
+    private final PoolMembershipsOfUsers memberships;
 
     Pools(
             JdbcClient jdbc,
@@ -70,7 +73,8 @@ public class Pools {
             AuditLog audit,
             Placements placements,
             UserAccounts users,
-            Teams teams) {
+            Teams teams,
+            PoolMembershipsOfUsers memberships) {
         this.jdbc = jdbc;
         this.calendars = calendars;
         this.customFields = customFields;
@@ -78,6 +82,7 @@ public class Pools {
         this.placements = placements;
         this.users = users;
         this.teams = teams;
+        this.memberships = memberships;
     }
 
     public List<Pool> list() {
@@ -85,6 +90,31 @@ public class Pools {
                 .query(Long.class)
                 .list();
         return ids.stream().map(this::find).toList();
+    }
+
+    /** The pools the person may see into: all for admins, else those they are a member of. */
+    public List<Pool> visibleTo(UserAccount user) {
+        if (user.roles().contains(Role.ADMIN)) {
+            return list();
+        }
+        Set<Long> theirs = memberships.poolsOf(user.id());
+        return list().stream().filter(pool -> theirs.contains(pool.id())).toList();
+    }
+
+    /** A pool the person may see into. @throws NotFoundException an unknown pool or one not theirs */
+    public Pool findFor(UserAccount user, long id) {
+        if (!user.roles().contains(Role.ADMIN)
+                && !memberships.poolsOf(user.id()).contains(id)) {
+            throw new NotFoundException("Pool", id);
+        }
+        return find(id);
+    }
+
+    /** Whether the person gives the pool's waiting customers to others: managers, admins and the pool's admins. */
+    public boolean mayAssign(UserAccount user, long poolId) {
+        return user.roles().contains(Role.ADMIN)
+                || user.roles().contains(Role.MANAGER)
+                || memberships.administers(user.id(), poolId);
     }
 
     /** @throws NotFoundException an unknown pool */
@@ -283,7 +313,7 @@ public class Pools {
 
     private static void positiveOrNull(Map<String, String> errors, String field, Integer value) {
         if (value != null && value <= 0) {
-            errors.put(field, "must be a positive number of days or none, not " + value);
+            errors.put(field, "must be above 0, or empty for none, not " + value);
         }
     }
 

@@ -1,0 +1,36 @@
+package dev.retain.sales;
+
+import dev.retain.IntegrationTest;
+import dev.retain.messaging.MovableClock;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The server on a database of its own with a clock the test moves: the pools' reclaim run looks at every owned
+ * customer, so its days are played where no other test's customers are.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@IntegrationTest
+@TestPropertySource(properties = "retain.data-dir=target/test-data-pools")
+@Import(PoolTest.MovedClock.class)
+@Tag("embedded")
+@interface PoolTest {
+
+    @TestConfiguration(proxyBeanMethods = false)
+    class MovedClock {
+        @Bean
+        @Primary
+        MovableClock movableClock() {
+            return new MovableClock();
+        }
+    }
+}
