@@ -59,12 +59,12 @@ alter table customers add column owner_since timestamptz;
 update customers set owner_since = updated_at where owner_id is not null;
 create index customers_pool_waiting on customers (pool_id) where owner_id is null;
 
--- The pool's history of each customer: claimed, assigned, released and reclaimed, with the reason.
+-- The pool's history of each customer: claimed, assigned, released, reclaimed and moved, with the reason.
 create table customer_pool_moves (
     customer_id bigint      not null references customers (id) on delete cascade,
     id          bigint generated always as identity,
     pool_id     bigint      not null references customer_pools (id),
-    kind        text        not null check (kind in ('CLAIMED', 'ASSIGNED', 'RELEASED', 'RECLAIMED')),
+    kind        text        not null check (kind in ('CLAIMED', 'ASSIGNED', 'RELEASED', 'RECLAIMED', 'MOVED')),
     from_owner  bigint,
     to_owner    bigint,
     reason      text,
@@ -111,6 +111,46 @@ alter policy within_scope on customers
     using (owner_id = any (current_setting('retain.scope_owners')::bigint[])
            or (owner_id is null and pool_id = any (current_setting('retain.scope_pools')::bigint[])))
     with check (true);
+
+-- Moves between owners and pools. Who may move a customer is the services' rule (they find it within the mover's
+-- scope first); where it goes may be out of the mover's sight (a release to another pool, an assignment to a
+-- colleague), which row-level security would refuse for the new row, so these run as the table's owner.
+create function customer_take(p_customer bigint, p_owner bigint, p_at timestamptz) returns boolean
+    language sql volatile security definer set search_path from current as $$
+    with taken as (
+        update customers set owner_id = p_owner, owner_since = p_at, updated_at = p_at, version = version + 1
+        where id = p_customer and owner_id is null and merged_into is null
+        returning id)
+    select exists (select from taken)
+$$;
+
+create function customer_put_in_pool(p_customers bigint[], p_owners bigint[], p_pool bigint, p_at timestamptz)
+    returns table (customer_id bigint, owner_id bigint)
+    language sql volatile security definer set search_path from current as $$
+    update customers c set owner_id = null, owner_since = null, pool_id = coalesce(p_pool, c.pool_id),
+        updated_at = p_at, version = c.version + 1
+    from unnest(p_customers, p_owners) as e (customer_id, owner_id)
+    where c.id = e.customer_id and c.owner_id = e.owner_id
+    returning c.id, e.owner_id
+$$;
+
+create function customer_move_waiting(p_customers bigint[], p_pool bigint, p_at timestamptz)
+    returns table (customer_id bigint, from_pool bigint)
+    language sql volatile security definer set search_path from current as $$
+    update customers c set pool_id = p_pool, updated_at = p_at, version = c.version + 1
+    from customers before
+    where c.id = any (p_customers) and before.id = c.id and c.owner_id is null and c.pool_id <> p_pool
+      and c.merged_into is null
+    returning c.id, before.pool_id
+$$;
+
+-- A move is recorded after it is made, when the customer may be out of the mover's sight already.
+create function record_pool_move(p_customer bigint, p_pool bigint, p_kind text, p_from bigint, p_to bigint,
+                                 p_reason text, p_actor text, p_at timestamptz) returns void
+    language sql volatile security definer set search_path from current as $$
+    insert into customer_pool_moves (customer_id, pool_id, kind, from_owner, to_owner, reason, actor, at)
+    values (p_customer, p_pool, p_kind, p_from, p_to, p_reason, p_actor, p_at)
+$$;
 
 -- Where a customer is, whoever asks: only its owner and pool, so that claiming a customer a colleague took a moment
 -- ago says so instead of "not found".

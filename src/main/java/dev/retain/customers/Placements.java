@@ -13,7 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Where a customer is: with an owner, or waiting without one in a pool (公海). Taking a customer from its pool is one
  * compare-and-set statement, so two people claiming at once never both get it; the pools' rules (who may claim, how
- * many, when) are the sales module's.
+ * many, when) are the sales module's. Callers find a customer within their scope before they move it; the moves run
+ * as the table's owner (see {@code V41__sales_pools.sql}) because where it goes may be out of the mover's sight.
  */
 @Service
 public class Placements {
@@ -66,16 +67,30 @@ public class Placements {
                 .single();
     }
 
+    /** Moves customers still waiting without an owner to another pool; returns those moved, with the pool each left. */
+    @Transactional
+    public List<Placement> moveWaiting(List<Long> customerIds, long poolId) {
+        List<Placement> moved = jdbc.sql(
+                        "select customer_id, from_pool from customer_move_waiting(:customers, :pool, :now)")
+                .param("pool", poolId)
+                .param("now", Timestamp.from(clock.instant()))
+                .param("customers", customerIds.toArray(Long[]::new))
+                .query((rs, row) -> new Placement(rs.getLong(1), null, rs.getLong(2)))
+                .list();
+        if (!moved.isEmpty()) {
+            events.publishEvent(CustomersChanged.of(
+                    moved.stream().map(Placement::customerId).toList()));
+        }
+        return moved;
+    }
+
     /** Gives the customer to the user if it still waits without an owner; false when someone has it already. */
     @Transactional
     public boolean take(long customerId, long userId) {
-        boolean taken = jdbc.sql("""
-                                update customers set owner_id = ?, owner_since = ?, updated_at = ?,
-                                    version = version + 1
-                                where id = ? and owner_id is null and merged_into is null""")
-                        .params(userId, Timestamp.from(clock.instant()), Timestamp.from(clock.instant()), customerId)
-                        .update()
-                == 1;
+        boolean taken = jdbc.sql("select customer_take(?, ?, ?)")
+                .params(customerId, userId, Timestamp.from(clock.instant()))
+                .query(Boolean.class)
+                .single();
         if (taken) {
             events.publishEvent(CustomersChanged.of(List.of(customerId)));
         }
@@ -91,12 +106,8 @@ public class Placements {
         if (expected.isEmpty()) {
             return List.of();
         }
-        List<OwnerChange> moved = jdbc.sql("""
-                        update customers c set owner_id = null, owner_since = null,
-                            pool_id = coalesce(:pool, c.pool_id), updated_at = :now, version = c.version + 1
-                        from unnest(:customers, :owners) as e (customer_id, owner_id)
-                        where c.id = e.customer_id and c.owner_id = e.owner_id
-                        returning c.id, e.owner_id""")
+        List<OwnerChange> moved = jdbc.sql(
+                        "select customer_id, owner_id from customer_put_in_pool(:customers, :owners, :pool, :now)")
                 .param("pool", poolId)
                 .param("now", Timestamp.from(clock.instant()))
                 .param(

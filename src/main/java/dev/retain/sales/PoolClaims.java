@@ -137,9 +137,9 @@ public class PoolClaims {
 
     /**
      * Gives customers back to a pool ({@code poolId}, or null: each to its own) with a reason. Their owner may; a
-     * manager or admin for anyone they see.
+     * manager or admin for anyone they see, and moves customers already waiting to the pool given.
      *
-     * @return the customers released (those already without an owner are left as they are)
+     * @return the customers released or moved (those already waiting there are left as they are)
      */
     @Transactional
     public List<Long> release(List<Long> customerIds, Long poolId, String reason) {
@@ -150,9 +150,11 @@ public class PoolClaims {
             pools.find(poolId);
         }
         List<OwnerChange> owned = new ArrayList<>();
+        List<Long> waiting = new ArrayList<>();
         for (long customerId : customerIds) {
             Placement placement = placements.of(customerId);
             if (placement.waiting()) {
+                waiting.add(customerId);
                 continue;
             }
             boolean mayRelease = placement.ownerId() == actor.id()
@@ -162,6 +164,16 @@ public class PoolClaims {
                 throw new AccessDeniedException("Only its owner or a manager releases customer " + customerId);
             }
             owned.add(new OwnerChange(customerId, placement.ownerId()));
+        }
+        List<Long> moved = new ArrayList<>();
+        if (poolId != null && !waiting.isEmpty()) {
+            if (!actor.roles().contains(Role.ADMIN) && !actor.roles().contains(Role.MANAGER)) {
+                throw new AccessDeniedException("Only a manager moves waiting customers to another pool");
+            }
+            for (Placement left : placements.moveWaiting(waiting, poolId)) {
+                record(left.customerId(), poolId, PoolMoveKind.MOVED, null, null, reason.strip());
+                moved.add(left.customerId());
+            }
         }
         List<OwnerChange> released = placements.putInPool(owned, poolId);
         for (OwnerChange change : released) {
@@ -173,7 +185,8 @@ public class PoolClaims {
                     null,
                     reason.strip());
         }
-        return released.stream().map(OwnerChange::customerId).toList();
+        moved.addAll(released.stream().map(OwnerChange::customerId).toList());
+        return moved;
     }
 
     /**
@@ -277,9 +290,7 @@ public class PoolClaims {
     }
 
     void record(long customerId, long poolId, PoolMoveKind kind, Long from, Long to, String reason) {
-        jdbc.sql("""
-                        insert into customer_pool_moves (customer_id, pool_id, kind, from_owner, to_owner, reason, actor, at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+        jdbc.sql("select record_pool_move(?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         customerId,
                         poolId,
@@ -289,7 +300,8 @@ public class PoolClaims {
                         reason,
                         AuditLog.currentActor(),
                         Timestamp.from(clock.instant()))
-                .update();
+                .query()
+                .singleRow();
         audit.record(
                 kind.name().toLowerCase(java.util.Locale.ROOT),
                 "pool_customer",

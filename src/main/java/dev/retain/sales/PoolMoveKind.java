@@ -5,5 +5,7 @@ public enum PoolMoveKind {
     CLAIMED,
     ASSIGNED,
     RELEASED,
-    RECLAIMED
+    RECLAIMED,
+    /** A waiting customer moved to another pool by a manager. */
+    MOVED
 }
