@@ -84,6 +84,11 @@ public class PoolReclaims {
         return due(zone.today(clock), "c.owner_id = " + ownerId, days);
     }
 
+    /** Every owned customer due back in a pool within {@code days} days, soonest first. */
+    public List<Due> dueWithin(int days) {
+        return due(zone.today(clock), "true", days);
+    }
+
     /** When the owned customer goes back to its pool if nothing happens, and by which rule; empty when no rule applies. */
     public java.util.Optional<Due> dueOf(long customerId) {
         return due(zone.today(clock), "c.id = " + customerId, Integer.MAX_VALUE).stream()

@@ -1,6 +1,7 @@
 package dev.retain.customers.web;
 
 import dev.retain.customers.Customers;
+import dev.retain.platform.ViewerScope;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -13,7 +14,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Every route about one customer ({@code /customers/{id}…}, {@code /api/v1/customers/{id}…}), whichever module
  * answers it, first finds that customer within the viewer's data scope: one the viewer may not see is "not found",
- * for a list of its facts too, rather than an empty answer that says it exists.
+ * for a list of its facts too, rather than an empty answer that says it exists. Viewers who see everyone skip this.
  */
 @Configuration(proxyBeanMethods = false)
 class CustomerRoutesInScope implements WebMvcConfigurer, HandlerInterceptor {
@@ -32,7 +33,8 @@ class CustomerRoutesInScope implements WebMvcConfigurer, HandlerInterceptor {
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-        if (pattern instanceof String route
+        if (!ViewerScope.current().everything()
+                && pattern instanceof String route
                 && (route.startsWith("/customers/{id}") || route.startsWith("/api/v1/customers/{id}"))
                 && request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables
                 && variables.get("id") instanceof String id

@@ -1,6 +1,7 @@
 package dev.retain.sales.web;
 
 import dev.retain.platform.PageOf;
+import dev.retain.platform.UserAccount;
 import dev.retain.platform.UserAccounts;
 import dev.retain.sales.Pool;
 import dev.retain.sales.PoolClaims;
@@ -142,11 +143,17 @@ class PoolApiController {
         return reclaims.run();
     }
 
-    /** The caller's customers going back to a pool within {@code days} days, soonest first. */
+    /**
+     * Customers going back to a pool within {@code days} days, soonest first: the caller's own, or for a system key
+     * everyone's (or one owner's) that the key may see.
+     */
     @GetMapping("/api/v1/pools/due")
     @PreAuthorize(POOL_USERS)
-    List<PoolReclaims.Due> due(@RequestParam(defaultValue = "7") int days) {
-        return reclaims.dueFor(me(), Math.max(0, Math.min(days, 365)));
+    List<PoolReclaims.Due> due(
+            @RequestParam(defaultValue = "7") int days, @RequestParam(required = false) Long ownerId) {
+        int within = Math.max(0, Math.min(days, 365));
+        Long owner = users.current().map(UserAccount::id).orElse(ownerId);
+        return owner == null ? reclaims.dueWithin(within) : reclaims.dueFor(owner, within);
     }
 
     /** Keeps the customer with its owner whatever the reclaim rules say, until unlocked. */

@@ -50,10 +50,13 @@ class PoolOnProfile implements ProfileSection {
         data.put("placement", placement);
         data.put("pool", pools.find(placement.poolId()));
         data.put("pools", pools.list());
-        reclaims.dueOf(customerId).ifPresent(due -> data.put("due", due));
-        claims.lockOf(customerId).ifPresent(lock -> data.put("lock", lock));
-        users.current()
-                .ifPresent(me -> data.put("mine", placement.ownerId() != null && placement.ownerId() == me.id()));
+        data.put("due", reclaims.dueOf(customerId).orElse(null));
+        data.put("lock", claims.lockOf(customerId).orElse(null));
+        data.put(
+                "mine",
+                users.current()
+                        .map(me -> placement.ownerId() != null && placement.ownerId() == me.id())
+                        .orElse(false));
         return data;
     }
 }

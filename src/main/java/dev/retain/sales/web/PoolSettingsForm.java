@@ -79,7 +79,7 @@ final class PoolSettingsForm {
                             .toList());
         }
 
-        boolean hides(PoolHiddenField field) {
+        public boolean hides(PoolHiddenField field) {
             return hiddenFields != null && hiddenFields.contains(field);
         }
     }
