@@ -44,14 +44,22 @@ public class Pools {
             Long calendarId,
             String levelField,
             String contractField,
-            int remindDays,
+            Integer remindDays,
             Integer dailyClaimQuota,
             Integer maxOwned,
-            int reclaimCooldownDays,
-            int claimDelayHours,
+            Integer reclaimCooldownDays,
+            Integer claimDelayHours,
             Set<PoolHiddenField> hiddenFields,
             Map<String, LevelDays> levels,
-            List<Member> members) {}
+            List<Member> members) {
+
+        /** Left out, the reminder comes 3 days before, and claims wait for nothing. */
+        public PoolSettings {
+            remindDays = remindDays == null ? 3 : remindDays;
+            reclaimCooldownDays = reclaimCooldownDays == null ? 0 : reclaimCooldownDays;
+            claimDelayHours = claimDelayHours == null ? 0 : claimDelayHours;
+        }
+    }
 
     private static final String COLUMNS = """
             id, name, is_default, follow_up_days, order_days, calendar_id, level_field, contract_field, remind_days,

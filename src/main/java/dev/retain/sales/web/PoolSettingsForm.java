@@ -115,11 +115,11 @@ final class PoolSettingsForm {
                 f.calendarId(),
                 f.levelField(),
                 f.contractField(),
-                orZero(number(errors, "remindDays", f.remindDays())),
+                number(errors, "remindDays", f.remindDays()),
                 number(errors, "dailyClaimQuota", f.dailyClaimQuota()),
                 number(errors, "maxOwned", f.maxOwned()),
-                orZero(number(errors, "reclaimCooldownDays", f.reclaimCooldownDays())),
-                orZero(number(errors, "claimDelayHours", f.claimDelayHours())),
+                number(errors, "reclaimCooldownDays", f.reclaimCooldownDays()),
+                number(errors, "claimDelayHours", f.claimDelayHours()),
                 f.hiddenFields() == null || f.hiddenFields().isEmpty()
                         ? EnumSet.noneOf(PoolHiddenField.class)
                         : EnumSet.copyOf(f.hiddenFields()),
@@ -145,10 +145,6 @@ final class PoolSettingsForm {
 
     private static Integer dashed(Map<String, String> errors, String text) {
         return text.equals("-") ? null : number(errors, "levels", text);
-    }
-
-    private static int orZero(Integer value) {
-        return value == null ? 0 : value;
     }
 
     private static <T> List<T> orEmpty(List<T> list) {
