@@ -22,6 +22,8 @@ create table customer_pools (
     claim_delay_hours     int         not null default 0 check (claim_delay_hours >= 0),
     -- profile fields hidden from members while a customer waits in the pool
     hidden_fields         text[]      not null default '{}',
+    -- when the reclaim rules last changed: days never count from before, so switching rules on reclaims no one at once
+    rules_since           timestamptz not null default now(),
     created_at            timestamptz not null default now(),
     updated_at            timestamptz not null default now()
 );

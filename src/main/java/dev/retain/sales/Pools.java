@@ -18,6 +18,8 @@ import dev.retain.sales.Pool.Member;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -73,6 +75,7 @@ public class Pools {
     private final UserAccounts users;
     private final Teams teams;
     private final PoolMembershipsOfUsers memberships;
+    private final Clock clock;
 
     Pools(
             JdbcClient jdbc,
@@ -82,7 +85,8 @@ public class Pools {
             Placements placements,
             UserAccounts users,
             Teams teams,
-            PoolMembershipsOfUsers memberships) {
+            PoolMembershipsOfUsers memberships,
+            Clock clock) {
         this.jdbc = jdbc;
         this.calendars = calendars;
         this.customFields = customFields;
@@ -91,6 +95,7 @@ public class Pools {
         this.users = users;
         this.teams = teams;
         this.memberships = memberships;
+        this.clock = clock;
     }
 
     public List<Pool> list() {
@@ -174,8 +179,8 @@ public class Pools {
     public Pool create(PoolSettings settings) {
         check(settings);
         try {
-            long id = jdbc.sql("insert into customer_pools (name) values (?) returning id")
-                    .param(settings.name().strip())
+            long id = jdbc.sql("insert into customer_pools (name, rules_since) values (?, ?) returning id")
+                    .params(settings.name().strip(), Timestamp.from(clock.instant()))
                     .query(Long.class)
                     .single();
             store(id, settings);
@@ -225,6 +230,8 @@ public class Pools {
                         update customer_pools set follow_up_days = ?, order_days = ?, calendar_id = ?, level_field = ?,
                             contract_field = ?, remind_days = ?, daily_claim_quota = ?, max_owned = ?,
                             reclaim_cooldown_days = ?, claim_delay_hours = ?, hidden_fields = ?::text[],
+                            rules_since = case when (follow_up_days, order_days, calendar_id, level_field)
+                                                    is distinct from (?, ?, ?, ?) or ? then ? else rules_since end,
                             updated_at = now()
                         where id = ?""")
                 .params(
@@ -239,6 +246,12 @@ public class Pools {
                         s.reclaimCooldownDays(),
                         s.claimDelayHours(),
                         hidden(s).stream().map(Enum::name).sorted().toArray(String[]::new),
+                        s.followUpDays(),
+                        s.orderDays(),
+                        s.calendarId(),
+                        blankToNull(s.levelField()),
+                        !levels(s).equals(find(id).levels()),
+                        Timestamp.from(clock.instant()),
                         id)
                 .update();
         jdbc.sql("delete from customer_pool_levels where pool_id = ?").param(id).update();

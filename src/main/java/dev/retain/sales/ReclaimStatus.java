@@ -3,8 +3,8 @@ package dev.retain.sales;
 /**
  * The one statement of the pools' reclaim rules: for each owned customer whose pool has a rule, the days left before
  * it goes back ({@code days_until_reclaim}, zero or less: due) and the rule that will take it ({@code rule}:
- * {@code FOLLOW_UP} or {@code ORDER}). Days run from the later of the last follow-up (or paid order) and the day the
- * owner got the customer, on the pool's business calendar when it has one; a customer's level picks its own days;
+ * {@code FOLLOW_UP} or {@code ORDER}). Days run from the latest of the last follow-up (or paid order), the day the
+ * owner got the customer and the day the pool's rules last changed, on the pool's business calendar when it has one; a customer's level picks its own days;
  * locked customers and customers under a running contract are left out. The nightly run, the condition field
  * {@code sales.days_until_reclaim} and "going to the pool soon" all read it.
  */
@@ -18,8 +18,8 @@ final class ReclaimStatus {
      * @param filter a condition on {@code c} (customer profiles) narrowing who is looked at, e.g. {@code true}
      */
     static String sql(String today, String zone, String filter) {
-        String sinceFollowUp = days("greatest(f.last_follow_up_at, c.owner_since)", today, zone);
-        String sinceOrder = days("greatest(o.last_order_at, c.owner_since)", today, zone);
+        String sinceFollowUp = days("greatest(f.last_follow_up_at, c.owner_since, p.rules_since)", today, zone);
+        String sinceOrder = days("greatest(o.last_order_at, c.owner_since, p.rules_since)", today, zone);
         return """
                 select customer_id, owner_id, pool_id, days_until_reclaim,
                        case when until_follow_up is not distinct from days_until_reclaim then 'FOLLOW_UP' else 'ORDER' end

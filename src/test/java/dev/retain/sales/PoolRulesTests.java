@@ -99,9 +99,9 @@ class PoolRulesTests {
 
     @Test
     void aCustomerWithoutAFollowUpGoesBackAfterThePoolsDaysAndItsOwnerIsRemindedOnce() {
-        Pool pool = fixtures.pool(PoolFixtures.rules("follow-up " + fixtures.token, 10));
         LocalDate start = LocalDate.of(2026, 9, 1);
         at(start);
+        Pool pool = fixtures.pool(PoolFixtures.rules("follow-up " + fixtures.token, 10));
         long neglected = ownedIn(pool, "neglected");
         long followed = ownedIn(pool, "followed");
 
@@ -134,7 +134,26 @@ class PoolRulesTests {
     }
 
     @Test
+    void switchingARuleOnCountsFromThatDayNotFromLongAgo() {
+        LocalDate start = LocalDate.of(2026, 9, 1);
+        at(start);
+        Pool pool = fixtures.pool(PoolFixtures.rules("switched on " + fixtures.token, null));
+        long longOwned = ownedIn(pool, "long owned");
+
+        at(start.plusDays(40));
+        pools.update(pool.id(), PoolFixtures.rules("switched on " + fixtures.token, 10));
+        reclaims.run();
+        assertThat(placements.of(longOwned).waiting()).isFalse();
+        assertThat(reclaims.dueOf(longOwned).orElseThrow().daysLeft()).isEqualTo(10);
+
+        at(start.plusDays(50));
+        reclaims.run();
+        assertThat(placements.of(longOwned).waiting()).isTrue();
+    }
+
+    @Test
     void workingDaysSkipWeekendsAndHolidaysAndCountAMakeUpSaturday() {
+        at(LocalDate.of(2026, 9, 24));
         var settings = PoolFixtures.rules("working days " + fixtures.token, 5);
         Pool pool = fixtures.pool(new PoolSettings(
                 settings.name(),
@@ -175,6 +194,8 @@ class PoolRulesTests {
     void aLevelHasItsOwnDaysAndAContractOrAManagersLockKeepsACustomer() {
         String level = "level_" + fixtures.token;
         String contract = "contract_" + fixtures.token;
+        LocalDate start = LocalDate.of(2026, 9, 1);
+        at(start);
         customFields.define(new CustomFields.NewField(level, "Level", CustomFieldType.TEXT, List.of(), false));
         customFields.define(
                 new CustomFields.NewField(contract, "Contract end", CustomFieldType.DATE, List.of(), false));
@@ -193,8 +214,6 @@ class PoolRulesTests {
                 EnumSet.noneOf(PoolHiddenField.class),
                 Map.of("A", new Pool.LevelDays(3, null)),
                 List.of()));
-        LocalDate start = LocalDate.of(2026, 9, 1);
-        at(start);
         long levelA = ownedIn(pool, "level A");
         customers.updateCustomFields(levelA, Map.of(level, "A"));
         long plain = ownedIn(pool, "plain");
@@ -226,6 +245,8 @@ class PoolRulesTests {
 
     @Test
     void anOrderResetsTheOrderRule() {
+        LocalDate start = LocalDate.of(2026, 9, 1);
+        at(start);
         Pool pool = fixtures.pool(new PoolSettings(
                 "orders " + fixtures.token,
                 null,
@@ -241,8 +262,6 @@ class PoolRulesTests {
                 EnumSet.noneOf(PoolHiddenField.class),
                 Map.of(),
                 List.of()));
-        LocalDate start = LocalDate.of(2026, 9, 1);
-        at(start);
         long buyer = order("buyer", start);
         fixtures.as("admin", () -> claims.assign(List.of(buyer), sellerId(), "new buyer"));
         releaseAndClaimBack(pool, buyer);
