@@ -96,13 +96,15 @@ create table customer_pool_locks (
 );
 select scope_by_customer('customer_pool_locks');
 
--- Reminders sent to an owner before a reclaim: one per customer, owner and reclaim date, however often the run goes.
+-- Reminders sent to an owner before a reclaim: one per customer, owner and stretch of neglect (the moment its days
+-- count from), however often the run goes; a follow-up starts a new stretch.
 create table customer_pool_reminders (
-    customer_id bigint      not null references customers (id) on delete cascade,
-    owner_id    bigint      not null,
-    reclaim_on  date        not null,
-    created_at  timestamptz not null,
-    primary key (customer_id, owner_id, reclaim_on)
+    customer_id  bigint      not null references customers (id) on delete cascade,
+    owner_id     bigint      not null,
+    counted_from timestamptz not null,
+    days_left    int         not null,
+    created_at   timestamptz not null,
+    primary key (customer_id, owner_id, counted_from)
 );
 select scope_by_customer('customer_pool_reminders');
 

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The reclaim run (公海回收), nightly and on demand: owned customers past their pool's rules go back to the pool, each
  * with the rule as its reason on the timeline; owners of customers due within their pool's reminder days are reminded
- * once per customer and date.
+ * once per customer, owner and stretch of neglect.
  */
 @Service
 public class PoolReclaims {
@@ -95,13 +95,14 @@ public class PoolReclaims {
                 .findFirst();
     }
 
-    /** Reminds owners of customers due within their pool's reminder days; once per customer, owner and date. */
+    /** Reminds owners of customers due within their pool's reminder days; once per customer, owner and stretch of neglect. */
     private int remind(LocalDate today) {
-        return jdbc.sql("insert into customer_pool_reminders (customer_id, owner_id, reclaim_on, created_at)"
-                        + " select r.customer_id, r.owner_id, :today + r.days_until_reclaim, :now from ("
-                        + ReclaimStatus.sql(":today", ":zone", "true")
-                        + ") r join customer_pools p on p.id = r.pool_id"
-                        + " where r.days_until_reclaim between 1 and p.remind_days on conflict do nothing")
+        return jdbc.sql(
+                        "insert into customer_pool_reminders (customer_id, owner_id, counted_from, days_left, created_at)"
+                                + " select r.customer_id, r.owner_id, r.counted_from, r.days_until_reclaim, :now from ("
+                                + ReclaimStatus.sql(":today", ":zone", "true")
+                                + ") r join customer_pools p on p.id = r.pool_id"
+                                + " where r.days_until_reclaim between 1 and p.remind_days on conflict do nothing")
                 .param("today", today)
                 .param("zone", zone.zone().getId())
                 .param("now", Timestamp.from(clock.instant()))

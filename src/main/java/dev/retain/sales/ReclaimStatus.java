@@ -3,7 +3,7 @@ package dev.retain.sales;
 /**
  * The one statement of the pools' reclaim rules: for each owned customer whose pool has a rule, the days left before
  * it goes back ({@code days_until_reclaim}, zero or less: due) and the rule that will take it ({@code rule}:
- * {@code FOLLOW_UP} or {@code ORDER}). Days run from the latest of the last follow-up (or paid order), the day the
+ * {@code FOLLOW_UP} or {@code ORDER}, counting from {@code counted_from}). Days run from the latest of the last follow-up (or paid order), the day the
  * owner got the customer and the day the pool's rules last changed, on the pool's business calendar when it has one; a customer's level picks its own days;
  * locked customers and customers under a running contract are left out. The nightly run, the condition field
  * {@code sales.days_until_reclaim} and "going to the pool soon" all read it.
@@ -18,16 +18,21 @@ final class ReclaimStatus {
      * @param filter a condition on {@code c} (customer profiles) narrowing who is looked at, e.g. {@code true}
      */
     static String sql(String today, String zone, String filter) {
-        String sinceFollowUp = days("greatest(f.last_follow_up_at, c.owner_since, p.rules_since)", today, zone);
-        String sinceOrder = days("greatest(o.last_order_at, c.owner_since, p.rules_since)", today, zone);
+        String followUpFrom = "greatest(f.last_follow_up_at, c.owner_since, p.rules_since)";
+        String orderFrom = "greatest(o.last_order_at, c.owner_since, p.rules_since)";
+        String sinceFollowUp = days(followUpFrom, today, zone);
+        String sinceOrder = days(orderFrom, today, zone);
         return """
                 select customer_id, owner_id, pool_id, days_until_reclaim,
                        case when until_follow_up is not distinct from days_until_reclaim then 'FOLLOW_UP' else 'ORDER' end
                            as rule,
                        case when until_follow_up is not distinct from days_until_reclaim then follow_up_days
-                            else order_days end as rule_days
+                            else order_days end as rule_days,
+                       case when until_follow_up is not distinct from days_until_reclaim then follow_up_from
+                            else order_from end as counted_from
                 from (
                     select c.id as customer_id, c.owner_id, c.pool_id, r.follow_up_days, r.order_days,
+                           %5$s as follow_up_from, %6$s as order_from,
                            r.follow_up_days - %1$s as until_follow_up,
                            least(r.follow_up_days - %1$s, r.order_days - %2$s) as days_until_reclaim
                     from customer_profiles_view c
@@ -46,7 +51,7 @@ final class ReclaimStatus {
                                             then (c.custom_fields ->> p.contract_field)::date >= %3$s end, false)
                       and (%4$s)
                 ) s
-                where days_until_reclaim is not null""".formatted(sinceFollowUp, sinceOrder, today, filter);
+                where days_until_reclaim is not null""".formatted(sinceFollowUp, sinceOrder, today, filter, followUpFrom, orderFrom);
     }
 
     /** Days from a moment to today: working days on the pool's calendar, or calendar days. */

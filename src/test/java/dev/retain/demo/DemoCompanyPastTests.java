@@ -24,7 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code ./retain demo} on an empty database, smaller and shorter: the company comes with its months of using Retain,
  * played by the modules themselves — journeys with entrants on both sides of their holdout, conversions and lift,
  * coupons issued and spent, emails sent, opened, clicked and unsubscribed from, the sales team's tasks done (with a
- * follow-up record) and overdue, notes, duplicates waiting for review and a data-quality alert — and the clock is back to now.
+ * follow-up record) and overdue, notes, customers claimed from the public pools and taken back by their rules, duplicates
+ * waiting for review and a data-quality alert — and the clock is back to now.
  */
 @DemoCompanyTest
 class DemoCompanyPastTests {
@@ -96,6 +97,12 @@ class DemoCompanyPastTests {
         assertThat(count("select count(*) from team_members m join users u on u.id = m.user_id"
                         + " where u.username like 'sales%'"))
                 .isEqualTo(3);
+        assertThat(count("select count(*) from customer_pool_moves where kind = 'CLAIMED'"))
+                .isPositive();
+        assertThat(count("select count(*) from customer_pool_moves where kind = 'RECLAIMED'"))
+                .isPositive();
+        assertThat(count("select count(*) from customer_pool_reminders")).isPositive();
+        assertThat(count("select count(*) from customer_pools")).isEqualTo(2);
         assertThat(merges.openCandidateCount()).as(this::importsAndCandidates).isGreaterThanOrEqualTo(4);
         assertThat(quality.open()).extracting(DataQualityAlert::message).contains("2 of 26 rows were rejected (7.7%)");
 
