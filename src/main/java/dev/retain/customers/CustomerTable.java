@@ -1,5 +1,7 @@
 package dev.retain.customers;
 
+import dev.retain.platform.PoolMemberships;
+import dev.retain.platform.ViewerScope;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,7 +12,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -23,16 +27,18 @@ class CustomerTable {
     static final String COLUMNS = """
             id, kind, name, phone, email, gender, birthday, city, region, industry, owner_id, status,
             lifecycle_stage, source, custom_fields::text as custom_fields, signed_up_at, created_at, updated_at, version,
-            merged_into""";
+            merged_into, pool_id""";
 
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final ObjectProvider<PoolMemberships> pools;
 
-    CustomerTable(JdbcClient jdbc, ObjectMapper json) {
+    CustomerTable(JdbcClient jdbc, ObjectMapper json, ObjectProvider<PoolMemberships> pools) {
         this.jdbc = jdbc;
         this.json = json;
+        this.pools = pools;
     }
 
     Optional<Customer> find(long id) {
@@ -157,14 +163,18 @@ class CustomerTable {
 
     Customer map(ResultSet rs, int row) throws SQLException {
         var birthday = rs.getDate("birthday");
+        Set<String> hidden =
+                rs.getObject("owner_id") == null && ViewerScope.current().masksWaiting()
+                        ? hiddenIn(rs.getLong("pool_id"))
+                        : Set.of();
         return new Customer(
                 rs.getLong("id"),
                 CustomerKind.valueOf(rs.getString("kind")),
                 rs.getString("name"),
-                rs.getString("phone"),
-                rs.getString("email"),
+                hidden.contains("phone") ? null : rs.getString("phone"),
+                hidden.contains("email") ? null : rs.getString("email"),
                 rs.getString("gender"),
-                birthday == null ? null : birthday.toLocalDate(),
+                birthday == null || hidden.contains("birthday") ? null : birthday.toLocalDate(),
                 rs.getString("city"),
                 rs.getString("region"),
                 rs.getString("industry"),
@@ -178,6 +188,25 @@ class CustomerTable {
                 instant(rs.getTimestamp("updated_at")),
                 rs.getInt("version"),
                 rs.getObject("merged_into", Long.class));
+    }
+
+    /** What the viewer may not see of the customer: what its pool hides, while it waits, from those who see their own. */
+    Set<String> hiddenOf(long customerId) {
+        if (!ViewerScope.current().masksWaiting()) {
+            return Set.of();
+        }
+        return jdbc.sql("select pool_id from customers where id = ? and owner_id is null")
+                .param(customerId)
+                .query(Long.class)
+                .optional()
+                .map(this::hiddenIn)
+                .orElse(Set.of());
+    }
+
+    /** What the pool hides from those who see only their own customers, on the customers waiting in it. */
+    private Set<String> hiddenIn(long poolId) {
+        PoolMemberships memberships = pools.getIfAvailable();
+        return memberships == null ? Set.of() : memberships.hiddenWhileWaiting(poolId);
     }
 
     private static Timestamp timestamp(Instant instant) {

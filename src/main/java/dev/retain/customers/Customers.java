@@ -8,15 +8,18 @@ import dev.retain.platform.NotFoundException;
 import dev.retain.platform.PageOf;
 import dev.retain.platform.Replayable;
 import dev.retain.platform.UserAccounts;
+import dev.retain.platform.ViewerScope;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -80,12 +83,26 @@ public class Customers {
                 .single();
     }
 
+    /** The customer's identities, less those its pool hides while it waits (see {@link ViewerScope#masksWaiting}). */
     public List<Identity> identitiesOf(long id) {
-        return table.identitiesOf(id);
+        Set<String> hidden = table.hiddenOf(id);
+        return table.identitiesOf(id).stream()
+                .filter(identity -> !hidden.contains(identity.kind()))
+                .toList();
     }
 
+    /** The customer's contact people, their phone and email left out as its pool hides them while it waits. */
     public List<Contact> contactsOf(long id) {
-        return table.contactsOf(id);
+        Set<String> hidden = table.hiddenOf(id);
+        return table.contactsOf(id).stream()
+                .map(c -> new Contact(
+                        c.id(),
+                        c.customerId(),
+                        c.name(),
+                        c.title(),
+                        hidden.contains("phone") ? null : c.phone(),
+                        hidden.contains("email") ? null : c.email()))
+                .toList();
     }
 
     @Transactional
@@ -105,6 +122,10 @@ public class Customers {
     @Transactional
     public Customer update(long id, CustomerDraft draft) {
         Customer before = find(id);
+        if (before.ownerId() == null && ViewerScope.current().masksWaiting()) {
+            // what the pool hides is not shown to them, so saving their form would erase it
+            throw new AccessDeniedException("Claim customer " + id + " from its pool before changing it");
+        }
         Instant now = clock.instant();
         Customer checked = check(draft, before);
         scopes.checkOwnerChange(before.ownerId(), checked.ownerId(), false);

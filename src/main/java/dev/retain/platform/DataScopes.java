@@ -64,7 +64,9 @@ public class DataScopes {
         }
         Set<Long> owners = widest == DataScope.OWN ? Set.of(userId) : teamMembersOf(userId);
         PoolMemberships memberships = pools.getIfAvailable();
-        return ViewerScope.of(owners, memberships == null ? Set.of() : memberships.poolsOf(userId));
+        var scope = ViewerScope.of(owners, memberships == null ? Set.of() : memberships.poolsOf(userId));
+        // Those who see only their own customers see waiting ones as their pool shows them; team leads see all.
+        return widest == DataScope.OWN ? scope.maskingWaiting() : scope;
     }
 
     /**

@@ -9,4 +9,7 @@ import java.util.Set;
 public interface PoolMemberships {
 
     Set<Long> poolsOf(long userId);
+
+    /** The profile fields ({@code phone}, {@code email}, {@code birthday}) the pool hides on the customers waiting in it. */
+    Set<String> hiddenWhileWaiting(long poolId);
 }

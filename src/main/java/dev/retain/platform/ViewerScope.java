@@ -10,9 +10,9 @@ import java.util.stream.Collectors;
  * every query that thread runs (row-level security, see {@code V35__data_scopes.sql}). Work with no one behind it
  * (scheduled jobs, event listeners) sees everything.
  */
-public record ViewerScope(Set<Long> owners, Set<Long> pools) {
+public record ViewerScope(Set<Long> owners, Set<Long> pools, boolean masksWaiting) {
 
-    public static final ViewerScope EVERYTHING = new ViewerScope(null, null);
+    public static final ViewerScope EVERYTHING = new ViewerScope(null, null, false);
 
     private static final ThreadLocal<ViewerScope> CURRENT = ThreadLocal.withInitial(() -> EVERYTHING);
 
@@ -25,7 +25,12 @@ public record ViewerScope(Set<Long> owners, Set<Long> pools) {
     }
 
     public static ViewerScope of(Set<Long> owners, Set<Long> pools) {
-        return new ViewerScope(owners, pools);
+        return new ViewerScope(owners, pools, false);
+    }
+
+    /** The same scope, hiding the fields each pool hides from its members on the customers waiting in it. */
+    public ViewerScope maskingWaiting() {
+        return new ViewerScope(owners, pools, true);
     }
 
     /** The scope of the work on this thread. */

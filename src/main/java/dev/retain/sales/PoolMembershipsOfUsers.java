@@ -1,8 +1,10 @@
 package dev.retain.sales;
 
+import dev.retain.platform.ExpiringCache;
 import dev.retain.platform.PoolMemberships;
 import dev.retain.platform.Team;
 import dev.retain.platform.Teams;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +23,7 @@ class PoolMembershipsOfUsers implements PoolMemberships {
 
     private final JdbcClient jdbc;
     private final Teams teams;
+    private final ExpiringCache<Long, Set<String>> hidden = new ExpiringCache<>(Duration.ofSeconds(30));
 
     PoolMembershipsOfUsers(JdbcClient jdbc, Teams teams) {
         this.jdbc = jdbc;
@@ -38,6 +41,25 @@ class PoolMembershipsOfUsers implements PoolMemberships {
                 .param("teams", teamsOf(userId))
                 .query(Long.class)
                 .list());
+    }
+
+    @Override
+    public Set<String> hiddenWhileWaiting(long poolId) {
+        return hidden.get(
+                poolId,
+                pool -> Set.copyOf(jdbc
+                        .sql("select unnest(hidden_fields) from customer_pools where id = ?")
+                        .param(pool)
+                        .query(String.class)
+                        .list()
+                        .stream()
+                        .map(field -> field.toLowerCase(java.util.Locale.ROOT))
+                        .toList()));
+    }
+
+    /** Forgets what pools hide, when their settings change. */
+    void forgetHidden() {
+        hidden.clear();
     }
 
     /** Whether the user administers the pool (assigns and releases its customers for anyone). */

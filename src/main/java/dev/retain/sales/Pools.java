@@ -254,6 +254,7 @@ public class Pools {
                         Timestamp.from(clock.instant()),
                         id)
                 .update();
+        memberships.forgetHidden();
         jdbc.sql("delete from customer_pool_levels where pool_id = ?").param(id).update();
         levels(s)
                 .forEach((level, days) -> jdbc.sql("""

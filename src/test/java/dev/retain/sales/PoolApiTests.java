@@ -78,7 +78,26 @@ class PoolApiTests {
         assertThat(listed.get("id").asLong()).isEqualTo(inEast);
         assertThat(listed.hasNonNull("phone")).isFalse();
         assertThat(listed.get("hidden").toString()).contains("PHONE");
-        assertThat(eastApi.get("/api/v1/customers/" + inEast).status()).isEqualTo(200);
+        var waitingProfile = eastApi.get("/api/v1/customers/" + inEast);
+        assertThat(waitingProfile.status()).isEqualTo(200);
+        assertThat(waitingProfile.body().hasNonNull("phone"))
+                .as("hidden until claimed")
+                .isFalse();
+        assertThat(eastApi.get("/api/v1/customers?q=east%20customer%20" + fixtures.token)
+                        .body()
+                        .get("items")
+                        .get(0)
+                        .hasNonNull("phone"))
+                .isFalse();
+        assertThat(admin.get("/api/v1/customers/" + inEast)
+                        .body()
+                        .get("customer")
+                        .hasNonNull("phone"))
+                .isTrue();
+        assertThat(eastApi.put("/api/v1/customers/" + inEast, Map.of("kind", "PERSON", "name", "renamed"))
+                        .status())
+                .as("claim first")
+                .isEqualTo(403);
         assertThat(eastApi.get("/api/v1/customers/" + inWest).status()).isEqualTo(404);
         assertThat(eastApi.post("/api/v1/pools/claims", Map.of("customerId", inWest))
                         .status())
@@ -95,6 +114,12 @@ class PoolApiTests {
                         .status())
                 .isEqualTo(404);
         assertThat(placements.of(inEast).ownerId()).isEqualTo(east);
+        assertThat(eastApi.get("/api/v1/customers/" + inEast)
+                        .body()
+                        .get("customer")
+                        .hasNonNull("phone"))
+                .as("shown once claimed")
+                .isTrue();
         assertThat(eastTooApi.get("/api/v1/customers/" + inEast).status()).isEqualTo(404);
 
         var timeline = eastApi.get("/api/v1/customers/" + inEast + "/timeline");
