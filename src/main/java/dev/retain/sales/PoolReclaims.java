@@ -2,6 +2,7 @@ package dev.retain.sales;
 
 import dev.retain.customers.CustomerOwnersChanged.OwnerChange;
 import dev.retain.customers.Placements;
+import dev.retain.platform.AuditLog;
 import dev.retain.platform.CompanyZone;
 import dev.retain.platform.ScheduledJob;
 import java.sql.Timestamp;
@@ -36,14 +37,14 @@ public class PoolReclaims {
 
     private final JdbcClient jdbc;
     private final Placements placements;
-    private final PoolClaims claims;
+    private final AuditLog audit;
     private final CompanyZone zone;
     private final Clock clock;
 
-    PoolReclaims(JdbcClient jdbc, Placements placements, PoolClaims claims, CompanyZone zone, Clock clock) {
+    PoolReclaims(JdbcClient jdbc, Placements placements, AuditLog audit, CompanyZone zone, Clock clock) {
         this.jdbc = jdbc;
         this.placements = placements;
-        this.claims = claims;
+        this.audit = audit;
         this.zone = zone;
         this.clock = clock;
     }
@@ -64,17 +65,24 @@ public class PoolReclaims {
                         .map(d -> new OwnerChange(d.customerId(), d.ownerId()))
                         .toList(),
                 null);
-        for (OwnerChange change : reclaimed) {
-            Due reason = byCustomer.get(change.customerId());
-            claims.record(
-                    change.customerId(),
-                    reason.poolId(),
-                    PoolMoveKind.RECLAIMED,
-                    change.fromOwner(),
-                    null,
-                    reason.rule() + ":" + reason.ruleDays());
-        }
+        List<Due> taken = reclaimed.stream()
+                .map(change -> byCustomer.get(change.customerId()))
+                .toList();
+        // The moves are the record of each customer's reclaim; the audit log keeps the run.
+        jdbc.sql("""
+                        insert into customer_pool_moves (customer_id, pool_id, kind, from_owner, reason, actor, at)
+                        select customer_id, pool_id, 'RECLAIMED', owner_id, rule, 'system', :now
+                        from unnest(:customers, :pools, :owners, :rules) as r (customer_id, pool_id, owner_id, rule)""")
+                .param("customers", taken.stream().map(Due::customerId).toArray(Long[]::new))
+                .param("pools", taken.stream().map(Due::poolId).toArray(Long[]::new))
+                .param("owners", taken.stream().map(Due::ownerId).toArray(Long[]::new))
+                .param(
+                        "rules",
+                        taken.stream().map(d -> d.rule() + ":" + d.ruleDays()).toArray(String[]::new))
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
         int reminded = remind(today);
+        audit.record("reclaim", "pool_run", today, null, Map.of("reclaimed", reclaimed.size(), "reminded", reminded));
         log.info("Pool reclaim: {} customers back in their pools, {} owners reminded", reclaimed.size(), reminded);
         return new Result(reclaimed.size(), reminded);
     }

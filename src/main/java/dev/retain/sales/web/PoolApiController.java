@@ -3,6 +3,7 @@ package dev.retain.sales.web;
 import dev.retain.platform.PageOf;
 import dev.retain.platform.UserAccount;
 import dev.retain.platform.UserAccounts;
+import dev.retain.platform.ViewerScope;
 import dev.retain.sales.Pool;
 import dev.retain.sales.PoolClaims;
 import dev.retain.sales.PoolCustomers;
@@ -140,7 +141,8 @@ class PoolApiController {
     @PostMapping("/api/v1/pools/reclaims")
     @PreAuthorize(LEADERS)
     PoolReclaims.Result reclaim() {
-        return reclaims.run();
+        // the company's run, whoever starts it: it looks at every owned customer, not only those the starter sees
+        return ViewerScope.EVERYTHING.within(reclaims::run);
     }
 
     /**

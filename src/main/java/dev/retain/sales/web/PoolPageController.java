@@ -10,6 +10,7 @@ import dev.retain.platform.Role;
 import dev.retain.platform.Teams;
 import dev.retain.platform.UserAccount;
 import dev.retain.platform.UserAccounts;
+import dev.retain.platform.ViewerScope;
 import dev.retain.sales.Pool;
 import dev.retain.sales.PoolClaims;
 import dev.retain.sales.PoolCustomers;
@@ -156,7 +157,8 @@ class PoolPageController {
     @PostMapping("/sales/pools/reclaims")
     @PreAuthorize(PoolApiController.LEADERS)
     String reclaim(RedirectAttributes redirect) {
-        PoolReclaims.Result result = reclaims.run();
+        // the company's run, whoever starts it: it looks at every owned customer, not only those the starter sees
+        PoolReclaims.Result result = ViewerScope.EVERYTHING.within(reclaims::run);
         redirect.addFlashAttribute("reclaimed", result);
         return "redirect:/sales/pools";
     }
