@@ -111,9 +111,10 @@ select scope_by_customer('customer_pool_reminders');
 -- A customer without an owner is seen by the members of its pool only (retain.scope_pools). What a viewer may see and
 -- touch is the database's rule; to whom a visible customer may be given (a colleague, back to a pool) is the
 -- services' (transfers, claims, releases), so the check on changed rows no longer repeats the visibility rule.
+-- The settings are read once per statement (an init plan), not parsed again for every row.
 alter policy within_scope on customers
-    using (owner_id = any (current_setting('retain.scope_owners')::bigint[])
-           or (owner_id is null and pool_id = any (current_setting('retain.scope_pools')::bigint[])))
+    using (owner_id = any ((select current_setting('retain.scope_owners')::bigint[])::bigint[])
+           or (owner_id is null and pool_id = any ((select current_setting('retain.scope_pools')::bigint[])::bigint[])))
     with check (true);
 
 -- Moves between owners and pools. Who may move a customer is the services' rule (they find it within the mover's
