@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 class OpportunitiesNavigation {
 
     @Bean
-    NavigationItem opportunitiesNavigation() {
+    NavigationItem opportunityBoardItem() {
         return new NavigationItem(
                 NavigationGroup.SALES,
                 "/opportunities",
@@ -22,7 +22,7 @@ class OpportunitiesNavigation {
     }
 
     @Bean
-    NavigationItem opportunityStagesNavigation() {
+    NavigationItem opportunityStagesItem() {
         return new NavigationItem(
                 NavigationGroup.SETTINGS,
                 "/admin/opportunity-stages",
