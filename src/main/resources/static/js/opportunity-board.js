@@ -48,8 +48,9 @@
         const form = dragged.querySelector('.move-form');
         const select = form && form.querySelector('select[name="stageId"]');
         if (select && select.value !== column.dataset.stage) {
+            // the card shows in its new column when the fresh board comes back, not before: what it shows is saved
             select.value = column.dataset.stage;
-            column.appendChild(dragged);
+            column.classList.add('drop-target');
             form.requestSubmit();
         }
     });

@@ -1,5 +1,6 @@
 package dev.retain.sales.web;
 
+import dev.retain.platform.CompanyZone;
 import dev.retain.platform.InvalidInputException;
 import dev.retain.platform.PageOf;
 import dev.retain.sales.Opportunities;
@@ -12,6 +13,7 @@ import dev.retain.sales.OpportunityQuery;
 import dev.retain.sales.OpportunityStatus;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -44,6 +46,7 @@ class OpportunityApiController {
     static final String SELLERS = "hasAnyRole('ADMIN', 'MANAGER', 'SALES')";
 
     static final int MAX_PAGE = 200;
+    static final int DEFAULT_DAYS = 30;
 
     record OpportunityRequest(
             Long customerId,
@@ -75,11 +78,20 @@ class OpportunityApiController {
     private final Opportunities opportunities;
     private final OpportunityProgress progress;
     private final OpportunityFigures figures;
+    private final CompanyZone zone;
+    private final Clock clock;
 
-    OpportunityApiController(Opportunities opportunities, OpportunityProgress progress, OpportunityFigures figures) {
+    OpportunityApiController(
+            Opportunities opportunities,
+            OpportunityProgress progress,
+            OpportunityFigures figures,
+            CompanyZone zone,
+            Clock clock) {
         this.opportunities = opportunities;
         this.progress = progress;
         this.figures = figures;
+        this.zone = zone;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -108,17 +120,22 @@ class OpportunityApiController {
         return opportunities.history(id);
     }
 
-    /** The funnel and owners of the opportunities opened from {@code from} to {@code to}, and the forecast. */
+    /**
+     * The funnel and owners of the opportunities opened from {@code from} to {@code to} (the last 30 days unless given),
+     * and the forecast.
+     */
     @GetMapping("/figures")
     Figures figures(
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) Long ownerId) {
-        if (to.isBefore(from)) {
+        LocalDate last = to != null ? to : zone.today(clock);
+        LocalDate first = from != null ? from : last.minusDays(DEFAULT_DAYS - 1);
+        if (last.isBefore(first)) {
             throw new InvalidInputException("to", "must not be before from");
         }
         return new Figures(
-                figures.funnel(from, to, ownerId), figures.byOwner(from, to, ownerId), figures.forecast(ownerId));
+                figures.funnel(first, last, ownerId), figures.byOwner(first, last, ownerId), figures.forecast(ownerId));
     }
 
     @PostMapping
