@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code ./retain demo} on an empty database, smaller and shorter: the company comes with its months of using Retain,
  * played by the modules themselves — journeys with entrants on both sides of their holdout, conversions and lift,
  * coupons issued and spent, emails sent, opened, clicked and unsubscribed from, the sales team's tasks done (with a
- * follow-up record) and overdue, notes, duplicates waiting for review and a data-quality alert — and the clock is back to now.
+ * follow-up record) and overdue, notes, opportunities won into orders, lost and stuck, duplicates waiting for review and a data-quality alert — and the clock is back to now.
  */
 @DemoCompanyTest
 class DemoCompanyPastTests {
@@ -96,6 +96,21 @@ class DemoCompanyPastTests {
         assertThat(count("select count(*) from team_members m join users u on u.id = m.user_id"
                         + " where u.username like 'sales%'"))
                 .isEqualTo(3);
+        assertThat(count("select count(*) from opportunities o join orders r on r.id = o.order_id"
+                        + " where o.status = 'WON' and r.customer_id = o.customer_id and r.source = 'sales'"))
+                .as("won opportunities that became orders")
+                .isPositive();
+        assertThat(count("select count(*) from opportunities where status = 'LOST' and lost_reason is not null"))
+                .isPositive();
+        assertThat(count("select count(*) from opportunity_moves where kind = 'MOVED' and actor like 'sales%'"))
+                .isPositive();
+        assertThat(count("select count(*) from opportunities o join opportunity_stages s on s.id = o.stage_id"
+                        + " where o.status = 'OPEN'"
+                        + " and o.stage_entered_at < now() - make_interval(days => s.stuck_after_days)"))
+                .as("opportunities left stuck in their stage")
+                .isPositive();
+        assertThat(count("select count(*) from events where type = 'opportunity_won'"))
+                .isEqualTo(count("select count(*) from opportunities where status = 'WON'"));
         assertThat(merges.openCandidateCount()).as(this::importsAndCandidates).isGreaterThanOrEqualTo(4);
         assertThat(quality.open()).extracting(DataQualityAlert::message).contains("2 of 26 rows were rejected (7.7%)");
 
