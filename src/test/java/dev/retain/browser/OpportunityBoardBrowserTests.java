@@ -128,6 +128,11 @@ class OpportunityBoardBrowserTests {
         assertThat(page.locator("#opportunity-status")).hasText("lost");
         assertThat(page.locator("#opportunity-lost-reason")).hasText("客户改用租赁");
         assertThat(opportunities.find(moved.id()).status()).isEqualTo(OpportunityStatus.LOST);
+
+        // the dashboard's funnel, for this owner, within the salesperson's own customers
+        page.navigate("http://localhost:" + port + "/analytics?ownerId=" + seller);
+        assertThat(page.locator("#opportunity-funnel #funnel-totals")).containsText("1 opened · 0 won · 1 lost");
+        assertThat(page.locator("#opportunity-funnel #owner-table")).containsText("Sam Seller");
     }
 
     private Locator column(String stageName) {
