@@ -9,6 +9,8 @@ import dev.retain.commerce.Order;
 import dev.retain.commerce.OrderPlacement;
 import dev.retain.customers.CustomerMerges;
 import dev.retain.customers.Customers;
+import dev.retain.journeys.Journey;
+import dev.retain.journeys.Journeys;
 import dev.retain.messaging.MovableClock;
 import dev.retain.platform.AuditLog;
 import dev.retain.platform.CompanyZone;
@@ -77,6 +79,9 @@ class OpportunitiesTests {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    Journeys journeys;
 
     final MovableClock clock = new MovableClock();
     final String token = Long.toString(System.nanoTime(), 36);
@@ -162,6 +167,31 @@ class OpportunitiesTests {
         assertThat(lost.lostReason()).isEqualTo("选择了竞争对手");
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> eventAmount(customer, "opportunity_lost"), amount -> "12000.00".equals(amount));
+    }
+
+    @Test
+    void aWinStartsTheJourneysTriggeredByItsEvent() {
+        long customer = customer("旅程客户", user("seller"));
+        Journey thanks = journeys.create("赢单感谢 " + token, null, json.readTree("""
+                        {"trigger": {"type": "event", "eventType": "opportunity_won"}, "start": "pause",
+                         "nodes": {"pause": {"type": "wait", "params": {"days": 1}, "next": "end"},
+                                   "end": {"type": "exit"}}}"""), "test");
+        journeys.setStatus(thanks.id(), "ACTIVE");
+        try {
+            Opportunity opened =
+                    inTransaction(() -> opportunities.create(customer, null, draft("感谢", BigDecimal.TEN, List.of())));
+            inTransaction(() -> progress.win(opened.id(), OpportunityProgress.Win.WITHOUT_ORDER, null));
+
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() ->
+                            jdbc.sql("select count(*) from journey_enrolments where journey_id = ? and customer_id = ?")
+                                            .params(thanks.id(), customer)
+                                            .query(Long.class)
+                                            .single()
+                                    == 1);
+        } finally {
+            journeys.setStatus(thanks.id(), "ARCHIVED");
+        }
     }
 
     @Test
