@@ -128,11 +128,16 @@ class OpportunityBoardBrowserTests {
         assertThat(page.locator("#opportunity-status")).hasText("lost");
         assertThat(page.locator("#opportunity-lost-reason")).hasText("客户改用租赁");
         assertThat(opportunities.find(moved.id()).status()).isEqualTo(OpportunityStatus.LOST);
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(BrowserSupport.screenshot("opportunity-lost"))
+                .setFullPage(true));
 
         // the dashboard's funnel, for this owner, within the salesperson's own customers
         page.navigate("http://localhost:" + port + "/analytics?ownerId=" + seller);
         assertThat(page.locator("#opportunity-funnel #funnel-totals")).containsText("1 opened · 0 won · 1 lost");
         assertThat(page.locator("#opportunity-funnel #owner-table")).containsText("Sam Seller");
+        page.locator("#opportunity-funnel")
+                .screenshot(new Locator.ScreenshotOptions().setPath(BrowserSupport.screenshot("opportunity-funnel")));
     }
 
     private Locator column(String stageName) {
