@@ -18,6 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CurrencyRates {
 
+    /** The company's base currency: every base amount (order totals, spend, opportunity amounts) is in it. */
+    public static final String BASE_CURRENCY = "CNY";
+
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -16,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
-/** The behavioural event log: bulk loading and a customer's recent events. */
+/** The behavioural event log: bulk loading, recording one event, and a customer's recent events. */
 @Service
 public class Events {
 
@@ -27,12 +28,36 @@ public class Events {
     private final PostgresCopy copy;
     private final MonthlyPartitions partitions;
     private final ObjectMapper json;
+    private final ApplicationEventPublisher published;
 
-    Events(JdbcClient jdbc, PostgresCopy copy, MonthlyPartitions partitions, ObjectMapper json) {
+    Events(
+            JdbcClient jdbc,
+            PostgresCopy copy,
+            MonthlyPartitions partitions,
+            ObjectMapper json,
+            ApplicationEventPublisher published) {
         this.jdbc = jdbc;
         this.copy = copy;
         this.partitions = partitions;
         this.json = json;
+        this.published = published;
+    }
+
+    /**
+     * Records one event a module observed (an opportunity won, say) and publishes {@link EventsRecorded}, so
+     * event-triggered journeys and real-time segments react to it as to an imported event.
+     */
+    @Transactional
+    public void record(Event event) {
+        partitions.ensure(TABLE, event.occurredAt(), event.occurredAt());
+        jdbc.sql("insert into events (customer_id, type, occurred_at, properties) values (?, ?, ?, ?::jsonb)")
+                .params(
+                        event.customerId(),
+                        event.type(),
+                        java.sql.Timestamp.from(event.occurredAt()),
+                        json.writeValueAsString(event.properties()))
+                .update();
+        published.publishEvent(EventsRecorded.of(List.of(event.customerId())));
     }
 
     @Bean

@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * coupons issued and spent, emails sent, opened, clicked and unsubscribed from, the sales team's tasks done (with a
  * follow-up record) and overdue, notes, customers claimed from the public pools and taken back by their rules, duplicates
  * waiting for review and a data-quality alert — and the clock is back to now.
+ * follow-up record) and overdue, notes, opportunities won into orders, lost and stuck, duplicates waiting for review and a data-quality alert — and the clock is back to now.
  */
 @DemoCompanyTest
 class DemoCompanyPastTests {
@@ -103,6 +104,21 @@ class DemoCompanyPastTests {
                 .isPositive();
         assertThat(count("select count(*) from customer_pool_reminders")).isPositive();
         assertThat(count("select count(*) from customer_pools")).isEqualTo(2);
+        assertThat(count("select count(*) from opportunities o join orders r on r.id = o.order_id"
+                        + " where o.status = 'WON' and r.customer_id = o.customer_id and r.source = 'sales'"))
+                .as("won opportunities that became orders")
+                .isPositive();
+        assertThat(count("select count(*) from opportunities where status = 'LOST' and lost_reason is not null"))
+                .isPositive();
+        assertThat(count("select count(*) from opportunity_moves where kind = 'MOVED' and actor like 'sales%'"))
+                .isPositive();
+        assertThat(count("select count(*) from opportunities o join opportunity_stages s on s.id = o.stage_id"
+                        + " where o.status = 'OPEN'"
+                        + " and o.stage_entered_at < now() - make_interval(days => s.stuck_after_days)"))
+                .as("opportunities left stuck in their stage")
+                .isPositive();
+        assertThat(count("select count(*) from events where type = 'opportunity_won'"))
+                .isEqualTo(count("select count(*) from opportunities where status = 'WON'"));
         assertThat(merges.openCandidateCount()).as(this::importsAndCandidates).isGreaterThanOrEqualTo(4);
         assertThat(quality.open()).extracting(DataQualityAlert::message).contains("2 of 26 rows were rejected (7.7%)");
 

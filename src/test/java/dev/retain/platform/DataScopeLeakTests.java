@@ -13,6 +13,7 @@ import dev.retain.platform.ApplicationRoutes.Route;
 import dev.retain.platform.apikeys.ApiKeys;
 import dev.retain.sales.FollowUpKind;
 import dev.retain.sales.FollowUps;
+import dev.retain.sales.Opportunities;
 import dev.retain.tasks.Tasks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +35,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 /**
  * The walk: every page and every API read the server knows, called as a salesperson — through the web session and
  * through an API key made for them — with a colleague's customer in the path and in the usual filters. No answer may
- * show that customer or its facts (name, phone, email, order number, note, task, follow-up), and the customer's own
+ * show that customer or its facts (name, phone, email, order number, note, task, follow-up, opportunity), and the customer's own
  * routes must answer 404. A route added later that reads past the data scope fails here.
  */
 @IntegrationTest
@@ -68,6 +69,9 @@ class DataScopeLeakTests {
     FollowUps followUps;
 
     @Autowired
+    Opportunities opportunities;
+
+    @Autowired
     DataScopes scopes;
 
     @Test
@@ -93,6 +97,10 @@ class DataScopeLeakTests {
         notes.add(victim.id(), "保密笔记" + token);
         tasks.create(victim.id(), colleague, "CALL", "保密任务" + token, null, Instant.now(), "leak-test", null);
         followUps.record(victim.id(), new FollowUps.NewFollowUp(FollowUpKind.PHONE, "保密跟进" + token, null, null, null));
+        opportunities.create(
+                victim.id(),
+                null,
+                new Opportunities.OpportunityDraft("保密商机" + token, null, null, colleague, List.of(), null));
         var order = ApiClient.withRoles(port, apiKeys, Role.ADMIN)
                 .postNdjson(
                         "/api/v1/orders/bulk?source=leak",
@@ -106,7 +114,8 @@ class DataScopeLeakTests {
                 "LEAK-" + token,
                 "保密笔记" + token,
                 "保密任务" + token,
-                "保密跟进" + token);
+                "保密跟进" + token,
+                "保密商机" + token);
 
         WebSession page = new WebSession(port);
         page.signIn("seller-" + token, PASSWORD);
@@ -132,7 +141,9 @@ class DataScopeLeakTests {
                         "GET /api/v1/customers showed " + victim.name(),
                         "GET /api/v1/customers/{id}/notes showed 保密笔记" + token,
                         "GET /api/v1/customers/{id}/tasks showed 保密任务" + token,
-                        "GET /api/v1/customers/{id}/follow-ups showed 保密跟进" + token);
+                        "GET /api/v1/customers/{id}/follow-ups showed 保密跟进" + token,
+                        "GET /api/v1/opportunities showed 保密商机" + token,
+                        "GET /opportunities showed 保密商机" + token);
         assertThat(leaks)
                 .as("routes that let a salesperson see a colleague's customer")
                 .isEmpty();

@@ -7,6 +7,7 @@ import dev.retain.customers.CustomerMerges;
 import dev.retain.journeys.Journey;
 import dev.retain.journeys.Journeys;
 import dev.retain.platform.UserAccounts.NewUser;
+import dev.retain.sales.Opportunities;
 import dev.retain.tasks.Tasks;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -48,6 +49,12 @@ class HomePageTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Teams teams;
+
+    @Autowired
+    Opportunities opportunities;
 
     @Autowired
     ObjectMapper json;
@@ -193,6 +200,45 @@ class HomePageTests {
                 .contains("Active customers")
                 .contains("href=\"/analytics\"");
         assertThat(page).doesNotContain("id=\"block-home-duplicates\"");
+    }
+
+    @Test
+    void aSalespersonSeesTheirStuckOpportunitiesAndTheirManagerThoseOfTheTeam() {
+        String token = token();
+        UserAccount sales = aUserWith(Role.SALES, token);
+        UserAccount colleague = aUserWith(Role.SALES, token + "c");
+        UserAccount manager = aUserWith(Role.MANAGER, token);
+        Team team = teams.create("商机组 " + token, null);
+        teams.setManagers(team.id(), java.util.List.of(manager.id()));
+        teams.placeUser(sales.id(), team.id());
+        long customer = aCustomerOwnedBy(sales, "王芳 " + token);
+        opportunity(customer, "Stuck deal " + token);
+        opportunity(customer, "Fresh deal " + token);
+        opportunity(aCustomerOwnedBy(colleague, "李娜 " + token), "Their deal " + token);
+        jdbc.sql("update opportunities set stage_entered_at = now() - interval '40 days' where title in (?, ?)")
+                .params("Stuck deal " + token, "Their deal " + token)
+                .update();
+
+        String ofSales = block(homeOf(sales, "en"), "block-home-stuckOpportunities-title");
+        String ofManager = block(homeOf(manager, "en"), "block-home-stuckOpportunities-title");
+
+        assertThat(ofSales)
+                .contains("Stuck deal " + token + " · 王芳 " + token)
+                .contains("初步沟通, 40 days")
+                .doesNotContain("Fresh deal " + token)
+                .doesNotContain("Their deal " + token);
+        assertThat(ofManager).contains("Stuck deal " + token).doesNotContain("Their deal " + token);
+        assertThat(block(homeOf(colleague, "en"), "block-home-stuckOpportunities-title"))
+                .contains("Their deal " + token)
+                .doesNotContain("Stuck deal " + token);
+    }
+
+    private void opportunity(long customer, String title) {
+        opportunities.create(
+                customer,
+                null,
+                new Opportunities.OpportunityDraft(
+                        title, java.math.BigDecimal.TEN, null, null, java.util.List.of(), null));
     }
 
     private String homeOf(UserAccount user, String language) {

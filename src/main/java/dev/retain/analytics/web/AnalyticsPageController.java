@@ -4,6 +4,7 @@ import dev.retain.analytics.Dashboard;
 import dev.retain.analytics.Dashboards;
 import dev.retain.customers.LifecycleStage;
 import dev.retain.platform.CompanyZone;
+import dev.retain.platform.DashboardPanel;
 import dev.retain.platform.UserAccounts;
 import dev.retain.segments.Audience;
 import dev.retain.segments.AudienceKind;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +33,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import tools.jackson.databind.ObjectMapper;
 
-/** The dashboard page: filters, KPIs, cohorts, lifecycle, RFM, segment sizes and journey results. */
+/**
+ * The dashboard page: filters, KPIs, cohorts, lifecycle, RFM, segment sizes and journey results, then the panels other
+ * modules add ({@link DashboardPanel}).
+ */
 @Controller
 class AnalyticsPageController {
 
@@ -44,6 +49,10 @@ class AnalyticsPageController {
     private final RfmScores rfm;
     private final CompanyZone zone;
     private final Clock clock;
+    private final List<DashboardPanel> panels;
+
+    /** A panel of another module, rendered from its fragment. */
+    record RenderedPanel(String fragment, Map<String, Object> data) {}
 
     AnalyticsPageController(
             Dashboards dashboards,
@@ -54,7 +63,8 @@ class AnalyticsPageController {
             ChartDownload download,
             RfmScores rfm,
             CompanyZone zone,
-            Clock clock) {
+            Clock clock,
+            List<DashboardPanel> panels) {
         this.dashboards = dashboards;
         this.audiences = audiences;
         this.users = users;
@@ -64,6 +74,9 @@ class AnalyticsPageController {
         this.rfm = rfm;
         this.zone = zone;
         this.clock = clock;
+        this.panels = panels.stream()
+                .sorted(Comparator.comparingInt(DashboardPanel::order))
+                .toList();
     }
 
     @GetMapping("/analytics")
@@ -82,6 +95,15 @@ class AnalyticsPageController {
         model.addAttribute("charts", json.writeValueAsString(dashboard));
         model.addAttribute("filterParams", filterParams(dashboard));
         model.addAttribute("labels", json.writeValueAsString(labels(locale)));
+        var panelFilters = new DashboardPanel.Filters(
+                dashboard.period().first(),
+                dashboard.period().last(),
+                dashboard.scope().ownerId());
+        model.addAttribute(
+                "panels",
+                panels.stream()
+                        .map(panel -> new RenderedPanel(panel.fragment(), panel.data(panelFilters)))
+                        .toList());
         return "analytics/dashboard";
     }
 
