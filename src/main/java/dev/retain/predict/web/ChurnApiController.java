@@ -1,6 +1,7 @@
 package dev.retain.predict.web;
 
 import dev.retain.platform.NotFoundException;
+import dev.retain.platform.ViewerScope;
 import dev.retain.predict.ChurnBasis;
 import dev.retain.predict.ChurnDefinition;
 import dev.retain.predict.ChurnModels;
@@ -110,19 +111,19 @@ class ChurnApiController {
     @PreAuthorize(SETTERS)
     ChurnModels.Registered activate(@PathVariable long id) {
         ChurnModels.Registered activated = models.activate(id);
-        scoring.score();
+        ViewerScope.EVERYTHING.within(scoring::score);
         return activated;
     }
 
     @PostMapping("/api/v1/predict/churn/trainings")
     @PreAuthorize(ClvModelApiController.RUNNERS)
     ChurnTraining.Result train() {
-        return training.train();
+        return ViewerScope.EVERYTHING.within(training::train);
     }
 
     @PostMapping("/api/v1/predict/churn/scorings")
     @PreAuthorize(ClvModelApiController.RUNNERS)
     ChurnScoring.Run rescore() {
-        return scoring.score();
+        return ViewerScope.EVERYTHING.within(scoring::score);
     }
 }

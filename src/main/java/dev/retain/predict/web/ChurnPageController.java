@@ -1,6 +1,7 @@
 package dev.retain.predict.web;
 
 import dev.retain.platform.InvalidInputException;
+import dev.retain.platform.ViewerScope;
 import dev.retain.predict.ChurnBasis;
 import dev.retain.predict.ChurnDefinition;
 import dev.retain.predict.ChurnModels;
@@ -51,7 +52,7 @@ class ChurnPageController {
     @PreAuthorize(ClvModelApiController.RUNNERS)
     String train(Model model, RedirectAttributes redirect) {
         try {
-            training.train();
+            ViewerScope.EVERYTHING.within(training::train);
         } catch (InvalidInputException e) {
             model.addAttribute("errors", e.fieldErrors());
             return page(model);
@@ -64,7 +65,7 @@ class ChurnPageController {
     @PreAuthorize(ChurnApiController.SETTERS)
     String activate(@PathVariable long id, RedirectAttributes redirect) {
         models.activate(id);
-        scoring.score();
+        ViewerScope.EVERYTHING.within(scoring::score);
         redirect.addFlashAttribute("message", "churn.activated");
         return "redirect:/predict/churn";
     }

@@ -1,6 +1,7 @@
 package dev.retain.predict.web;
 
 import dev.retain.platform.NotFoundException;
+import dev.retain.platform.ViewerScope;
 import dev.retain.predict.ClvFits;
 import dev.retain.predict.ClvModelCheck;
 import dev.retain.predict.NightlyClvScoring;
@@ -66,14 +67,14 @@ class ClvModelApiController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(CHECKERS)
     ClvFitView check(@RequestBody CheckRequest request) {
-        return ClvFitView.of(
-                check.check(request.calibrationEnd(), request.holdoutEnd(), TimeUnitOfFit.parse(request.unit())));
+        return ClvFitView.of(ViewerScope.EVERYTHING.within(() ->
+                check.check(request.calibrationEnd(), request.holdoutEnd(), TimeUnitOfFit.parse(request.unit()))));
     }
 
     /** Refits on everything up to today and rescores every buyer, as the nightly run does. */
     @PostMapping("/api/v1/predict/clv/runs")
     @PreAuthorize(RUNNERS)
     ClvFitView run() {
-        return one(scoring.run().fitId());
+        return one(ViewerScope.EVERYTHING.within(scoring::run).fitId());
     }
 }

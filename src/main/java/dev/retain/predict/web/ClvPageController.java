@@ -2,6 +2,7 @@ package dev.retain.predict.web;
 
 import dev.retain.platform.CompanyZone;
 import dev.retain.platform.InvalidInputException;
+import dev.retain.platform.ViewerScope;
 import dev.retain.predict.ClvFits;
 import dev.retain.predict.ClvModelCheck;
 import dev.retain.predict.NightlyClvScoring;
@@ -76,7 +77,8 @@ class ClvPageController {
             @RequestParam(defaultValue = "WEEKS") String unit,
             Model model) {
         try {
-            long id = check.check(calibrationEnd, holdoutEnd, TimeUnitOfFit.parse(unit))
+            long id = ViewerScope.EVERYTHING
+                    .within(() -> check.check(calibrationEnd, holdoutEnd, TimeUnitOfFit.parse(unit)))
                     .id();
             return "redirect:/predict/clv?check=" + id + "#holdout";
         } catch (InvalidInputException e) {
@@ -91,7 +93,7 @@ class ClvPageController {
     @PostMapping("/predict/clv/runs")
     @PreAuthorize(ClvModelApiController.RUNNERS)
     String run(RedirectAttributes redirect) {
-        scoring.run();
+        ViewerScope.EVERYTHING.within(scoring::run);
         redirect.addFlashAttribute("message", "clv.rescored");
         return "redirect:/predict/clv";
     }

@@ -3,6 +3,7 @@ package dev.retain.predict.web;
 import dev.retain.customers.Customers;
 import dev.retain.platform.NotFoundException;
 import dev.retain.platform.PageOf;
+import dev.retain.platform.ViewerScope;
 import dev.retain.predict.AssociationRun;
 import dev.retain.predict.CompanionGaps;
 import dev.retain.predict.NextBestProducts;
@@ -60,7 +61,7 @@ class RecommendationApiController {
     @PostMapping("/api/v1/recommendations/runs")
     @PreAuthorize(WRITERS)
     AssociationRun run() {
-        return recompute.run();
+        return ViewerScope.EVERYTHING.within(recompute::run);
     }
 
     @GetMapping("/api/v1/recommendations/runs/latest")

@@ -1,5 +1,6 @@
 package dev.retain.predict.web;
 
+import dev.retain.platform.ViewerScope;
 import dev.retain.predict.CompanionGaps;
 import dev.retain.predict.NightlyProductAssociations;
 import dev.retain.predict.ProductAssociations;
@@ -47,7 +48,7 @@ class RecommendationPageController {
     @PostMapping("/recommendations/run")
     @PreAuthorize(RecommendationApiController.WRITERS)
     String run(RedirectAttributes redirect) {
-        recompute.run();
+        ViewerScope.EVERYTHING.within(recompute::run);
         redirect.addFlashAttribute("message", "recommendations.recomputed");
         return "redirect:/recommendations";
     }

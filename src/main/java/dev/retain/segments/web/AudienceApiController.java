@@ -3,6 +3,7 @@ package dev.retain.segments.web;
 import dev.retain.platform.AuditLog;
 import dev.retain.platform.InvalidInputException;
 import dev.retain.platform.PageOf;
+import dev.retain.platform.ViewerScope;
 import dev.retain.segments.Audience;
 import dev.retain.segments.AudienceDraft;
 import dev.retain.segments.AudienceKind;
@@ -161,7 +162,7 @@ class AudienceApiController {
     @PostMapping("/api/v1/segmentation/recompute")
     @PreAuthorize(WRITERS)
     FullRecompute.Result recompute() {
-        return recompute.run();
+        return ViewerScope.EVERYTHING.within(recompute::run);
     }
 
     static AudienceKind kindOf(String plural) {

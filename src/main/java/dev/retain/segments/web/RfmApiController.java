@@ -1,6 +1,7 @@
 package dev.retain.segments.web;
 
 import dev.retain.platform.NotFoundException;
+import dev.retain.platform.ViewerScope;
 import dev.retain.segments.RfmRun;
 import dev.retain.segments.RfmScore;
 import dev.retain.segments.RfmScores;
@@ -47,7 +48,7 @@ class RfmApiController {
     @PostMapping("/api/v1/rfm/runs")
     @PreAuthorize(AudienceApiController.WRITERS)
     RfmRun score(@RequestParam(required = false) Instant asOf) {
-        return asOf == null ? rfm.score() : rfm.score(asOf);
+        return ViewerScope.EVERYTHING.within(() -> asOf == null ? rfm.score() : rfm.score(asOf));
     }
 
     @GetMapping("/api/v1/rfm/runs/latest")

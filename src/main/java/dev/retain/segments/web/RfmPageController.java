@@ -1,6 +1,7 @@
 package dev.retain.segments.web;
 
 import dev.retain.platform.InvalidInputException;
+import dev.retain.platform.ViewerScope;
 import dev.retain.segments.RfmScores;
 import dev.retain.segments.RfmSettings;
 import java.math.BigDecimal;
@@ -40,7 +41,7 @@ class RfmPageController {
     @PostMapping("/rfm/run")
     @PreAuthorize(AudienceApiController.WRITERS)
     String run(RedirectAttributes redirect) {
-        rfm.score();
+        ViewerScope.EVERYTHING.within(rfm::score);
         redirect.addFlashAttribute("message", "rfm.scored");
         return "redirect:/rfm";
     }

@@ -4,6 +4,7 @@ import dev.retain.platform.AuditLog;
 import dev.retain.platform.ConflictException;
 import dev.retain.platform.InvalidInputException;
 import dev.retain.platform.NotFoundException;
+import dev.retain.platform.ViewerScope;
 import dev.retain.segments.Audience;
 import dev.retain.segments.AudienceDraft;
 import dev.retain.segments.AudienceKind;
@@ -174,7 +175,7 @@ class SegmentPageController {
     @PostMapping("/segments/recompute")
     @PreAuthorize(AudienceApiController.WRITERS)
     String recompute(RedirectAttributes redirect) {
-        recompute.run();
+        ViewerScope.EVERYTHING.within(recompute::run);
         redirect.addFlashAttribute("message", "segments.recomputed");
         return "redirect:/segments";
     }
