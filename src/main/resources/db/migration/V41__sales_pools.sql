@@ -9,6 +9,9 @@ create table customer_pools (
     -- calendar's working days when one is chosen, otherwise on calendar days
     follow_up_days        int check (follow_up_days > 0),
     order_days            int check (order_days > 0),
+    -- days without a won opportunity (null: off); and whether an open opportunity keeps a customer with its owner
+    won_days              int check (won_days > 0),
+    keep_with_open_opportunity boolean not null default true,
     calendar_id           bigint references business_calendars (id),
     -- a text custom field (A/B/C) choosing per-level days in customer_pool_levels
     level_field           text,

@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * A public pool (公海) and its rules. Reclaim: an owned customer returns to its pool after {@code followUpDays} without
- * a follow-up or {@code orderDays} without a paid order (null: that rule is off), counted from the later of that and
+ * a follow-up, {@code orderDays} without a paid order or {@code wonDays} without a won opportunity (null: that rule is
+ * off) — unless it has an open opportunity and {@code keepWithOpenOpportunity} —, counted from the later of that and
  * the day its owner got it — on working days of the business calendar {@code calendarId} when set — with other days
  * per customer level ({@code levelField}, a custom field) and never while a contract ({@code contractField}, a date
  * custom field) runs or a manager has locked the customer. Claim: at most {@code dailyClaimQuota} a day from this
@@ -20,6 +21,8 @@ public record Pool(
         boolean isDefault,
         Integer followUpDays,
         Integer orderDays,
+        Integer wonDays,
+        boolean keepWithOpenOpportunity,
         Long calendarId,
         String levelField,
         String contractField,

@@ -43,6 +43,8 @@ public class Pools {
             String name,
             Integer followUpDays,
             Integer orderDays,
+            Integer wonDays,
+            Boolean keepWithOpenOpportunity,
             Long calendarId,
             String levelField,
             String contractField,
@@ -55,8 +57,9 @@ public class Pools {
             Map<String, LevelDays> levels,
             List<Member> members) {
 
-        /** Left out, the reminder comes 3 days before, and claims wait for nothing. */
+        /** Left out, an open opportunity keeps a customer, the reminder comes 3 days before, claims wait for nothing. */
         public PoolSettings {
+            keepWithOpenOpportunity = keepWithOpenOpportunity == null || keepWithOpenOpportunity;
             remindDays = remindDays == null ? 3 : remindDays;
             reclaimCooldownDays = reclaimCooldownDays == null ? 0 : reclaimCooldownDays;
             claimDelayHours = claimDelayHours == null ? 0 : claimDelayHours;
@@ -64,7 +67,7 @@ public class Pools {
     }
 
     private static final String COLUMNS = """
-            id, name, is_default, follow_up_days, order_days, calendar_id, level_field, contract_field, remind_days,
+            id, name, is_default, follow_up_days, order_days, won_days, keep_with_open_opportunity, calendar_id, level_field, contract_field, remind_days,
             daily_claim_quota, max_owned, reclaim_cooldown_days, claim_delay_hours, hidden_fields""";
 
     private final JdbcClient jdbc;
@@ -158,6 +161,8 @@ public class Pools {
                 bare.isDefault(),
                 bare.followUpDays(),
                 bare.orderDays(),
+                bare.wonDays(),
+                bare.keepWithOpenOpportunity(),
                 bare.calendarId(),
                 bare.levelField(),
                 bare.contractField(),
@@ -227,16 +232,19 @@ public class Pools {
 
     private void store(long id, PoolSettings s) {
         jdbc.sql("""
-                        update customer_pools set follow_up_days = ?, order_days = ?, calendar_id = ?, level_field = ?,
+                        update customer_pools set follow_up_days = ?, order_days = ?, won_days = ?,
+                            keep_with_open_opportunity = ?, calendar_id = ?, level_field = ?,
                             contract_field = ?, remind_days = ?, daily_claim_quota = ?, max_owned = ?,
                             reclaim_cooldown_days = ?, claim_delay_hours = ?, hidden_fields = ?::text[],
-                            rules_since = case when (follow_up_days, order_days, calendar_id, level_field)
-                                                    is distinct from (?, ?, ?, ?) or ? then ? else rules_since end,
+                            rules_since = case when (follow_up_days, order_days, won_days, calendar_id, level_field)
+                                                    is distinct from (?, ?, ?, ?, ?) or ? then ? else rules_since end,
                             updated_at = now()
                         where id = ?""")
                 .params(
                         s.followUpDays(),
                         s.orderDays(),
+                        s.wonDays(),
+                        s.keepWithOpenOpportunity(),
                         s.calendarId(),
                         blankToNull(s.levelField()),
                         blankToNull(s.contractField()),
@@ -248,6 +256,7 @@ public class Pools {
                         hidden(s).stream().map(Enum::name).sorted().toArray(String[]::new),
                         s.followUpDays(),
                         s.orderDays(),
+                        s.wonDays(),
                         s.calendarId(),
                         blankToNull(s.levelField()),
                         !levels(s).equals(find(id).levels()),
@@ -280,6 +289,7 @@ public class Pools {
         }
         positiveOrNull(errors, "followUpDays", s.followUpDays());
         positiveOrNull(errors, "orderDays", s.orderDays());
+        positiveOrNull(errors, "wonDays", s.wonDays());
         positiveOrNull(errors, "dailyClaimQuota", s.dailyClaimQuota());
         positiveOrNull(errors, "maxOwned", s.maxOwned());
         between(errors, "remindDays", s.remindDays(), 365);
@@ -373,6 +383,8 @@ public class Pools {
                 rs.getBoolean("is_default"),
                 rs.getObject("follow_up_days", Integer.class),
                 rs.getObject("order_days", Integer.class),
+                rs.getObject("won_days", Integer.class),
+                rs.getBoolean("keep_with_open_opportunity"),
                 rs.getObject("calendar_id", Long.class),
                 rs.getString("level_field"),
                 rs.getString("contract_field"),

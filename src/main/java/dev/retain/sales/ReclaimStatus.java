@@ -2,10 +2,12 @@ package dev.retain.sales;
 
 /**
  * The one statement of the pools' reclaim rules: for each owned customer whose pool has a rule, the days left before
- * it goes back ({@code days_until_reclaim}, zero or less: due) and the rule that will take it ({@code rule}:
- * {@code FOLLOW_UP} or {@code ORDER}, counting from {@code counted_from}). Days run from the latest of the last follow-up (or paid order), the day the
- * owner got the customer and the day the pool's rules last changed, on the pool's business calendar when it has one; a customer's level picks its own days;
- * locked customers and customers under a running contract are left out. The nightly run, the condition field
+ * it goes back ({@code days_until_reclaim}, zero or less: due), the rule that will take it ({@code rule}:
+ * {@code FOLLOW_UP}, {@code ORDER} or {@code WON} for no won opportunity) and the moment its days count from
+ * ({@code counted_from}). Days run from the latest of the last follow-up (paid order, won opportunity), the day the
+ * owner got the customer and the day the pool's rules last changed, on the pool's business calendar when it has one; a
+ * customer's level picks its own days; locked customers, customers under a running contract and, when the pool says
+ * so, customers with an open opportunity are left out. The nightly run, the condition field
  * {@code sales.days_until_reclaim} and "going to the pool soon" all read it.
  */
 final class ReclaimStatus {
@@ -20,38 +22,51 @@ final class ReclaimStatus {
     static String sql(String today, String zone, String filter) {
         String followUpFrom = "greatest(f.last_follow_up_at, c.owner_since, p.rules_since)";
         String orderFrom = "greatest(o.last_order_at, c.owner_since, p.rules_since)";
-        String sinceFollowUp = days(followUpFrom, today, zone);
-        String sinceOrder = days(orderFrom, today, zone);
+        String wonFrom = "greatest(w.last_won_at, c.owner_since, p.rules_since)";
         return """
                 select customer_id, owner_id, pool_id, days_until_reclaim,
-                       case when until_follow_up is not distinct from days_until_reclaim then 'FOLLOW_UP' else 'ORDER' end
-                           as rule,
-                       case when until_follow_up is not distinct from days_until_reclaim then follow_up_days
-                            else order_days end as rule_days,
-                       case when until_follow_up is not distinct from days_until_reclaim then follow_up_from
-                            else order_from end as counted_from
+                       case when until_follow_up = days_until_reclaim then 'FOLLOW_UP'
+                            when until_order = days_until_reclaim then 'ORDER' else 'WON' end as rule,
+                       case when until_follow_up = days_until_reclaim then follow_up_days
+                            when until_order = days_until_reclaim then order_days else won_days end as rule_days,
+                       case when until_follow_up = days_until_reclaim then follow_up_from
+                            when until_order = days_until_reclaim then order_from else won_from end as counted_from
                 from (
-                    select c.id as customer_id, c.owner_id, c.pool_id, r.follow_up_days, r.order_days,
-                           %5$s as follow_up_from, %6$s as order_from,
-                           r.follow_up_days - %1$s as until_follow_up,
-                           least(r.follow_up_days - %1$s, r.order_days - %2$s) as days_until_reclaim
-                    from customer_profiles_view c
-                    join customer_pools p on p.id = c.pool_id
-                    left join customer_pool_levels l
-                           on l.pool_id = p.id and l.level = c.custom_fields ->> p.level_field
-                    cross join lateral (select coalesce(l.follow_up_days, p.follow_up_days) as follow_up_days,
-                                               coalesce(l.order_days, p.order_days) as order_days) r
-                    left join follow_up_summaries_view f on f.customer_id = c.id
-                    left join lateral (select max(ordered_at) as last_order_at from paid_orders_view po
-                                       where po.customer_id = c.id) o on r.order_days is not null
-                    where c.owner_id is not null
-                      and (r.follow_up_days is not null or r.order_days is not null)
-                      and not exists (select from customer_pool_locks k where k.customer_id = c.id)
-                      and not coalesce(case when c.custom_fields ->> p.contract_field ~ '^\\d{4}-\\d{2}-\\d{2}$'
-                                            then (c.custom_fields ->> p.contract_field)::date >= %3$s end, false)
-                      and (%4$s)
+                    select *, least(until_follow_up, until_order, until_won) as days_until_reclaim
+                    from (
+                        select c.id as customer_id, c.owner_id, c.pool_id, r.follow_up_days, r.order_days, p.won_days,
+                               %1$s as follow_up_from, %2$s as order_from, %3$s as won_from,
+                               r.follow_up_days - %4$s as until_follow_up,
+                               r.order_days - %5$s as until_order,
+                               p.won_days - %6$s as until_won
+                        from customer_profiles_view c
+                        join customer_pools p on p.id = c.pool_id
+                        left join customer_pool_levels l
+                               on l.pool_id = p.id and l.level = c.custom_fields ->> p.level_field
+                        cross join lateral (select coalesce(l.follow_up_days, p.follow_up_days) as follow_up_days,
+                                                   coalesce(l.order_days, p.order_days) as order_days) r
+                        left join follow_up_summaries_view f on f.customer_id = c.id
+                        left join lateral (select max(ordered_at) as last_order_at from paid_orders_view po
+                                           where po.customer_id = c.id) o on r.order_days is not null
+                        left join opportunity_summaries_view w on w.customer_id = c.id
+                        where c.owner_id is not null
+                          and (r.follow_up_days is not null or r.order_days is not null or p.won_days is not null)
+                          and not (p.keep_with_open_opportunity and coalesce(w.open_count, 0) > 0)
+                          and not exists (select from customer_pool_locks k where k.customer_id = c.id)
+                          and not coalesce(case when c.custom_fields ->> p.contract_field ~ '^\\d{4}-\\d{2}-\\d{2}$'
+                                                then (c.custom_fields ->> p.contract_field)::date >= %7$s end, false)
+                          and (%8$s)
+                    ) rules
                 ) s
-                where days_until_reclaim is not null""".formatted(sinceFollowUp, sinceOrder, today, filter, followUpFrom, orderFrom);
+                where days_until_reclaim is not null""".formatted(
+                        followUpFrom,
+                        orderFrom,
+                        wonFrom,
+                        days(followUpFrom, today, zone),
+                        days(orderFrom, today, zone),
+                        days(wonFrom, today, zone),
+                        today,
+                        filter);
     }
 
     /** Days from a moment to today: working days on the pool's calendar, or calendar days. */

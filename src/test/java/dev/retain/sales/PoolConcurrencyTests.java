@@ -79,6 +79,8 @@ class PoolConcurrencyTests {
                 null,
                 null,
                 null,
+                null,
+                null,
                 0,
                 QUOTA,
                 CAP,

@@ -50,6 +50,8 @@ final class PoolFixtures {
                 null,
                 null,
                 null,
+                null,
+                null,
                 3,
                 null,
                 null,

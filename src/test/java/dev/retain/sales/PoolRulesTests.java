@@ -79,6 +79,9 @@ class PoolRulesTests {
     BulkIngest ingest;
 
     @Autowired
+    Opportunities opportunities;
+
+    @Autowired
     JdbcClient jdbc;
 
     PoolFixtures fixtures;
@@ -152,12 +155,59 @@ class PoolRulesTests {
     }
 
     @Test
+    void noWonOpportunityTakesACustomerBackAndAnOpenOneKeepsIt() {
+        LocalDate start = LocalDate.of(2026, 9, 1);
+        at(start);
+        Pool pool = fixtures.pool(new PoolSettings(
+                "won " + fixtures.token,
+                null,
+                null,
+                20,
+                true,
+                null,
+                null,
+                null,
+                0,
+                null,
+                null,
+                0,
+                0,
+                EnumSet.noneOf(PoolHiddenField.class),
+                Map.of(),
+                List.of()));
+        long idle = ownedIn(pool, "idle");
+        long negotiating = ownedIn(pool, "negotiating");
+        fixtures.as(
+                "seller",
+                () -> opportunities.create(
+                        negotiating,
+                        null,
+                        new Opportunities.OpportunityDraft(
+                                "Annual tea supply",
+                                new java.math.BigDecimal("50000"),
+                                start.plusDays(60),
+                                null,
+                                List.of(),
+                                null)));
+
+        at(start.plusDays(20));
+        reclaims.run();
+        assertThat(placements.of(idle).waiting()).isTrue();
+        assertThat(lastMove(idle)).isEqualTo("RECLAIMED WON:20");
+        assertThat(placements.of(negotiating).waiting())
+                .as("an open opportunity keeps it")
+                .isFalse();
+    }
+
+    @Test
     void workingDaysSkipWeekendsAndHolidaysAndCountAMakeUpSaturday() {
         at(LocalDate.of(2026, 9, 24));
         var settings = PoolFixtures.rules("working days " + fixtures.token, 5);
         Pool pool = fixtures.pool(new PoolSettings(
                 settings.name(),
                 5,
+                null,
+                null,
                 null,
                 calendars.standard().id(),
                 null,
@@ -202,6 +252,8 @@ class PoolRulesTests {
         Pool pool = fixtures.pool(new PoolSettings(
                 "levels " + fixtures.token,
                 10,
+                null,
+                null,
                 null,
                 null,
                 level,
@@ -254,6 +306,8 @@ class PoolRulesTests {
                 null,
                 null,
                 null,
+                null,
+                null,
                 0,
                 null,
                 null,
@@ -284,6 +338,8 @@ class PoolRulesTests {
         fixtures.user("rival", Role.SALES);
         Pool pool = fixtures.pool(new PoolSettings(
                 "claims " + fixtures.token,
+                null,
+                null,
                 null,
                 null,
                 null,

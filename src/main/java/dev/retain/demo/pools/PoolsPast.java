@@ -94,6 +94,8 @@ class PoolsPast implements PastChapter {
                 name,
                 30,
                 null,
+                null,
+                null,
                 calendars.standard().id(),
                 null,
                 null,

@@ -26,6 +26,8 @@ final class PoolSettingsForm {
             String name,
             String followUpDays,
             String orderDays,
+            String wonDays,
+            boolean keepWithOpenOpportunity,
             Long calendarId,
             String levelField,
             String contractField,
@@ -42,8 +44,8 @@ final class PoolSettingsForm {
 
         static Fields empty() {
             return new Fields(
-                    "", "30", "", null, "", "", "3", "20", "500", "7", "0", List.of(), "", List.of(), List.of(),
-                    List.of());
+                    "", "30", "", "", true, null, "", "", "3", "20", "500", "7", "0", List.of(), "", List.of(),
+                    List.of(), List.of());
         }
 
         static Fields of(Pool pool) {
@@ -51,6 +53,8 @@ final class PoolSettingsForm {
                     pool.name(),
                     text(pool.followUpDays()),
                     text(pool.orderDays()),
+                    text(pool.wonDays()),
+                    pool.keepWithOpenOpportunity(),
                     pool.calendarId(),
                     pool.levelField(),
                     pool.contractField(),
@@ -112,6 +116,8 @@ final class PoolSettingsForm {
                 f.name(),
                 number(errors, "followUpDays", f.followUpDays()),
                 number(errors, "orderDays", f.orderDays()),
+                number(errors, "wonDays", f.wonDays()),
+                f.keepWithOpenOpportunity(),
                 f.calendarId(),
                 f.levelField(),
                 f.contractField(),
