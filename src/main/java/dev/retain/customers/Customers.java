@@ -8,7 +8,6 @@ import dev.retain.platform.NotFoundException;
 import dev.retain.platform.PageOf;
 import dev.retain.platform.Replayable;
 import dev.retain.platform.UserAccounts;
-import dev.retain.platform.ViewerScope;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -122,7 +121,7 @@ public class Customers {
     @Transactional
     public Customer update(long id, CustomerDraft draft) {
         Customer before = find(id);
-        if (before.ownerId() == null && ViewerScope.current().masksWaiting()) {
+        if (!table.hiddenOf(id).isEmpty()) {
             // what the pool hides is not shown to them, so saving their form would erase it
             throw new AccessDeniedException("Claim customer " + id + " from its pool before changing it");
         }
