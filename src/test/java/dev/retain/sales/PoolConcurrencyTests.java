@@ -9,10 +9,8 @@ import dev.retain.ingest.ImportKind;
 import dev.retain.platform.Role;
 import dev.retain.platform.UserAccounts;
 import dev.retain.platform.apikeys.ApiKeys;
-import dev.retain.sales.Pools.PoolSettings;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,23 +70,9 @@ class PoolConcurrencyTests {
     @Test
     void fiftyPeopleClaimingAThousandCustomersAtOnceNeverOverclaim() throws Exception {
         var fixtures = new PoolFixtures(users, pools, customers);
-        Pool pool = pools.create(new PoolSettings(
-                "rush " + fixtures.token,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                0,
-                QUOTA,
-                CAP,
-                0,
-                0,
-                EnumSet.noneOf(PoolHiddenField.class),
-                Map.of(),
-                List.of()));
+        Pool pool = pools.create(PoolRules.named("rush " + fixtures.token)
+                .claims(QUOTA, CAP, 0, 0)
+                .settings());
         List<Long> people = IntStream.range(0, PEOPLE)
                 .mapToObj(i -> fixtures.user("seller" + i, Role.SALES))
                 .toList();

@@ -7,8 +7,6 @@ import dev.retain.customers.Customers;
 import dev.retain.platform.Role;
 import dev.retain.platform.UserAccounts;
 import dev.retain.sales.Pools.PoolSettings;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -39,27 +37,6 @@ final class PoolFixtures {
 
     String username(String name) {
         return name + "-" + token;
-    }
-
-    /** Pool rules for a test: only the follow-up rule, no claim limits, open to everyone. */
-    static PoolSettings rules(String name, Integer followUpDays) {
-        return new PoolSettings(
-                name,
-                followUpDays,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                3,
-                null,
-                null,
-                0,
-                0,
-                EnumSet.noneOf(PoolHiddenField.class),
-                Map.of(),
-                List.of());
     }
 
     Pool pool(PoolSettings settings) {

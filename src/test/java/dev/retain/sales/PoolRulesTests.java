@@ -16,12 +16,10 @@ import dev.retain.platform.ConflictException;
 import dev.retain.platform.NotFoundException;
 import dev.retain.platform.Role;
 import dev.retain.platform.UserAccounts;
-import dev.retain.sales.Pools.PoolSettings;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -104,7 +102,8 @@ class PoolRulesTests {
     void aCustomerWithoutAFollowUpGoesBackAfterThePoolsDaysAndItsOwnerIsRemindedOnce() {
         LocalDate start = LocalDate.of(2026, 9, 1);
         at(start);
-        Pool pool = fixtures.pool(PoolFixtures.rules("follow-up " + fixtures.token, 10));
+        Pool pool = fixtures.pool(
+                PoolRules.named("follow-up " + fixtures.token).followUpDays(10).settings());
         long neglected = ownedIn(pool, "neglected");
         long followed = ownedIn(pool, "followed");
 
@@ -140,11 +139,16 @@ class PoolRulesTests {
     void switchingARuleOnCountsFromThatDayNotFromLongAgo() {
         LocalDate start = LocalDate.of(2026, 9, 1);
         at(start);
-        Pool pool = fixtures.pool(PoolFixtures.rules("switched on " + fixtures.token, null));
+        Pool pool =
+                fixtures.pool(PoolRules.named("switched on " + fixtures.token).settings());
         long longOwned = ownedIn(pool, "long owned");
 
         at(start.plusDays(40));
-        pools.update(pool.id(), PoolFixtures.rules("switched on " + fixtures.token, 10));
+        pools.update(
+                pool.id(),
+                PoolRules.named("switched on " + fixtures.token)
+                        .followUpDays(10)
+                        .settings());
         reclaims.run();
         assertThat(placements.of(longOwned).waiting()).isFalse();
         assertThat(reclaims.dueOf(longOwned).orElseThrow().daysLeft()).isEqualTo(10);
@@ -158,23 +162,8 @@ class PoolRulesTests {
     void noWonOpportunityTakesACustomerBackAndAnOpenOneKeepsIt() {
         LocalDate start = LocalDate.of(2026, 9, 1);
         at(start);
-        Pool pool = fixtures.pool(new PoolSettings(
-                "won " + fixtures.token,
-                null,
-                null,
-                20,
-                true,
-                null,
-                null,
-                null,
-                0,
-                null,
-                null,
-                0,
-                0,
-                EnumSet.noneOf(PoolHiddenField.class),
-                Map.of(),
-                List.of()));
+        Pool pool = fixtures.pool(
+                PoolRules.named("won " + fixtures.token).wonDays(20).settings());
         long idle = ownedIn(pool, "idle");
         long negotiating = ownedIn(pool, "negotiating");
         fixtures.as(
@@ -202,24 +191,10 @@ class PoolRulesTests {
     @Test
     void workingDaysSkipWeekendsAndHolidaysAndCountAMakeUpSaturday() {
         at(LocalDate.of(2026, 9, 24));
-        var settings = PoolFixtures.rules("working days " + fixtures.token, 5);
-        Pool pool = fixtures.pool(new PoolSettings(
-                settings.name(),
-                5,
-                null,
-                null,
-                null,
-                calendars.standard().id(),
-                null,
-                null,
-                0,
-                null,
-                null,
-                0,
-                0,
-                EnumSet.noneOf(PoolHiddenField.class),
-                Map.of(),
-                List.of()));
+        Pool pool = fixtures.pool(PoolRules.named("working days " + fixtures.token)
+                .followUpDays(5)
+                .workingDaysOf(calendars.standard().id())
+                .settings());
         // Thursday before the Mid-Autumn holidays (25–27 September) and the National Day week (1–7 October).
         at(LocalDate.of(2026, 9, 24));
         long beforeHolidays = ownedIn(pool, "before holidays");
@@ -249,23 +224,11 @@ class PoolRulesTests {
         customFields.define(new CustomFields.NewField(level, "Level", CustomFieldType.TEXT, List.of(), false));
         customFields.define(
                 new CustomFields.NewField(contract, "Contract end", CustomFieldType.DATE, List.of(), false));
-        Pool pool = fixtures.pool(new PoolSettings(
-                "levels " + fixtures.token,
-                10,
-                null,
-                null,
-                null,
-                null,
-                level,
-                contract,
-                0,
-                null,
-                null,
-                0,
-                0,
-                EnumSet.noneOf(PoolHiddenField.class),
-                Map.of("A", new Pool.LevelDays(3, null)),
-                List.of()));
+        Pool pool = fixtures.pool(PoolRules.named("levels " + fixtures.token)
+                .followUpDays(10)
+                .levels(level, Map.of("A", new Pool.LevelDays(3, null)))
+                .contractEnd(contract)
+                .settings());
         long levelA = ownedIn(pool, "level A");
         customers.updateCustomFields(levelA, Map.of(level, "A"));
         long plain = ownedIn(pool, "plain");
@@ -299,23 +262,8 @@ class PoolRulesTests {
     void anOrderResetsTheOrderRule() {
         LocalDate start = LocalDate.of(2026, 9, 1);
         at(start);
-        Pool pool = fixtures.pool(new PoolSettings(
-                "orders " + fixtures.token,
-                null,
-                20,
-                null,
-                null,
-                null,
-                null,
-                null,
-                0,
-                null,
-                null,
-                0,
-                0,
-                EnumSet.noneOf(PoolHiddenField.class),
-                Map.of(),
-                List.of()));
+        Pool pool = fixtures.pool(
+                PoolRules.named("orders " + fixtures.token).orderDays(20).settings());
         long buyer = order("buyer", start);
         fixtures.as("admin", () -> claims.assign(List.of(buyer), sellerId(), "new buyer"));
         releaseAndClaimBack(pool, buyer);
@@ -336,23 +284,10 @@ class PoolRulesTests {
     void claimsKeepToTheQuotaTheCapTheCooldownAndTheWaitAfterARelease() {
         fixtures.user("claimer", Role.SALES);
         fixtures.user("rival", Role.SALES);
-        Pool pool = fixtures.pool(new PoolSettings(
-                "claims " + fixtures.token,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                0,
-                2,
-                3,
-                7,
-                2,
-                EnumSet.of(PoolHiddenField.PHONE),
-                Map.of(),
-                List.of()));
+        Pool pool = fixtures.pool(PoolRules.named("claims " + fixtures.token)
+                .claims(2, 3, 7, 2)
+                .hiding(PoolHiddenField.PHONE)
+                .settings());
         LocalDate start = LocalDate.of(2026, 9, 1);
         at(start);
         List<Long> waitingOnes = List.of("w1", "w2", "w3", "w4").stream()
