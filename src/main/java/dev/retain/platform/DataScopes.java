@@ -1,5 +1,6 @@
 package dev.retain.platform;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -20,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DataScopes {
 
+    // Read on every request; a change here is seen at once, on other instances within seconds.
+    private final ExpiringCache<Boolean, Map<Role, DataScope>> settings = new ExpiringCache<>(Duration.ofSeconds(5));
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final ObjectProvider<PoolMemberships> pools;
@@ -33,11 +36,15 @@ public class DataScopes {
     }
 
     public Map<Role, DataScope> byRole() {
+        return settings.get(Boolean.TRUE, any -> load());
+    }
+
+    private Map<Role, DataScope> load() {
         Map<Role, DataScope> scopes = new EnumMap<>(Role.class);
         jdbc.sql("select role, scope from role_data_scopes")
                 .query((rs, row) -> scopes.put(Role.valueOf(rs.getString(1)), DataScope.valueOf(rs.getString(2))))
                 .list();
-        return scopes;
+        return java.util.Collections.unmodifiableMap(scopes);
     }
 
     @Transactional
@@ -50,6 +57,7 @@ public class DataScopes {
                 .params(scope.name(), role.name())
                 .update();
         audit.record("change", "data_scope", role.name(), Map.of("scope", before), Map.of("scope", scope));
+        settings.clear();
     }
 
     /**

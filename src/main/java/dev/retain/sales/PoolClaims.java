@@ -91,7 +91,7 @@ public class PoolClaims {
                             ? "Customer " + customerId + " is yours already"
                             : "Customer " + customerId + " has an owner");
         }
-        Pool pool = pools.find(placement.poolId());
+        Pool pool = pools.rulesOf(placement.poolId());
         Instant now = clock.instant();
         if (pool.dailyClaimQuota() != null) {
             int today = jdbc.sql(

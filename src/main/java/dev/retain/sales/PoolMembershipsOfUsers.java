@@ -23,7 +23,9 @@ class PoolMembershipsOfUsers implements PoolMemberships {
 
     private final JdbcClient jdbc;
     private final Teams teams;
+    // Asked on every request of a salesperson; a change made here is seen at once, on other instances within seconds.
     private final ExpiringCache<Long, Set<String>> hidden = new ExpiringCache<>(Duration.ofSeconds(30));
+    private final ExpiringCache<Long, Set<Long>> memberOf = new ExpiringCache<>(Duration.ofSeconds(10));
 
     PoolMembershipsOfUsers(JdbcClient jdbc, Teams teams) {
         this.jdbc = jdbc;
@@ -32,6 +34,10 @@ class PoolMembershipsOfUsers implements PoolMemberships {
 
     @Override
     public Set<Long> poolsOf(long userId) {
+        return memberOf.get(userId, this::loadPoolsOf);
+    }
+
+    private Set<Long> loadPoolsOf(long userId) {
         return new TreeSet<>(jdbc.sql("""
                         select p.id from customer_pools p
                         where not exists (select from customer_pool_members m where m.pool_id = p.id)
@@ -57,9 +63,10 @@ class PoolMembershipsOfUsers implements PoolMemberships {
                         .toList()));
     }
 
-    /** Forgets what pools hide, when their settings change. */
-    void forgetHidden() {
+    /** Forgets what pools hide and who their members are, when their settings change. */
+    void forget() {
         hidden.clear();
+        memberOf.clear();
     }
 
     /** Whether the user administers the pool (assigns and releases its customers for anyone). */

@@ -133,13 +133,18 @@ public class Pools {
                 || memberships.administers(user.id(), poolId);
     }
 
-    /** @throws NotFoundException an unknown pool */
-    public Pool find(long id) {
-        Pool bare = jdbc.sql("select " + COLUMNS + " from customer_pools where id = ?")
+    /** The pool's own settings, without its levels and members: what a claim checks, in one read. */
+    Pool rulesOf(long id) {
+        return jdbc.sql("select " + COLUMNS + " from customer_pools where id = ?")
                 .param(id)
                 .query(Pools::map)
                 .optional()
                 .orElseThrow(() -> new NotFoundException("Pool", id));
+    }
+
+    /** @throws NotFoundException an unknown pool */
+    public Pool find(long id) {
+        Pool bare = rulesOf(id);
         Map<String, LevelDays> levels = new TreeMap<>();
         jdbc.sql("select level, follow_up_days, order_days from customer_pool_levels where pool_id = ?")
                 .param(id)
@@ -227,6 +232,7 @@ public class Pools {
             throw new ConflictException(customers + " customers belong to pool " + pool.name() + "; move them first");
         }
         jdbc.sql("delete from customer_pools where id = ?").param(id).update();
+        memberships.forget();
         audit.record("delete", "pool", id, pool, null);
     }
 
@@ -263,7 +269,7 @@ public class Pools {
                         Timestamp.from(clock.instant()),
                         id)
                 .update();
-        memberships.forgetHidden();
+        memberships.forget();
         jdbc.sql("delete from customer_pool_levels where pool_id = ?").param(id).update();
         levels(s)
                 .forEach((level, days) -> jdbc.sql("""
