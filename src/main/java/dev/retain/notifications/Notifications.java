@@ -52,6 +52,18 @@ public class Notifications {
         return new PageOf<>(items, page, size, total);
     }
 
+    /** One of the recipient's notifications; another's is not found. */
+    public Notification find(long recipientId, long id) {
+        return jdbc.sql("select " + COLUMNS + " from notifications n"
+                        + " join customer_profiles_view c on c.id = n.customer_id"
+                        + " where n.id = :id and n.recipient_id = :me")
+                .param("id", id)
+                .param("me", recipientId)
+                .query(Notifications::map)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("Notification", id));
+    }
+
     /** The recipient's unread notifications made at or after {@code since}, oldest first, at most {@code limit}. */
     public List<Notification> unreadSince(long recipientId, Instant since, int limit) {
         return jdbc.sql("select " + COLUMNS + " from notifications n"

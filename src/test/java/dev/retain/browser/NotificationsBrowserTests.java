@@ -104,6 +104,9 @@ class NotificationsBrowserTests {
 
         page.locator("#notifications-filter-unread").click();
         assertThat(page.locator("#notifications li")).hasCount(1);
+        page.locator("#notifications li .mark-read").click();
+        assertThat(page.locator("#notifications li")).hasCount(0);
+        assertThat(page.locator("#notification-count")).isHidden();
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My day"))
                 .click();

@@ -12,6 +12,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -52,10 +53,23 @@ class NotificationPageController {
         return "notifications/list";
     }
 
+    /** Without scripts, back to the list; with htmx, the item as it now is and the bell's new count. */
     @PostMapping("/notifications/{id}/read")
-    String markRead(@PathVariable long id, @RequestParam(defaultValue = "false") boolean unread) {
-        notifications.markRead(me().id(), id);
-        return "redirect:/notifications" + (unread ? "?unread=true" : "");
+    String markRead(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "false") boolean unread,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model) {
+        long me = me().id();
+        notifications.markRead(me, id);
+        if (htmx == null) {
+            return "redirect:/notifications" + (unread ? "?unread=true" : "");
+        }
+        model.addAttribute("n", notifications.find(me, id));
+        model.addAttribute("unreadOnly", unread);
+        model.addAttribute("unread", notifications.unreadCount(me));
+        model.addAttribute("zone", zone.zone());
+        return "notifications/item :: marked";
     }
 
     @PostMapping("/notifications/read-all")
