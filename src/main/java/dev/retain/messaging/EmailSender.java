@@ -133,6 +133,11 @@ class EmailSender implements ChannelSender {
     }
 
     String messageId(String idempotencyKey) {
+        return messageId(idempotencyKey, messageIdDomain);
+    }
+
+    /** A Message-ID derived from the idempotency key, so the same message sent again is recognisably the same. */
+    static String messageId(String idempotencyKey, String messageIdDomain) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(idempotencyKey.getBytes(StandardCharsets.UTF_8));
             return "<" + HexFormat.of().formatHex(hash, 0, 20) + "@" + messageIdDomain + ">";

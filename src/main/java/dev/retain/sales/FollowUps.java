@@ -99,6 +99,24 @@ public class FollowUps {
                 .list();
     }
 
+    /** A customer whose next planned follow-up has come or comes soon. */
+    public record DueFollowUp(long customerId, String customerName, Instant nextFollowUpAt) {}
+
+    /** The owner's customers whose next follow-up is planned before {@code until} (overdue ones included), soonest first. */
+    public List<DueFollowUp> dueFor(long ownerId, Instant until, int limit) {
+        return jdbc.sql("""
+                        select c.id, c.name, f.next_follow_up_at
+                        from follow_up_summaries_view f join customer_profiles_view c on c.id = f.customer_id
+                        where c.owner_id = ? and f.next_follow_up_at < ?
+                        order by f.next_follow_up_at, c.id limit ?""")
+                .params(ownerId, Timestamp.from(until), limit)
+                .query((rs, row) -> new DueFollowUp(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        rs.getTimestamp("next_follow_up_at").toInstant()))
+                .list();
+    }
+
     private static void validate(NewFollowUp followUp, Instant now) {
         if (followUp.kind() == null) {
             throw new InvalidInputException("kind", "one of " + List.of(FollowUpKind.values()));
