@@ -60,8 +60,10 @@ public class PoolReclaims {
         List<Due> due = due(today, "true", 0);
         Map<Long, Due> byCustomer = new HashMap<>();
         due.forEach(d -> byCustomer.put(d.customerId(), d));
+        // in id order, so that two runs at once (a manager's and the night's) take the rows' locks in the same order
         List<OwnerChange> reclaimed = placements.putInPool(
                 due.stream()
+                        .sorted(java.util.Comparator.comparingLong(Due::customerId))
                         .map(d -> new OwnerChange(d.customerId(), d.ownerId()))
                         .toList(),
                 null);
@@ -110,7 +112,8 @@ public class PoolReclaims {
                                 + " select r.customer_id, r.owner_id, r.counted_from, r.days_until_reclaim, :now from ("
                                 + ReclaimStatus.sql(":today", ":zone", "true")
                                 + ") r join customer_pools p on p.id = r.pool_id"
-                                + " where r.days_until_reclaim between 1 and p.remind_days on conflict do nothing")
+                                + " where r.days_until_reclaim between 1 and p.remind_days order by r.customer_id"
+                                + " on conflict do nothing")
                 .param("today", today)
                 .param("zone", zone.zone().getId())
                 .param("now", Timestamp.from(clock.instant()))

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import dev.retain.demo.DemoCompanyTest;
+import dev.retain.messaging.StaffMail;
 import dev.retain.platform.UserAccounts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -29,6 +30,9 @@ class DemoTourBrowserTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    StaffMail staffMail;
 
     BrowserContext context;
 
@@ -68,6 +72,21 @@ class DemoTourBrowserTests {
         // reading the outbox must not count as the customer opening the email: its frame loads nothing, pixel included
         assertThat(page.locator("#outbox iframe").first().getAttribute("srcdoc"))
                 .startsWith("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';");
+    }
+
+    @Test
+    void anAdminReadsTheDailyDigestsKeptInTheOutboxAManagerDoesNot() {
+        String subject = "Retain: 3 reminders " + System.nanoTime();
+        staffMail.send("sales1@example.com", subject, "<p>王芳 的跟进已到期</p>", subject);
+
+        Page page = signedIn("admin");
+        page.navigate(url("/messages/outbox"));
+        assertThat(page.locator("#staff-outbox")).containsText(subject);
+        BrowserSupport.close(context);
+
+        page = signedIn("manager");
+        page.navigate(url("/messages/outbox"));
+        assertThat(page.locator("main")).not().containsText(subject);
     }
 
     @Test

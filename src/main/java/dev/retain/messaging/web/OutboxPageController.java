@@ -2,8 +2,11 @@ package dev.retain.messaging.web;
 
 import dev.retain.messaging.Channel;
 import dev.retain.messaging.Outbox;
+import dev.retain.messaging.StaffMail;
 import dev.retain.platform.SecurityHeaders;
+import dev.retain.platform.ViewerScope;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,10 +33,15 @@ class OutboxPageController {
     /** A kept message and the document its frame shows. */
     record ShownMessage(Outbox.OutboxMessage message, String document) {}
 
-    private final Outbox outbox;
+    /** A kept email to one of the company's own people (a daily digest) and the document its frame shows. */
+    record ShownStaffMessage(StaffMail.StaffMessage message, String document) {}
 
-    OutboxPageController(Outbox outbox) {
+    private final Outbox outbox;
+    private final StaffMail staffMail;
+
+    OutboxPageController(Outbox outbox, StaffMail staffMail) {
         this.outbox = outbox;
+        this.staffMail = staffMail;
     }
 
     @GetMapping("/messages/outbox")
@@ -45,6 +53,14 @@ class OutboxPageController {
                 outbox.latest(channel, SHOWN).stream()
                         .map(message -> new ShownMessage(message, LOAD_NOTHING + message.body()))
                         .toList());
+        // digests name the customers of whoever receives them: shown to those who see every customer
+        model.addAttribute(
+                "staffMessages",
+                ViewerScope.current().everything()
+                        ? staffMail.kept(SHOWN).stream()
+                                .map(message -> new ShownStaffMessage(message, LOAD_NOTHING + message.body()))
+                                .toList()
+                        : List.of());
         model.addAttribute("channel", channel);
         model.addAttribute("channels", Channel.values());
         return "messaging/outbox";
