@@ -41,6 +41,7 @@ class CompanyPast {
     private final BulkIngest ingest;
     private final CompanyZone zone;
     private final int recomputeEveryDays;
+    private final java.util.Map<String, Long> spent = new java.util.LinkedHashMap<>();
 
     CompanyPast(
             DemoClock clock,
@@ -86,6 +87,7 @@ class CompanyPast {
             generated.add(shop.rejectedLines() + " order lines rejected by the import (see the log)");
         }
         chapters.forEach(chapter -> generated.addAll(chapter.generated()));
+        log.info("Time spent by each chapter of the past, with the work it set off: {}", spentSeconds());
         return generated;
     }
 
@@ -106,12 +108,20 @@ class CompanyPast {
         settle();
         for (PastChapter chapter : chapters) {
             day.moveTo(LocalTime.of(9, 0));
+            long started = System.nanoTime();
             chapter.live(day);
             settle();
+            spent.merge(chapter.getClass().getSimpleName(), System.nanoTime() - started, Long::sum);
         }
         day.moveTo(LocalTime.of(23, 0));
         shop.sendDay(day.date());
         settle();
+    }
+
+    private String spentSeconds() {
+        var shown = new java.util.StringJoiner(", ");
+        spent.forEach((chapter, nanos) -> shown.add("%s %.1f s".formatted(chapter, nanos / 1e9)));
+        return shown.toString();
     }
 
     /** Runs every due work until none is left and every event published has been handled. */

@@ -10,8 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The customers waiting in a pool, as its members see them: longest waiting last, with what they bought and why they
- * came back to the pool, and the pool's hidden fields left out (null, with {@code hidden} naming them).
+ * The customers waiting in a pool, as its members see them: the latest to arrive (or change) first, with what they
+ * bought and why they came back to the pool, and the pool's hidden fields left out (null, with {@code hidden} naming
+ * them).
  */
 @Service
 public class PoolCustomers {
@@ -61,15 +62,16 @@ public class PoolCustomers {
                         select c.id, c.name, c.city, c.phone, c.email, c.birthday,
                                coalesce(m.at, c.created_at) as waiting_since, m.from_owner, m.reason,
                                o.last_order_at, coalesce(o.total, 0) as total
-                        from customer_profiles_view c
+                        from (select * from customer_profiles_view c
+                              where c.pool_id = :pool and c.owner_id is null
+                                and (cast(:text as text) is null or c.name ilike :text or c.city ilike :text)
+                              order by c.updated_at desc, c.id desc
+                              limit :limit offset :offset) c
                         left join lateral (select at, from_owner, reason from customer_pool_moves m
                                            where m.customer_id = c.id order by at desc, id desc limit 1) m on true
                         left join lateral (select max(ordered_at) as last_order_at, sum(base_amount) as total
                                            from paid_orders_view po where po.customer_id = c.id) o on true
-                        where c.pool_id = :pool and c.owner_id is null
-                          and (cast(:text as text) is null or c.name ilike :text or c.city ilike :text)
-                        order by waiting_since desc, c.id desc
-                        limit :limit offset :offset""")
+                        order by c.updated_at desc, c.id desc""")
                 .param("pool", poolId)
                 .param("text", pattern)
                 .param("limit", limit)
