@@ -1,14 +1,8 @@
 package dev.retain.tasks.web;
 
-import dev.retain.platform.CompanyZone;
 import dev.retain.platform.HomeBlock;
 import dev.retain.platform.Role;
 import dev.retain.platform.UserAccount;
-import dev.retain.tasks.Task;
-import dev.retain.tasks.Tasks;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -17,16 +11,11 @@ import org.springframework.stereotype.Component;
 class MyTasksHomeBlock implements HomeBlock {
 
     static final int SHOWN = 8;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
-    private final Tasks tasks;
-    private final CompanyZone zone;
-    private final Clock clock;
+    private final TasksDueToday due;
 
-    MyTasksHomeBlock(Tasks tasks, CompanyZone zone, Clock clock) {
-        this.tasks = tasks;
-        this.zone = zone;
-        this.clock = clock;
+    MyTasksHomeBlock(TasksDueToday due) {
+        this.due = due;
     }
 
     /** There is no task list page yet: the viewer's customers are where the tasks are done. */
@@ -42,21 +31,6 @@ class MyTasksHomeBlock implements HomeBlock {
 
     @Override
     public Content contentFor(UserAccount viewer) {
-        Instant now = clock.instant();
-        Instant endOfToday =
-                zone.today(clock).plusDays(1).atStartOfDay(zone.zone()).toInstant();
-        return Content.ofRows(tasks.openDueBefore(viewer.id(), endOfToday, SHOWN).stream()
-                .map(task -> row(task, now))
-                .toList());
-    }
-
-    private Row row(Task task, Instant now) {
-        String due = WHEN.format(task.dueAt().atZone(zone.zone()));
-        boolean overdue = task.dueAt().isBefore(now);
-        return new Row(
-                task.title() + " · " + task.customerName(),
-                "/customers/" + task.customerId(),
-                Note.of(overdue ? "home.tasks.overdue" : "home.tasks.dueToday", due),
-                overdue ? Tone.BAD : Tone.WARNING);
+        return due.of(viewer.id(), SHOWN);
     }
 }
