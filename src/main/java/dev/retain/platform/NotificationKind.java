@@ -14,5 +14,7 @@ public enum NotificationKind {
     /** An open task is past its due time. */
     TASK_OVERDUE,
     /** An owned customer goes back to the public pool soon unless followed up. */
-    POOL_RECLAIM_SOON
+    POOL_RECLAIM_SOON,
+    /** An open opportunity has sat in its stage longer than the stage allows. */
+    OPPORTUNITY_STUCK
 }

@@ -12,7 +12,9 @@ import dev.retain.platform.UserAccounts;
 import dev.retain.sales.FollowUpKind;
 import dev.retain.sales.FollowUps;
 import dev.retain.sales.FollowUps.NewFollowUp;
+import dev.retain.sales.Opportunities;
 import dev.retain.tasks.Tasks;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,6 +62,9 @@ class NotificationRunTests {
 
     @Autowired
     Tasks tasks;
+
+    @Autowired
+    Opportunities opportunities;
 
     @Autowired
     JdbcClient jdbc;
@@ -213,6 +218,29 @@ class NotificationRunTests {
                     assertThat(notification.customerId()).isEqualTo(kept);
                     assertThat(notification.detail()).isEqualTo("3");
                 });
+    }
+
+    @Test
+    void anOpportunityStuckInItsStageIsRemindedToItsOwnerOnce() {
+        long owner = fixtures.salesperson("dealowner");
+        long customer = fixtures.customer("Wang Fang", owner);
+        opportunities.create(
+                customer,
+                null,
+                new Opportunities.OpportunityDraft(
+                        "Office tea " + fixtures.token, new BigDecimal("12000"), null, owner, List.of(), null));
+
+        clock.advance(Duration.ofDays(10));
+        run.run(Cadence.DAILY);
+        assertThat(kindsOf(owner)).doesNotContain(NotificationKind.OPPORTUNITY_STUCK);
+
+        clock.advance(Duration.ofDays(5));
+        run.run(Cadence.DAILY);
+        run.run(Cadence.DAILY);
+        assertThat(notifications.of(owner, true, 0, 10).items())
+                .filteredOn(notification -> notification.kind() == NotificationKind.OPPORTUNITY_STUCK)
+                .singleElement()
+                .satisfies(notification -> assertThat(notification.customerId()).isEqualTo(customer));
     }
 
     @Test
