@@ -2,10 +2,12 @@ package dev.retain.notifications;
 
 import dev.retain.messaging.StaffMail;
 import dev.retain.platform.CompanyZone;
+import dev.retain.platform.DataScopes;
 import dev.retain.platform.NotFoundException;
 import dev.retain.platform.ScheduledJob;
 import dev.retain.platform.UserAccount;
 import dev.retain.platform.UserAccounts;
+import dev.retain.platform.ViewerScope;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +38,7 @@ public class DailyDigest {
     private final DigestEmail email;
     private final StaffMail mail;
     private final UserAccounts users;
+    private final DataScopes scopes;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final CompanyZone zone;
@@ -47,6 +50,7 @@ public class DailyDigest {
             DigestEmail email,
             StaffMail mail,
             UserAccounts users,
+            DataScopes scopes,
             JdbcClient jdbc,
             TransactionTemplate transactions,
             CompanyZone zone,
@@ -56,6 +60,7 @@ public class DailyDigest {
         this.email = email;
         this.mail = mail;
         this.users = users;
+        this.scopes = scopes;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.zone = zone;
@@ -73,12 +78,23 @@ public class DailyDigest {
         Instant now = clock.instant();
         int sent = 0;
         for (long userId : settings.subscribers()) {
-            if (Boolean.TRUE.equals(transactions.execute(status -> sendTo(userId, day, now)))) {
+            // each digest is read within its recipient's data scope: a customer handed to a colleague drops out
+            if (Boolean.TRUE.equals(
+                    scopeOf(userId).within(() -> transactions.execute(status -> sendTo(userId, day, now))))) {
                 sent++;
             }
         }
         log.info("Notification digests for {}: {} sent", day, sent);
         return sent;
+    }
+
+    private ViewerScope scopeOf(long userId) {
+        try {
+            UserAccount user = users.find(userId);
+            return scopes.of(user.id(), user.roles());
+        } catch (NotFoundException gone) {
+            return ViewerScope.EVERYTHING;
+        }
     }
 
     private boolean sendTo(long userId, LocalDate day, Instant now) {

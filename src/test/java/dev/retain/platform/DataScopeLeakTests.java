@@ -9,6 +9,7 @@ import dev.retain.customers.CustomerDraft;
 import dev.retain.customers.CustomerKind;
 import dev.retain.customers.CustomerNotes;
 import dev.retain.customers.Customers;
+import dev.retain.notifications.NotificationRun;
 import dev.retain.platform.ApplicationRoutes.Route;
 import dev.retain.platform.apikeys.ApiKeys;
 import dev.retain.sales.FollowUpKind;
@@ -74,6 +75,9 @@ class DataScopeLeakTests {
     @Autowired
     DataScopes scopes;
 
+    @Autowired
+    NotificationRun notificationRun;
+
     @Test
     void noRouteShowsASalespersonAColleaguesCustomer() {
         String token = Long.toString(System.nanoTime(), 36);
@@ -96,6 +100,10 @@ class DataScopeLeakTests {
                 Map.of()));
         notes.add(victim.id(), "保密笔记" + token);
         tasks.create(victim.id(), colleague, "CALL", "保密任务" + token, null, Instant.now(), "leak-test", null);
+        // a task of the colleague's customer left with the seller: its reminder is addressed to the seller
+        tasks.create(
+                victim.id(), seller, "CALL", "保密提醒" + token, null, Instant.now().minusSeconds(3600), "leak-test", null);
+        notificationRun.run(NotificationSource.Cadence.FREQUENT);
         followUps.record(victim.id(), new FollowUps.NewFollowUp(FollowUpKind.PHONE, "保密跟进" + token, null, null, null));
         opportunities.create(
                 victim.id(),
@@ -115,7 +123,8 @@ class DataScopeLeakTests {
                 "保密笔记" + token,
                 "保密任务" + token,
                 "保密跟进" + token,
-                "保密商机" + token);
+                "保密商机" + token,
+                "保密提醒" + token);
 
         WebSession page = new WebSession(port);
         page.signIn("seller-" + token, PASSWORD);
@@ -143,7 +152,9 @@ class DataScopeLeakTests {
                         "GET /api/v1/customers/{id}/tasks showed 保密任务" + token,
                         "GET /api/v1/customers/{id}/follow-ups showed 保密跟进" + token,
                         "GET /api/v1/opportunities showed 保密商机" + token,
-                        "GET /opportunities showed 保密商机" + token);
+                        "GET /opportunities showed 保密商机" + token,
+                        "GET /api/v1/notifications showed 保密提醒" + token,
+                        "GET /notifications showed 保密提醒" + token);
         assertThat(leaks)
                 .as("routes that let a salesperson see a colleague's customer")
                 .isEmpty();
