@@ -53,23 +53,9 @@ public class OrderPlacement {
 
     /** The order with this id, without its lines, if the viewer may see it. */
     public Optional<Order> find(long orderId) {
-        return jdbc.sql("""
-                        select id, customer_id, source, external_id, ordered_at, status, currency, amount, base_amount,
-                               coupon_code
-                        from orders where id = ?""")
+        return jdbc.sql("select " + Orders.ORDER_COLUMNS + " from orders where id = ?")
                 .param(orderId)
-                .query((rs, row) -> new Order(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getTimestamp(5).toInstant(),
-                        OrderStatus.valueOf(rs.getString(6)),
-                        rs.getString(7).strip(),
-                        rs.getBigDecimal(8),
-                        rs.getBigDecimal(9),
-                        rs.getString(10),
-                        List.of()))
+                .query(Orders::orderWithoutLines)
                 .optional();
     }
 

@@ -55,24 +55,30 @@ public class Orders {
     }
 
     /** The customer's most recent orders, lines included. */
+    /** An order's own columns, in the order {@link #orderWithoutLines} reads them. */
+    static final String ORDER_COLUMNS =
+            "id, customer_id, source, external_id, ordered_at, status, currency, amount, base_amount, coupon_code";
+
+    static Order orderWithoutLines(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Order(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getTimestamp(5).toInstant(),
+                OrderStatus.valueOf(rs.getString(6)),
+                rs.getString(7).strip(),
+                rs.getBigDecimal(8),
+                rs.getBigDecimal(9),
+                rs.getString(10),
+                List.of());
+    }
+
     public List<Order> recentOf(long customerId, int limit) {
-        List<Order> orders = jdbc.sql("""
-                        select id, customer_id, source, external_id, ordered_at, status, currency, amount, base_amount,
-                               coupon_code
-                        from orders where customer_id = ? order by ordered_at desc, id desc limit ?""")
+        List<Order> orders = jdbc.sql("select " + ORDER_COLUMNS
+                        + " from orders where customer_id = ? order by ordered_at desc, id desc limit ?")
                 .params(customerId, limit)
-                .query((rs, row) -> new Order(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getTimestamp(5).toInstant(),
-                        OrderStatus.valueOf(rs.getString(6)),
-                        rs.getString(7).strip(),
-                        rs.getBigDecimal(8),
-                        rs.getBigDecimal(9),
-                        rs.getString(10),
-                        List.of()))
+                .query(Orders::orderWithoutLines)
                 .list();
         if (orders.isEmpty()) {
             return orders;
