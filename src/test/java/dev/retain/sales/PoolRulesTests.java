@@ -136,48 +136,6 @@ class PoolRulesTests {
     }
 
     @Test
-    void twoInstancesReclaimingAtOnceMoveAndRemindEachCustomerOnce() throws Exception {
-        LocalDate start = LocalDate.of(2026, 9, 1);
-        at(start);
-        Pool pool = fixtures.pool(
-                PoolRules.named("twice " + fixtures.token).followUpDays(10).settings());
-        List<Long> due = List.of(ownedIn(pool, "due 1"), ownedIn(pool, "due 2"), ownedIn(pool, "due 3"));
-        at(start.plusDays(1));
-        List<Long> reminded = List.of(ownedIn(pool, "reminded 1"), ownedIn(pool, "reminded 2"));
-
-        at(start.plusDays(10));
-        var instances = java.util.concurrent.Executors.newFixedThreadPool(2);
-        var gate = new java.util.concurrent.CountDownLatch(1);
-        List<java.util.concurrent.Future<PoolReclaims.Result>> runs = List.of(
-                instances.submit(() -> {
-                    gate.await();
-                    return reclaims.run();
-                }),
-                instances.submit(() -> {
-                    gate.await();
-                    return reclaims.run();
-                }));
-        gate.countDown();
-        for (var run : runs) {
-            run.get();
-        }
-        instances.shutdown();
-
-        for (long customer : due) {
-            assertThat(placements.of(customer).waiting()).isTrue();
-            assertThat(jdbc.sql("select count(*) from customer_pool_moves where customer_id = ? and kind = 'RECLAIMED'")
-                            .param(customer)
-                            .query(Long.class)
-                            .single())
-                    .isEqualTo(1);
-        }
-        for (long customer : reminded) {
-            assertThat(placements.of(customer).waiting()).isFalse();
-            assertThat(reminders(customer)).isEqualTo(1);
-        }
-    }
-
-    @Test
     void switchingARuleOnCountsFromThatDayNotFromLongAgo() {
         LocalDate start = LocalDate.of(2026, 9, 1);
         at(start);
