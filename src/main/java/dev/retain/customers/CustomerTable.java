@@ -110,10 +110,6 @@ class CustomerTable {
         return values;
     }
 
-    void delete(long id) {
-        jdbc.sql("delete from customers where id = ?").param(id).update();
-    }
-
     /** Points this customer's phone and email identities at its current values. */
     void replaceContactIdentities(long customerId, String phone, String email, Instant now) {
         jdbc.sql("delete from customer_identities where customer_id = ? and kind in ('phone', 'email')")

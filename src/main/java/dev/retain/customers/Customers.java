@@ -29,6 +29,7 @@ public class Customers {
     private final CustomerTable table;
     private final CustomerSearch search;
     private final CustomerBulkLoad bulkLoad;
+    private final CustomerErasure erasure;
     private final CustomFields customFields;
     private final UserAccounts users;
     private final DataScopes scopes;
@@ -42,6 +43,7 @@ public class Customers {
             CustomerTable table,
             CustomerSearch search,
             CustomerBulkLoad bulkLoad,
+            CustomerErasure erasure,
             CustomFields customFields,
             UserAccounts users,
             DataScopes scopes,
@@ -53,6 +55,7 @@ public class Customers {
         this.table = table;
         this.search = search;
         this.bulkLoad = bulkLoad;
+        this.erasure = erasure;
         this.customFields = customFields;
         this.users = users;
         this.scopes = scopes;
@@ -143,12 +146,12 @@ public class Customers {
         return update(id, CustomerDraft.of(find(id)).withCustomFields(values));
     }
 
-    @Transactional
+    /**
+     * Deletes a customer as a person's erasure: from every module, with the customers merged into them, the audit
+     * log's snapshots redacted ({@link SubjectRequests#erase}).
+     */
     public void delete(long id) {
-        Customer before = find(id);
-        table.delete(id);
-        audit.record("delete", "customer", id, before, null);
-        events.publishEvent(CustomersChanged.of(List.of(id)));
+        erasure.erase(id, null);
     }
 
     /**

@@ -9,15 +9,18 @@ import dev.retain.customers.CustomerStatus;
 import dev.retain.customers.Customers;
 import dev.retain.customers.Identity;
 import dev.retain.customers.LifecycleStage;
+import dev.retain.customers.SubjectRequests;
 import dev.retain.platform.PageOf;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -43,9 +46,13 @@ import org.springframework.web.bind.annotation.RestController;
 class CustomerApiController {
 
     private final Customers customers;
+    private final SubjectRequests subjectRequests;
+    private final SubjectExportDownload personalData;
 
-    CustomerApiController(Customers customers) {
+    CustomerApiController(Customers customers, SubjectRequests subjectRequests, SubjectExportDownload personalData) {
         this.customers = customers;
+        this.subjectRequests = subjectRequests;
+        this.personalData = personalData;
     }
 
     /** The body of a create or replace; phone and email are cleaned (E.164, lower case) by the server. */
@@ -124,10 +131,23 @@ class CustomerApiController {
         return customers.update(id, request.toDraft());
     }
 
+    /**
+     * Erases the customer, and the customers merged into them, from every module; orders and coupons stay for the
+     * accounts without the person, the audit log's snapshots of them are redacted, the reason is audited.
+     */
     @DeleteMapping("/{id}")
     @PreAuthorize(CustomerAccess.DELETE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathVariable long id) {
-        customers.delete(id);
+    void delete(@PathVariable long id, @RequestParam(required = false) @Size(max = 500) String reason) {
+        subjectRequests.erase(id, reason);
+    }
+
+    /** Everything held on the customer, from every module, as JSON or XLSX: a person's access request. */
+    @GetMapping("/{id}/personal-data")
+    @PreAuthorize(CustomerAccess.DELETE)
+    void personalData(
+            @PathVariable long id, @RequestParam(defaultValue = "json") String format, HttpServletResponse response)
+            throws IOException {
+        personalData.send(id, format, response);
     }
 }

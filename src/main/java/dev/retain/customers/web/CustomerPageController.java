@@ -11,11 +11,14 @@ import dev.retain.customers.Customers;
 import dev.retain.customers.LifecycleStage;
 import dev.retain.customers.ProfileAction;
 import dev.retain.customers.ProfileSection;
+import dev.retain.customers.SubjectRequests;
 import dev.retain.platform.ConflictException;
 import dev.retain.platform.InvalidInputException;
 import dev.retain.platform.Role;
 import dev.retain.platform.UserAccount;
 import dev.retain.platform.UserAccounts;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.Comparator;
@@ -57,6 +60,9 @@ class CustomerPageController {
     private final CustomerTimeline timeline;
     private final TimelineView timelineView;
 
+    private final SubjectRequests subjectRequests;
+    private final SubjectExportDownload personalData;
+
     CustomerPageController(
             Customers customers,
             CustomFields customFields,
@@ -66,8 +72,12 @@ class CustomerPageController {
             CustomerMerges merges,
             CustomerNotes notes,
             CustomerTimeline timeline,
-            TimelineView timelineView) {
+            TimelineView timelineView,
+            SubjectRequests subjectRequests,
+            SubjectExportDownload personalData) {
         this.customers = customers;
+        this.subjectRequests = subjectRequests;
+        this.personalData = personalData;
         this.customFields = customFields;
         this.users = users;
         this.merges = merges;
@@ -267,10 +277,18 @@ class CustomerPageController {
 
     @PostMapping("/customers/{id}/delete")
     @PreAuthorize(CustomerAccess.DELETE)
-    String delete(@PathVariable long id, RedirectAttributes redirect) {
-        customers.delete(id);
+    String delete(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        subjectRequests.erase(id, reason == null ? null : reason.substring(0, Math.min(reason.length(), 500)));
         redirect.addFlashAttribute("message", "customers.deleted");
         return "redirect:/customers";
+    }
+
+    @GetMapping("/customers/{id}/personal-data")
+    @PreAuthorize(CustomerAccess.DELETE)
+    void personalData(
+            @PathVariable long id, @RequestParam(defaultValue = "xlsx") String format, HttpServletResponse response)
+            throws IOException {
+        personalData.send(id, format, response);
     }
 
     private String form(Model model, CustomerForm form, Long id, Map<String, String> errors) {

@@ -6,6 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authorization.method.PreAuthorizeAuthorizationManager;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.util.SimpleMethodInvocation;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -14,12 +18,14 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Every route about one customer ({@code /customers/{id}…}, {@code /api/v1/customers/{id}…}), whichever module
  * answers it, first finds that customer within the viewer's data scope: one the viewer may not see is "not found",
- * for a list of its facts too, rather than an empty answer that says it exists. Viewers who see everyone skip this.
+ * for a list of its facts too, rather than an empty answer that says it exists. Viewers who see everyone skip this, and
+ * so do routes the viewer's roles may not call at all: those answer 403 from method security, as for any customer.
  */
 @Configuration(proxyBeanMethods = false)
 class CustomerRoutesInScope implements WebMvcConfigurer, HandlerInterceptor {
 
     private final Customers customers;
+    private final PreAuthorizeAuthorizationManager roleRules = new PreAuthorizeAuthorizationManager();
 
     CustomerRoutesInScope(Customers customers) {
         this.customers = customers;
@@ -39,9 +45,19 @@ class CustomerRoutesInScope implements WebMvcConfigurer, HandlerInterceptor {
                 && request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables
                 && variables.get("id") instanceof String id
                 && id.chars().allMatch(Character::isDigit)
-                && !id.isEmpty()) {
+                && !id.isEmpty()
+                && mayCall(handler)) {
             customers.find(Long.parseLong(id));
         }
         return true;
+    }
+
+    private boolean mayCall(Object handler) {
+        if (!(handler instanceof HandlerMethod method)) {
+            return true;
+        }
+        var call = new SimpleMethodInvocation(method.getBean(), method.getMethod());
+        var decision = roleRules.authorize(SecurityContextHolder.getContext()::getAuthentication, call);
+        return decision == null || decision.isGranted();
     }
 }

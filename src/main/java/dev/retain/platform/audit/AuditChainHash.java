@@ -4,10 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 
 /**
  * An audit entry's hash: SHA-256 over the previous entry's hash and the entry's canonical text. The database computes
- * the same on insert ({@code audit_entry_hash} in V33); this independent copy is what verification trusts.
+ * the same on insert ({@code audit_entry_hash} in V33, {@code audit_entry_hash_v2} in V52); this independent copy is
+ * what verification trusts.
  */
 final class AuditChainHash {
 
@@ -20,11 +22,35 @@ final class AuditChainHash {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             sha256.update(previous);
-            sha256.update(canonicalText(entry).getBytes(StandardCharsets.UTF_8));
+            String text = entry.version() == 1 ? canonicalText(entry) : canonicalTextOfDigests(entry);
+            sha256.update(text.getBytes(StandardCharsets.UTF_8));
             return sha256.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
+    }
+
+    /** The digest of a snapshot as PostgreSQL prints it, or null for none. */
+    static byte[] digest(String snapshot) {
+        if (snapshot == null) {
+            return null;
+        }
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(snapshot.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** Version 2: the version, then as version 1, with the snapshots' digests in hex (or {@code -}) for their text. */
+    static String canonicalTextOfDigests(AuditChainEntry entry) {
+        return "2\n" + entry.seq() + "\n" + entry.id() + "\n" + micros(entry.at()) + "\n" + field(entry.actor()) + "\n"
+                + field(entry.action()) + "\n" + field(entry.entityType()) + "\n" + field(entry.entityId()) + "\n"
+                + hex(entry.beforeDigest()) + "\n" + hex(entry.afterDigest());
+    }
+
+    private static String hex(byte[] digest) {
+        return digest == null ? "-" : HexFormat.of().formatHex(digest);
     }
 
     /**

@@ -1,0 +1,48 @@
+package dev.retain.customers;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A customer's contacts, identities, notes, custom field history and duplicate suggestions: exported, and deleted on
+ * erasure (the profile itself and the merges it absorbed go last, in {@link CustomerErasure}).
+ */
+@Component
+class CustomersPersonalData implements PersonalDataHolder {
+
+    private static final List<String> TABLES = List.of(
+            "contacts", "customer_identities", "customer_notes", "custom_field_history", "duplicate_candidates");
+
+    private final PersonalDataRows rows;
+    private final JdbcClient jdbc;
+
+    CustomersPersonalData(PersonalDataRows rows, JdbcClient jdbc) {
+        this.rows = rows;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public String module() {
+        return "customers";
+    }
+
+    @Override
+    public List<String> tables() {
+        return TABLES;
+    }
+
+    @Override
+    public Map<String, List<Map<String, Object>>> export(long customerId) {
+        return rows.of(customerId, TABLES);
+    }
+
+    @Override
+    public void erase(ErasedCustomer customer) {
+        rows.delete(customer.id(), TABLES.toArray(String[]::new));
+        jdbc.sql("delete from duplicate_candidates where other_id = ?")
+                .param(customer.id())
+                .update();
+    }
+}
