@@ -2,8 +2,12 @@ package dev.retain.commerce;
 
 import dev.retain.customers.PersonalDataHolder;
 import dev.retain.customers.PersonalDataRows;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** A customer's orders and their lines: exported; on erasure kept for the company's accounts, naming no one. */
@@ -13,9 +17,11 @@ class CommercePersonalData implements PersonalDataHolder {
     private static final List<String> TABLES = List.of("orders", "order_lines");
 
     private final PersonalDataRows rows;
+    private final JdbcClient jdbc;
 
-    CommercePersonalData(PersonalDataRows rows) {
+    CommercePersonalData(PersonalDataRows rows, JdbcClient jdbc) {
         this.rows = rows;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -31,6 +37,16 @@ class CommercePersonalData implements PersonalDataHolder {
     @Override
     public Map<String, List<Map<String, Object>>> export(long customerId) {
         return rows.of(customerId, TABLES);
+    }
+
+    /** Customers with an order since then. */
+    @Override
+    public Set<Long> activeSince(Instant since, List<Long> customerIds) {
+        return Set.copyOf(jdbc.sql("""
+                        select distinct customer_id from orders where customer_id = any (?) and ordered_at >= ?""")
+                .params(customerIds.toArray(Long[]::new), Timestamp.from(since))
+                .query(Long.class)
+                .list());
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.retain.customers;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A module's part in a person's requests under PIPL and the GDPR: it names every table of its own that holds rows of a
@@ -25,6 +27,14 @@ public interface PersonalDataHolder {
      * that identifies the person. Runs in the erasure's transaction, before the customer itself is deleted.
      */
     void erase(ErasedCustomer customer);
+
+    /**
+     * Which of these customers did something with the company since then (ordered, came back, was followed up), in
+     * this module's records: the retention policy erases none of them. Modules without such records answer none.
+     */
+    default Set<Long> activeSince(Instant since, List<Long> customerIds) {
+        return Set.of();
+    }
 
     /**
      * The customer being erased, with what identified them (phone, email, external ids; never masked), for the rows

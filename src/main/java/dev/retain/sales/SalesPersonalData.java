@@ -2,8 +2,12 @@ package dev.retain.sales;
 
 import dev.retain.customers.PersonalDataHolder;
 import dev.retain.customers.PersonalDataRows;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** A customer's follow-ups, pool history, reminders and opportunities: exported, and deleted on erasure. */
@@ -20,9 +24,11 @@ class SalesPersonalData implements PersonalDataHolder {
             "opportunity_moves");
 
     private final PersonalDataRows rows;
+    private final JdbcClient jdbc;
 
-    SalesPersonalData(PersonalDataRows rows) {
+    SalesPersonalData(PersonalDataRows rows, JdbcClient jdbc) {
         this.rows = rows;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -38,6 +44,18 @@ class SalesPersonalData implements PersonalDataHolder {
     @Override
     public Map<String, List<Map<String, Object>>> export(long customerId) {
         return rows.of(customerId, TABLES);
+    }
+
+    /** Customers followed up, or with an opportunity moving, since then. */
+    @Override
+    public Set<Long> activeSince(Instant since, List<Long> customerIds) {
+        Long[] ids = customerIds.toArray(Long[]::new);
+        return Set.copyOf(jdbc.sql("""
+                        select distinct customer_id from follow_ups where customer_id = any (?) and created_at >= ?
+                        union select customer_id from opportunities where customer_id = any (?) and updated_at >= ?""")
+                .params(ids, Timestamp.from(since), ids, Timestamp.from(since))
+                .query(Long.class)
+                .list());
     }
 
     @Override
