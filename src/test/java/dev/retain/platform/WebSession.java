@@ -52,6 +52,14 @@ final class WebSession {
                 .build());
     }
 
+    /** Sends a request the way another site would make the browser send it: with the cookies, without the token. */
+    HttpResponse<String> sendWithoutToken(String method, String path) {
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .method(method, HttpRequest.BodyPublishers.ofString("reason=x"))
+                .build());
+    }
+
     private String csrfFrom(String path) {
         var matcher = CSRF.matcher(get(path).body());
         if (!matcher.find()) {
