@@ -70,6 +70,8 @@ public class Customers {
         return table.find(id).orElseThrow(() -> new NotFoundException("Customer", id));
     }
 
+    /** One connection for the count and the page: a scoped viewer's connection is set up and reset once. */
+    @Transactional(readOnly = true)
     public PageOf<Customer> search(CustomerQuery query, int page, int size) {
         return search.search(query, Math.max(page, 0), Math.min(Math.max(size, 1), 500));
     }
