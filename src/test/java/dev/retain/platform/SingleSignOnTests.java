@@ -1,9 +1,14 @@
 package dev.retain.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retain.IntegrationTest;
 import dev.retain.platform.UserAccounts.NewUser;
+import dev.retain.platform.sso.OidcIdentity;
+import dev.retain.platform.sso.SingleSignOnAccounts;
+import dev.retain.platform.sso.SingleSignOnRefusal;
+import dev.retain.platform.sso.SingleSignOnRefusedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -62,6 +67,9 @@ class SingleSignOnTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    SingleSignOnAccounts accounts;
 
     @BeforeEach
     void registerRetainAtTheProvider() {
@@ -230,6 +238,69 @@ class SingleSignOnTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aUserLinkedToSomeoneElseAtTheProviderStaysTheirs() {
+        accounts.signIn(identity("subject-of-the-first-qian", "qian.yu", "retain-sales"));
+
+        assertThatThrownBy(() -> accounts.signIn(identity("subject-of-another-qian", "qian.yu", "retain-admins")))
+                .isInstanceOfSatisfying(
+                        SingleSignOnRefusedException.class,
+                        refused -> assertThat(refused.refusal()).isEqualTo(SingleSignOnRefusal.TAKEN));
+        assertThat(users.findByUsername("qian.yu").orElseThrow().roles()).containsExactly(Role.SALES);
+    }
+
+    @Test
+    void theUserFoundBySubjectKeepsTheirUsernameWhenTheProviderRenamesThem() {
+        UserAccount first = accounts.signIn(identity("subject-of-feng", "feng.jun", "retain-sales"));
+
+        UserAccount renamed = accounts.signIn(identity("subject-of-feng", "feng.jun2", "retain-sales"));
+
+        assertThat(renamed.id()).isEqualTo(first.id());
+        assertThat(renamed.username()).isEqualTo("feng.jun");
+        assertThat(users.findByUsername("feng.jun2")).isEmpty();
+    }
+
+    @Test
+    void aUserLinkedAtAProviderNoLongerConfiguredIsLinkedAnew() {
+        accounts.signIn(new OidcIdentity(
+                "http://old-provider.example", "old-subject", "tang.hui", null, null, List.of("retain-sales")));
+
+        UserAccount user = accounts.signIn(identity("new-subject", "tang.hui", "retain-sales"));
+
+        assertThat(user.username()).isEqualTo("tang.hui");
+        assertThat(jdbc.sql("select sso_issuer from users where id = ?")
+                        .param(user.id())
+                        .query(String.class)
+                        .single())
+                .isEqualTo(provider.issuer());
+    }
+
+    @Test
+    void anExistingUserIsFoundWhateverTheCaseOfTheUsername() {
+        users.create(new NewUser("Ma.Lin", "Ma Lin", null, "ma lin's own password", Set.of(Role.SALES)));
+
+        UserAccount user = accounts.signIn(identity("subject-of-ma-lin", "ma.lin", "retain-sales"));
+
+        assertThat(user.username()).isEqualTo("Ma.Lin");
+        assertThat(users.findByUsername("ma.lin")).isEmpty();
+    }
+
+    @Test
+    void aMissingOrUnusableUsernameIsRefused() {
+        assertThatThrownBy(() -> accounts.signIn(identity("subject-without-name", null, "retain-sales")))
+                .isInstanceOfSatisfying(
+                        SingleSignOnRefusedException.class,
+                        refused -> assertThat(refused.refusal()).isEqualTo(SingleSignOnRefusal.NO_USERNAME));
+        assertThatThrownBy(() -> accounts.signIn(identity("subject-with-spaces", "lin wei", "retain-sales")))
+                .isInstanceOfSatisfying(
+                        SingleSignOnRefusedException.class,
+                        refused -> assertThat(refused.refusal()).isEqualTo(SingleSignOnRefusal.NO_USERNAME));
+    }
+
+    private static OidcIdentity identity(String subject, String username, String... groups) {
+        return new OidcIdentity(provider.issuer(), subject, username, null, null, List.of(groups));
     }
 
     private List<Map<String, Object>> audited(String entityType, String entityId) {
