@@ -55,7 +55,8 @@ class HomeController {
     @GetMapping("/login")
     String login(@RequestParam(name = "sso", required = false) String ssoRefusal, Model model) {
         model.addAttribute("demoPassword", demo ? UserAccounts.DEMO_PASSWORD : null);
-        model.addAttribute("singleSignOn", singleSignOn.getIfAvailable());
+        OidcSettings provider = singleSignOn.getIfAvailable();
+        model.addAttribute("singleSignOn", provider == null ? null : provider.displayName());
         model.addAttribute(
                 "singleSignOnRefusal",
                 ssoRefusal == null
