@@ -5,6 +5,7 @@ import dev.retain.platform.SecurityHeaders;
 import dev.retain.platform.UserAccounts;
 import dev.retain.platform.apikeys.ApiKeys;
 import dev.retain.platform.signin.AccountSessions;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -61,8 +62,11 @@ class SecurityConfiguration {
             AccountSessions sessions,
             ThrottledAuthentication throttledAuthentication,
             DataScopes scopes,
-            UserAccounts users)
+            UserAccounts users,
+            ObjectProvider<SingleSignOnLogin> singleSignOn)
             throws Exception {
+        // OpenID Connect sign-in, when configured (RETAIN_OIDC_ISSUER_URI)
+        singleSignOn.ifAvailable(sso -> sso.applyTo(http));
         // The only way to sign in: no parent manager that would check a refused or failed attempt a second time
         return http.authenticationManager(new ProviderManager(throttledAuthentication))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(

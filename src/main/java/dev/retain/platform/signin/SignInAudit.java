@@ -11,7 +11,9 @@ public class SignInAudit {
     /** Where the attempt came from. */
     public enum Channel {
         WEB,
-        API
+        API,
+        /** Through the OpenID Connect provider: no password, the provider vouched for the person. */
+        SINGLE_SIGN_ON
     }
 
     private final AuditLog audit;
@@ -21,11 +23,19 @@ public class SignInAudit {
     }
 
     public void record(String username, String address, Channel channel, SignInOutcome outcome) {
+        record(username, address, channel, outcome, null);
+    }
+
+    /** The same, with why the attempt was refused when the outcome alone does not say (single sign-on). */
+    public void record(String username, String address, Channel channel, SignInOutcome outcome, String reason) {
         var details = new LinkedHashMap<String, Object>();
         details.put("username", username);
         details.put("address", address);
         details.put("channel", channel.name());
         details.put("outcome", outcome.name());
+        if (reason != null) {
+            details.put("reason", reason);
+        }
         // Until the password is confirmed, nobody is known to be acting: the username is only what was typed.
         String actor = outcome == SignInOutcome.SUCCEEDED ? username : "anonymous";
         String action = switch (outcome) {

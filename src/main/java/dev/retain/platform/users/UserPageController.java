@@ -7,6 +7,7 @@ import dev.retain.platform.UserAccounts;
 import dev.retain.platform.UserAccounts.NewUser;
 import dev.retain.platform.WeakPasswordException;
 import dev.retain.platform.signin.SignInAttempts;
+import dev.retain.platform.sso.SignInMethods;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -26,16 +27,19 @@ class UserPageController {
 
     private final UserAccounts users;
     private final SignInAttempts signInAttempts;
+    private final SignInMethods signInMethods;
 
-    UserPageController(UserAccounts users, SignInAttempts signInAttempts) {
+    UserPageController(UserAccounts users, SignInAttempts signInAttempts, SignInMethods signInMethods) {
         this.users = users;
         this.signInAttempts = signInAttempts;
+        this.signInMethods = signInMethods;
     }
 
     @GetMapping("/admin/users")
     String list(Model model) {
         model.addAttribute("users", users.list());
         model.addAttribute("locked", signInAttempts.lockedAccounts());
+        model.addAttribute("signInMethods", signInMethods.all());
         model.addAttribute("allRoles", Role.values());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new NewUser("", "", "", "", EnumSet.noneOf(Role.class)));
