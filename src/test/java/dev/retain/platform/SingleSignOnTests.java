@@ -147,6 +147,31 @@ class SingleSignOnTests {
     }
 
     @Test
+    void theLastEnabledAdminKeepsAdminWhenTheirGroupsNoLongerGiveIt() {
+        provider.setGroups("chen.jing", "retain-admins");
+        new Browser().signInWithSso("chen.jing");
+        long id = users.findByUsername("chen.jing").orElseThrow().id();
+        Long[] otherAdmins = jdbc.sql("select id from users where enabled and 'ADMIN' = any(roles) and id <> ?")
+                .param(id)
+                .query(Long.class)
+                .list()
+                .toArray(Long[]::new);
+        jdbc.sql("update users set enabled = false where id = any (?)")
+                .param(otherAdmins)
+                .update();
+        try {
+            provider.setGroups("chen.jing", "retain-sales");
+            new Browser().signInWithSso("chen.jing");
+
+            assertThat(users.find(id).roles()).containsExactlyInAnyOrder(Role.ADMIN, Role.SALES);
+        } finally {
+            jdbc.sql("update users set enabled = true where id = any (?)")
+                    .param(otherAdmins)
+                    .update();
+        }
+    }
+
+    @Test
     void someoneWhoseGroupsGiveNoRoleIsRefusedAndNoUserIsCreated() {
         provider.setGroups("chen.jie", "canteen-committee");
 

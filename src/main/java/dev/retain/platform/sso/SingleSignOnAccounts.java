@@ -7,6 +7,7 @@ import dev.retain.platform.UserAccounts;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -60,7 +61,27 @@ public class SingleSignOnAccounts {
         if (roles.isEmpty()) {
             throw new SingleSignOnRefusedException(SingleSignOnRefusal.NO_ROLE, user.username());
         }
-        return roles.equals(user.roles()) ? user : changeRoles(user, roles);
+        Set<Role> granted = keepingTheLastAdmin(user, roles);
+        return granted.equals(user.roles()) ? user : changeRoles(user, granted);
+    }
+
+    /**
+     * The roles the groups give, and ADMIN as well where the user is the last enabled admin: a provider that drops them
+     * from the admins' group would otherwise leave nobody to manage users.
+     */
+    private Set<Role> keepingTheLastAdmin(UserAccount user, Set<Role> roles) {
+        if (roles.contains(Role.ADMIN) || !user.roles().contains(Role.ADMIN)) {
+            return roles;
+        }
+        long admins = jdbc.sql("select count(*) from users where enabled and 'ADMIN' = any(roles)")
+                .query(Long.class)
+                .single();
+        if (admins > 1) {
+            return roles;
+        }
+        Set<Role> kept = EnumSet.copyOf(roles);
+        kept.add(Role.ADMIN);
+        return kept;
     }
 
     private Optional<UserAccount> linked(OidcIdentity identity) {
