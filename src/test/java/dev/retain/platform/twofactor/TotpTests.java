@@ -87,8 +87,7 @@ class TotpTests {
         assertThat(codes).hasSize(10).allMatch(code -> code.matches("[a-z2-7]{4}(-[a-z2-7]{4}){3}"));
         assertThat(new HashSet<>(codes)).hasSize(10);
         String code = codes.get(0);
-        assertThat(RecoveryCodes.hash(code.toUpperCase().replace("-", " ")))
-                .isEqualTo(RecoveryCodes.hash(code));
+        assertThat(RecoveryCodes.hash(code.toUpperCase().replace("-", " "))).isEqualTo(RecoveryCodes.hash(code));
         assertThat(RecoveryCodes.normalise("123456")).isEmpty();
     }
 
@@ -120,8 +119,7 @@ class TotpTests {
                 }
             }
         }
-        var bitmap = new BinaryBitmap(
-                new HybridBinarizer(new RGBLuminanceSource(size * scale, size * scale, pixels)));
+        var bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(size * scale, size * scale, pixels)));
         return new QRCodeReader().decode(bitmap).getText();
     }
 }
