@@ -98,7 +98,14 @@ class TwoFactorSignInTests {
     void theSecondStepOpensOnlyAfterThePassword() {
         var nobody = new WebSession(port);
 
-        assertThat(location(nobody.get("/login/two-factor"))).endsWith("/login");
+        var form = nobody.get("/login/two-factor");
+        var post = nobody.post("/login/two-factor", "/login", Map.of("code", "123456"));
+
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("id=\"no-pending-step\"").doesNotContain("id=\"second-step\"");
+        assertThat(post.statusCode()).isEqualTo(200);
+        assertThat(post.body()).contains("id=\"no-pending-step\"");
+        assertThat(location(nobody.get("/customers"))).endsWith("/login");
     }
 
     @Test

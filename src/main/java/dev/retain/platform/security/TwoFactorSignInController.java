@@ -25,6 +25,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -63,18 +64,25 @@ class TwoFactorSignInController {
         this.clock = clock;
     }
 
+    /** The form; without a pending step (none started, or it ran out) a note that sends back to the password. */
     @GetMapping(SignInSuccess.SECOND_STEP)
-    String form(HttpServletRequest request) {
-        return pending(request).isPresent() ? "platform/login-two-factor" : "redirect:/login";
+    String form(HttpServletRequest request, Model model) {
+        model.addAttribute("noPendingStep", pending(request).isEmpty());
+        return "platform/login-two-factor";
     }
 
+    /** Checks the code; the answer is a redirect (back here, to sign in, or on), or the note of no pending step. */
     @PostMapping(SignInSuccess.SECOND_STEP)
-    void check(@RequestParam(defaultValue = "") String code, HttpServletRequest request, HttpServletResponse response)
+    String check(
+            @RequestParam(defaultValue = "") String code,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model)
             throws IOException, ServletException {
         Optional<PendingSecondStep> pending = pending(request);
         if (pending.isEmpty()) {
-            response.sendRedirect(request.getContextPath() + "/login");
-            return;
+            model.addAttribute("noPendingStep", true);
+            return "platform/login-two-factor";
         }
         String username = pending.get().username();
         String address = request.getRemoteAddr();
@@ -84,12 +92,9 @@ class TwoFactorSignInController {
             audit.recordSecondStep(username, address, locked ? SignInOutcome.LOCKED : SignInOutcome.THROTTLED, null);
             if (locked) {
                 PendingSecondStep.forget(request.getSession(false));
-                response.sendRedirect(request.getContextPath() + "/login?locked");
-            } else {
-                response.sendRedirect(
-                        request.getContextPath() + SignInSuccess.SECOND_STEP + "?wait=" + verdict.waitSeconds());
+                return "redirect:/login?locked";
             }
-            return;
+            return "redirect:" + SignInSuccess.SECOND_STEP + "?wait=" + verdict.waitSeconds();
         }
         CodeCheck check =
                 sessions.state(username).filter(state -> state.enabled()).isPresent()
@@ -98,9 +103,7 @@ class TwoFactorSignInController {
         if (!check.accepted()) {
             attempts.failed(username);
             audit.recordSecondStep(username, address, SignInOutcome.FAILED, null);
-            String reason = check == CodeCheck.REUSED ? "reused" : "error";
-            response.sendRedirect(request.getContextPath() + SignInSuccess.SECOND_STEP + "?" + reason);
-            return;
+            return "redirect:" + SignInSuccess.SECOND_STEP + (check == CodeCheck.REUSED ? "?reused" : "?error");
         }
         attempts.succeeded(username, address);
         audit.recordSecondStep(
@@ -109,6 +112,8 @@ class TwoFactorSignInController {
                 SignInOutcome.SUCCEEDED,
                 check == CodeCheck.APP_CODE ? SecondFactor.AUTHENTICATOR_APP : SecondFactor.RECOVERY_CODE);
         signIn(username, request, response);
+        // The response is a redirect already
+        return null;
     }
 
     private void signIn(String username, HttpServletRequest request, HttpServletResponse response)
