@@ -22,7 +22,7 @@ final class Launcher {
                                  --calibration-end 2026-06-30 [--holdout-end DATE] [--unit days|weeks]
                                  exit code 0 done, 2 wrong arguments or too few buyers
               users              account first aid on the local database (the server stopped):
-                                 list | reset-password USER | disable USER | unlock USER
+                                 list | reset-password USER | disable USER | unlock USER | reset-two-factor USER
                                  (serve refuses to start while an enabled account has the demo password)
               audit verify       walk the audit log's hash chain: OK and the number of entries, or the first
                                  entry where it breaks; exit code 0 intact, 1 broken, 2 wrong arguments

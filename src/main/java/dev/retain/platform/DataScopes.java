@@ -49,6 +49,9 @@ public class DataScopes {
 
     @Transactional
     public void set(Role role, DataScope scope) {
+        if (!role.isStaff()) {
+            throw new InvalidInputException("role", role + " is for API keys only and sees no customer");
+        }
         DataScope before = byRole().get(role);
         if (before == scope) {
             return;

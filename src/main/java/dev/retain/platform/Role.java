@@ -1,15 +1,33 @@
 package dev.retain.platform;
 
-/** What a user or API key may do. Each role is a team in the company. */
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What a user or API key may do. Each staff role is a team in the company; {@link #MONITORING} is for the API keys of
+ * a monitoring system, which read the metrics and nothing else.
+ */
 public enum Role {
     ADMIN,
     MANAGER,
     MARKETER,
     SALES,
     SERVICE,
-    ANALYST;
+    ANALYST,
+    /** Reads {@code /actuator/prometheus} and nothing else: no page, no customer. Held by API keys only. */
+    MONITORING;
 
     public String authority() {
         return "ROLE_" + name();
+    }
+
+    /** Whether people hold this role: it opens pages and customer data. */
+    public boolean isStaff() {
+        return this != MONITORING;
+    }
+
+    /** The roles people hold, in order. */
+    public static Set<Role> staff() {
+        return EnumSet.complementOf(EnumSet.of(MONITORING));
     }
 }

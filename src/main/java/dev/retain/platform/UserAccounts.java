@@ -37,7 +37,8 @@ public class UserAccounts {
     public static final String DEMO_PASSWORD = "retain-demo";
 
     private static final String COLUMNS =
-            "id, username, display_name, email, roles, enabled, created_at, must_change_password";
+            "id, username, display_name, email, roles, enabled, created_at, must_change_password,"
+                    + " totp_secret is not null as two_factor";
     private static final int TEMPORARY_PASSWORD_BYTES = 12;
 
     private final JdbcClient jdbc;
@@ -274,6 +275,9 @@ public class UserAccounts {
         if (roles == null || roles.isEmpty()) {
             throw new InvalidInputException("roles", "at least one role");
         }
+        roles.stream().filter(role -> !role.isStaff()).findAny().ifPresent(role -> {
+            throw new InvalidInputException("roles", machineRole(role));
+        });
         UserAccount before = find(id);
         if (before.roles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN) && before.enabled()) {
             long admins = jdbc.sql("select count(*) from users where enabled and 'ADMIN' = any(roles)")
@@ -308,6 +312,11 @@ public class UserAccounts {
         weakness.ifPresent(rule -> errors.put("password", rule.message()));
         if (user.roles() == null || user.roles().isEmpty()) {
             errors.put("roles", "at least one role");
+        } else {
+            user.roles().stream()
+                    .filter(role -> !role.isStaff())
+                    .findAny()
+                    .ifPresent(role -> errors.put("roles", machineRole(role)));
         }
         if (weakness.isPresent()) {
             throw new WeakPasswordException(errors, "password", weakness.get());
@@ -315,6 +324,10 @@ public class UserAccounts {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+    }
+
+    private static String machineRole(Role role) {
+        return role + " is for API keys only";
     }
 
     static String[] roleArray(Collection<Role> roles) {
@@ -340,6 +353,7 @@ public class UserAccounts {
                 roles(rs.getArray("roles")),
                 rs.getBoolean("enabled"),
                 rs.getTimestamp("created_at").toInstant(),
-                rs.getBoolean("must_change_password"));
+                rs.getBoolean("must_change_password"),
+                rs.getBoolean("two_factor"));
     }
 }

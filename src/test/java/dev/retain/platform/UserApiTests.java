@@ -95,7 +95,7 @@ class UserApiTests {
                 .isEqualTo(200);
         assertThat(ApiClient.withToken(port, null).get("/actuator/prometheus").status())
                 .isEqualTo(401);
-        var metrics = ApiClient.withRoles(port, apiKeys, Role.ADMIN).get("/actuator/prometheus");
+        var metrics = ApiClient.withRoles(port, apiKeys, Role.MONITORING).get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.contentType()).startsWith("text/plain");
     }

@@ -7,6 +7,8 @@ import java.util.Set;
 /**
  * An API key as admins see it: never the token itself, only its first characters. A key bound to a user
  * ({@code userId}) acts within that user's data scope; one without is a system integration that sees every customer.
+ * {@code expiresAt}: refused from then on (null: never). After a rotation ({@code rotatedAt}) the token before it
+ * still works until {@code previousTokenUntil}.
  */
 public record ApiKey(
         long id,
@@ -17,9 +19,16 @@ public record ApiKey(
         String createdBy,
         Instant createdAt,
         Instant lastUsedAt,
-        Instant revokedAt) {
+        Instant revokedAt,
+        Instant expiresAt,
+        Instant rotatedAt,
+        Instant previousTokenUntil) {
 
     public boolean active() {
         return revokedAt == null;
+    }
+
+    public boolean expiredAt(Instant now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
     }
 }

@@ -1,5 +1,6 @@
 package dev.retain.platform.security;
 
+import dev.retain.platform.apikeys.ApiKey;
 import dev.retain.platform.apikeys.ApiKeys;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,12 +13,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Signs an API request in as its API key ("api-key:NAME") with the key's roles. Not a bean, so that it runs only in
- * the API's security chain and is not also registered as a servlet filter for every request.
+ * Signs an API request in as its API key ("api-key:NAME") with the key's roles. A refused token leaves the request
+ * anonymous, with the reason ({@link ApiKeys.Refusal}) for the 401 answer. Not a bean, so that it runs only in the API's
+ * security chain and is not also registered as a servlet filter for every request.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private static final String PREFIX = "Bearer ";
+    /** The request attribute holding why the request's token was refused. */
+    static final String REFUSAL = ApiKeyAuthenticationFilter.class.getName() + ".refusal";
 
     private final ApiKeys apiKeys;
 
@@ -30,7 +34,12 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            apiKeys.authenticate(header.substring(PREFIX.length()).strip()).ifPresent(key -> {
+            ApiKeys.TokenCheck check =
+                    apiKeys.check(header.substring(PREFIX.length()).strip());
+            if (!check.accepted()) {
+                request.setAttribute(REFUSAL, check.refusal());
+            } else {
+                ApiKey key = check.key();
                 var authorities = key.roles().stream()
                         .map(role -> new SimpleGrantedAuthority(role.authority()))
                         .toList();
@@ -38,7 +47,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
                         UsernamePasswordAuthenticationToken.authenticated("api-key:" + key.name(), null, authorities);
                 authentication.setDetails(key);
                 SecurityContextHolder.getContext().setAuthentication(authentication);
-            });
+            }
         }
         chain.doFilter(request, response);
     }

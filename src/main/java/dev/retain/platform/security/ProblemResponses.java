@@ -1,5 +1,6 @@
 package dev.retain.platform.security;
 
+import dev.retain.platform.apikeys.ApiKeys;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -25,9 +26,14 @@ class ProblemResponses {
     void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer realm=\"retain\"");
-        String detail = request.getHeader("Authorization") == null
-                ? "Send an API key as 'Authorization: Bearer <key>'."
-                : "The API key is unknown or revoked.";
+        String detail;
+        if (request.getHeader("Authorization") == null) {
+            detail = "Send an API key as 'Authorization: Bearer <key>'.";
+        } else if (request.getAttribute(ApiKeyAuthenticationFilter.REFUSAL) instanceof ApiKeys.Refusal refusal) {
+            detail = refusal.detail();
+        } else {
+            detail = ApiKeys.Refusal.UNKNOWN.detail();
+        }
         write(request, response, HttpStatus.UNAUTHORIZED, detail);
     }
 

@@ -1,6 +1,7 @@
 package dev.retain.platform.security;
 
 import dev.retain.platform.DataScopes;
+import dev.retain.platform.Role;
 import dev.retain.platform.SecurityHeaders;
 import dev.retain.platform.UserAccounts;
 import dev.retain.platform.apikeys.ApiKeys;
@@ -21,14 +22,19 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 
 /**
  * Two doors: the REST API and actuator take API keys ({@code Authorization: Bearer …}) and answer 401/403 as
- * problem+json; the web UI takes a form sign-in (throttled, see {@link ThrottledAuthentication}) with a session and
- * CSRF protection, and checks on each request that the session was not ended ({@link SessionCheck}). Both send
+ * problem+json (the metrics only for {@link Role#MONITORING}, everything else only for staff roles); the web UI takes a
+ * form sign-in (throttled, see {@link ThrottledAuthentication}; a second step for two-factor accounts, see {@link
+ * TwoFactorSignInController}) with a session and CSRF protection, and checks on each request that the session was not
+ * ended ({@link SessionCheck}). Both send
  * {@link SecurityHeaders} and bind the request to its viewer's data scope ({@link DataScopeFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 @ConditionalOnWebApplication
 class SecurityConfiguration {
+
+    private static final String[] STAFF_ROLES =
+            Role.staff().stream().map(Role::name).toArray(String[]::new);
 
     @Bean
     @Order(1)
@@ -42,8 +48,12 @@ class SecurityConfiguration {
                         // The current password in the body is the credential, checked under sign-in throttling
                         .requestMatchers(HttpMethod.POST, "/api/v1/account/password")
                         .permitAll()
+                        // The metrics: for a monitoring system's key, and only for it
+                        .requestMatchers("/actuator/prometheus")
+                        .hasRole(Role.MONITORING.name())
+                        // Everything else: staff roles; a monitoring key reads no customer
                         .anyRequest()
-                        .authenticated())
+                        .hasAnyRole(STAFF_ROLES))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
@@ -61,6 +71,7 @@ class SecurityConfiguration {
             HttpSecurity http,
             AccountSessions sessions,
             ThrottledAuthentication throttledAuthentication,
+            SignInSuccess signInSuccess,
             DataScopes scopes,
             UserAccounts users,
             ObjectProvider<SingleSignOnLogin> singleSignOn)
@@ -71,6 +82,8 @@ class SecurityConfiguration {
         return http.authenticationManager(new ProviderManager(throttledAuthentication))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login",
+                                // The second step of a two-factor sign-in: it asks for the pending step in the session
+                                SignInSuccess.SECOND_STEP,
                                 "/webjars/**",
                                 "/assets/**",
                                 "/favicon.ico",
@@ -82,7 +95,7 @@ class SecurityConfiguration {
                         .anyRequest()
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login")
-                        .successHandler(new SignInSuccess(sessions))
+                        .successHandler(signInSuccess)
                         .failureHandler(new SignInFailureRedirect()))
                 .addFilterBefore(new SessionCheck(sessions), AuthorizationFilter.class)
                 .addFilterAfter(new DataScopeFilter(scopes, users), AuthorizationFilter.class)

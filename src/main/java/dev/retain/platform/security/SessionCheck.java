@@ -17,15 +17,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * On every signed-in web request: a session of a disabled user, or one signed in before the user's sessions were
- * ended, is invalidated and sent to sign in; a user who must change their password can open nothing but that page.
- * One indexed read per request, in the shared database, so it holds across instances.
+ * ended, is invalidated and sent to sign in; a user who must change their password can open nothing but that page,
+ * then a user whose role requires two-factor sign-in and who has not switched it on nothing but its enrolment. One
+ * indexed read per request, in the shared database, so it holds across instances.
  */
 class SessionCheck extends OncePerRequestFilter {
 
     static final String CHANGE_PASSWORD = "/account/password";
+    static final String ENROL_TWO_FACTOR = "/account/two-factor";
 
-    private static final List<String> OPEN_WHILE_CHANGING =
-            List.of(CHANGE_PASSWORD, "/logout", "/login", "/webjars/", "/assets/", "/favicon.ico", "/error");
+    private static final List<String> OPEN_ALWAYS = List.of("/logout", "/login", "/favicon.ico", "/error");
 
     private static final List<String> STATIC = List.of("/webjars/", "/assets/", "/favicon.ico");
 
@@ -33,6 +34,13 @@ class SessionCheck extends OncePerRequestFilter {
 
     SessionCheck(AccountSessions sessions) {
         this.sessions = sessions;
+    }
+
+    /** Whether a user who may open only {@code page} may open this path: the page itself, its forms, signing out. */
+    private static boolean opens(String path, String page) {
+        return path.equals(page)
+                || path.startsWith(page + "/")
+                || OPEN_ALWAYS.stream().anyMatch(path::startsWith);
     }
 
     @Override
@@ -56,8 +64,12 @@ class SessionCheck extends OncePerRequestFilter {
             response.sendRedirect(request.getContextPath() + "/login?ended");
             return;
         }
-        if (state.get().mustChangePassword() && OPEN_WHILE_CHANGING.stream().noneMatch(path::startsWith)) {
+        if (state.get().mustChangePassword() && !opens(path, CHANGE_PASSWORD)) {
             response.sendRedirect(request.getContextPath() + CHANGE_PASSWORD);
+            return;
+        }
+        if (!state.get().mustChangePassword() && state.get().mustEnrolTwoFactor() && !opens(path, ENROL_TWO_FACTOR)) {
+            response.sendRedirect(request.getContextPath() + ENROL_TWO_FACTOR);
             return;
         }
         chain.doFilter(request, response);

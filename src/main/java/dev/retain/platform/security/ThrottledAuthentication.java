@@ -5,6 +5,7 @@ import dev.retain.platform.signin.SignInAudit;
 import dev.retain.platform.signin.SignInAudit.Channel;
 import dev.retain.platform.signin.SignInOutcome;
 import dev.retain.platform.signin.SignInVerdict;
+import dev.retain.platform.twofactor.TwoFactor;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -17,7 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The sign-in form's password check, guarded by {@link SignInAttempts}: refused without checking the password while
- * the account or the client address must wait or the account is locked. Every attempt is audited.
+ * the account or the client address must wait or the account is locked. Every attempt is audited. For an account with
+ * two-factor sign-in a right password is only the first step ({@link SignInSuccess} sends it to the second): its
+ * failures are not forgiven until the second step succeeds.
  */
 @Component
 class ThrottledAuthentication implements AuthenticationProvider {
@@ -25,13 +28,19 @@ class ThrottledAuthentication implements AuthenticationProvider {
     private final DaoAuthenticationProvider passwordCheck;
     private final SignInAttempts attempts;
     private final SignInAudit audit;
+    private final TwoFactor twoFactor;
 
     ThrottledAuthentication(
-            UserDetailsService userDetails, PasswordEncoder passwords, SignInAttempts attempts, SignInAudit audit) {
+            UserDetailsService userDetails,
+            PasswordEncoder passwords,
+            SignInAttempts attempts,
+            SignInAudit audit,
+            TwoFactor twoFactor) {
         this.passwordCheck = new DaoAuthenticationProvider(userDetails);
         this.passwordCheck.setPasswordEncoder(passwords);
         this.attempts = attempts;
         this.audit = audit;
+        this.twoFactor = twoFactor;
     }
 
     @Override
@@ -47,8 +56,13 @@ class ThrottledAuthentication implements AuthenticationProvider {
         }
         try {
             Authentication result = passwordCheck.authenticate(authentication);
-            attempts.succeeded(username, address);
-            audit.record(username, address, Channel.WEB, SignInOutcome.SUCCEEDED);
+            if (twoFactor.enabledFor(result.getName())) {
+                attempts.passedPassword(username, address);
+                audit.record(username, address, Channel.WEB, SignInOutcome.PASSWORD_ACCEPTED);
+            } else {
+                attempts.succeeded(username, address);
+                audit.record(username, address, Channel.WEB, SignInOutcome.SUCCEEDED);
+            }
             return result;
         } catch (AuthenticationException e) {
             attempts.failed(username);

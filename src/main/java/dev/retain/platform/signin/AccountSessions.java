@@ -15,8 +15,12 @@ public class AccountSessions {
 
     private static final String VERSION = AccountSessions.class.getName() + ".version";
 
-    /** What each request of a signed-in user needs to know about the account. */
-    public record AccountState(boolean enabled, int sessionVersion, boolean mustChangePassword) {}
+    /**
+     * What each request of a signed-in user needs to know about the account; {@code mustEnrolTwoFactor}: a role of
+     * theirs requires two-factor sign-in, and they have not switched it on.
+     */
+    public record AccountState(
+            boolean enabled, int sessionVersion, boolean mustChangePassword, boolean mustEnrolTwoFactor) {}
 
     private final JdbcClient jdbc;
 
@@ -25,10 +29,18 @@ public class AccountSessions {
     }
 
     public Optional<AccountState> state(String username) {
-        return jdbc.sql("select enabled, session_version, must_change_password from users where username = ?")
+        return jdbc.sql("""
+                        select enabled, session_version, must_change_password,
+                            totp_secret is null and exists (
+                                select 1 from two_factor_required_roles r where r.role = any (users.roles))
+                                as must_enrol_two_factor
+                        from users where username = ?""")
                 .param(username)
                 .query((rs, row) -> new AccountState(
-                        rs.getBoolean("enabled"), rs.getInt("session_version"), rs.getBoolean("must_change_password")))
+                        rs.getBoolean("enabled"),
+                        rs.getInt("session_version"),
+                        rs.getBoolean("must_change_password"),
+                        rs.getBoolean("must_enrol_two_factor")))
                 .optional();
     }
 

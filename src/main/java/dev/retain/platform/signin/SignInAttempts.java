@@ -82,6 +82,18 @@ public class SignInAttempts {
         }
     }
 
+    /**
+     * The password was right, and a second factor is still to come (or the password was all an API call needed of a
+     * two-factor account): only this attempt is forgiven. The account's earlier failures still count, so that knowing
+     * the password does not wipe out failed codes.
+     */
+    @Transactional
+    public void passedPassword(String username, String address) {
+        jdbc.sql("""
+                        update sign_in_throttle set failures = greatest(failures - 1, 0)
+                        where (scope = 'ACCOUNT' and key = ?) or (scope = 'ADDRESS' and key = ?)""").params(accountKey(username), address).update();
+    }
+
     /** Lifts a lock and forgets the account's failures (an admin's decision, or a password reset). */
     @Transactional
     public void unlock(String username) {

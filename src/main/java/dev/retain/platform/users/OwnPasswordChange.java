@@ -7,11 +7,14 @@ import dev.retain.platform.signin.SignInAudit;
 import dev.retain.platform.signin.SignInAudit.Channel;
 import dev.retain.platform.signin.SignInOutcome;
 import dev.retain.platform.signin.SignInVerdict;
+import dev.retain.platform.twofactor.TwoFactor;
 import org.springframework.stereotype.Component;
 
 /**
  * A password change through the API, where the username and current password are the only credentials: counted and
- * refused like sign-ins, so the endpoint cannot be used to guess passwords faster than the sign-in form.
+ * refused like sign-ins, so the endpoint cannot be used to guess passwords faster than the sign-in form. It signs
+ * nobody in; for an account with two-factor sign-in a right password forgives only its own attempt, so it cannot
+ * wipe out the failed codes of a second step either.
  */
 @Component
 class OwnPasswordChange {
@@ -19,11 +22,13 @@ class OwnPasswordChange {
     private final UserAccounts users;
     private final SignInAttempts attempts;
     private final SignInAudit audit;
+    private final TwoFactor twoFactor;
 
-    OwnPasswordChange(UserAccounts users, SignInAttempts attempts, SignInAudit audit) {
+    OwnPasswordChange(UserAccounts users, SignInAttempts attempts, SignInAudit audit, TwoFactor twoFactor) {
         this.users = users;
         this.attempts = attempts;
         this.audit = audit;
+        this.twoFactor = twoFactor;
     }
 
     /** Changes the password, or says why not: refused (wait or locked) or wrong credentials (as an exception). */
@@ -46,12 +51,20 @@ class OwnPasswordChange {
             throw e;
         } catch (RuntimeException e) {
             // The credentials were right and the new password was refused: not a failed sign-in.
-            attempts.succeeded(username, address);
+            passed(username, address);
             throw e;
         }
-        attempts.succeeded(username, address);
-        audit.record(username, address, Channel.API, SignInOutcome.SUCCEEDED);
+        audit.record(username, address, Channel.API, passed(username, address));
         return verdict;
+    }
+
+    private SignInOutcome passed(String username, String address) {
+        if (twoFactor.enabledFor(username)) {
+            attempts.passedPassword(username, address);
+            return SignInOutcome.PASSWORD_ACCEPTED;
+        }
+        attempts.succeeded(username, address);
+        return SignInOutcome.SUCCEEDED;
     }
 
     private static SignInOutcome refusal(SignInVerdict verdict) {

@@ -4,6 +4,7 @@ import dev.retain.platform.Role;
 import dev.retain.platform.UserAccount;
 import dev.retain.platform.UserAccounts;
 import dev.retain.platform.UserAccounts.NewUser;
+import dev.retain.platform.twofactor.TwoFactor;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -27,8 +28,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/v1/users}: list, create, disable and enable users, change their roles, reset their passwords and lift
- * sign-in locks (admins only).
+ * {@code /api/v1/users}: list, create, disable and enable users, change their roles, reset their passwords and
+ * two-factor sign-in, and lift sign-in locks (admins only).
  */
 @RestController
 @RequestMapping("/api/v1/users")
@@ -36,9 +37,11 @@ import org.springframework.web.bind.annotation.RestController;
 class UserApiController {
 
     private final UserAccounts users;
+    private final TwoFactor twoFactor;
 
-    UserApiController(UserAccounts users) {
+    UserApiController(UserAccounts users, TwoFactor twoFactor) {
         this.users = users;
+        this.twoFactor = twoFactor;
     }
 
     record CreateUser(
@@ -88,6 +91,13 @@ class UserApiController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void unlock(@PathVariable long id) {
         users.unlock(id);
+    }
+
+    /** Switches the user's two-factor sign-in off; they enrol again after their password if a role requires it. */
+    @DeleteMapping("/{id}/two-factor")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void resetTwoFactor(@PathVariable long id) {
+        twoFactor.reset(id);
     }
 
     @PutMapping("/{id}/roles")

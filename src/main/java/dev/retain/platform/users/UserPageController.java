@@ -8,6 +8,8 @@ import dev.retain.platform.UserAccounts.NewUser;
 import dev.retain.platform.WeakPasswordException;
 import dev.retain.platform.signin.SignInAttempts;
 import dev.retain.platform.sso.SignInMethods;
+import dev.retain.platform.twofactor.TwoFactor;
+import dev.retain.platform.twofactor.TwoFactorPolicy;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Admins list, create, disable and enable users, give them temporary passwords and lift sign-in locks. */
+/**
+ * Admins list, create, disable and enable users, give them temporary passwords, lift sign-in locks, reset their
+ * two-factor sign-in, and choose the roles that must sign in with two factors.
+ */
 @Controller
 @PreAuthorize("hasRole('ADMIN')")
 class UserPageController {
@@ -28,11 +33,20 @@ class UserPageController {
     private final UserAccounts users;
     private final SignInAttempts signInAttempts;
     private final SignInMethods signInMethods;
+    private final TwoFactor twoFactor;
+    private final TwoFactorPolicy twoFactorPolicy;
 
-    UserPageController(UserAccounts users, SignInAttempts signInAttempts, SignInMethods signInMethods) {
+    UserPageController(
+            UserAccounts users,
+            SignInAttempts signInAttempts,
+            SignInMethods signInMethods,
+            TwoFactor twoFactor,
+            TwoFactorPolicy twoFactorPolicy) {
         this.users = users;
         this.signInAttempts = signInAttempts;
         this.signInMethods = signInMethods;
+        this.twoFactor = twoFactor;
+        this.twoFactorPolicy = twoFactorPolicy;
     }
 
     @GetMapping("/admin/users")
@@ -40,7 +54,8 @@ class UserPageController {
         model.addAttribute("users", users.list());
         model.addAttribute("locked", signInAttempts.lockedAccounts());
         model.addAttribute("signInMethods", signInMethods.all());
-        model.addAttribute("allRoles", Role.values());
+        model.addAttribute("allRoles", Role.staff());
+        model.addAttribute("twoFactorRoles", twoFactorPolicy.requiredRoles());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new NewUser("", "", "", "", EnumSet.noneOf(Role.class)));
             model.addAttribute("errors", Map.of());
@@ -92,6 +107,21 @@ class UserPageController {
     String resetPassword(@PathVariable long id, RedirectAttributes redirect) {
         redirect.addFlashAttribute("resetUser", users.find(id).username());
         redirect.addFlashAttribute("temporaryPassword", users.resetPassword(id));
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/admin/users/{id}/two-factor-reset")
+    String resetTwoFactor(@PathVariable long id, RedirectAttributes redirect) {
+        twoFactor.reset(id);
+        redirect.addFlashAttribute("twoFactorResetUser", users.find(id).username());
+        return "redirect:/admin/users";
+    }
+
+    /** The roles that must sign in with two factors: exactly those ticked. */
+    @PostMapping("/admin/users/two-factor-roles")
+    String requireTwoFactor(@RequestParam(required = false) List<Role> roles, RedirectAttributes redirect) {
+        twoFactorPolicy.require(roles == null ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles));
+        redirect.addFlashAttribute("message", "users.twoFactorRequired.saved");
         return "redirect:/admin/users";
     }
 

@@ -2,6 +2,7 @@ package dev.retain.platform.users;
 
 import dev.retain.platform.UserAccount;
 import dev.retain.platform.UserAccounts;
+import dev.retain.platform.twofactor.TwoFactor;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.boot.ApplicationArguments;
@@ -11,7 +12,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ./retain users list | reset-password USER | disable USER | unlock USER}: account first aid from a terminal,
+ * {@code ./retain users list | reset-password USER | disable USER | unlock USER | reset-two-factor USER}: account
+ * first aid from a terminal,
  * on the local database without the web server, e.g. when {@code serve} refuses to start on demo passwords or the
  * only admin is locked out. Exits 0 when done, 1 for an unknown user, 2 for wrong arguments.
  */
@@ -23,13 +25,16 @@ class UsersCommand implements ApplicationRunner, ExitCodeGenerator {
             ./retain users list                      users, their roles and state
             ./retain users reset-password USER       print a temporary password, to be changed at the next sign-in
             ./retain users disable USER              disable the account and end its sessions
-            ./retain users unlock USER               lift a lock after too many failed sign-ins""";
+            ./retain users unlock USER               lift a lock after too many failed sign-ins
+            ./retain users reset-two-factor USER     switch two-factor sign-in off (a lost phone and no recovery code)""";
 
     private final UserAccounts users;
+    private final TwoFactor twoFactor;
     private int exitCode;
 
-    UsersCommand(UserAccounts users) {
+    UsersCommand(UserAccounts users, TwoFactor twoFactor) {
         this.users = users;
+        this.twoFactor = twoFactor;
     }
 
     @Override
@@ -38,7 +43,11 @@ class UsersCommand implements ApplicationRunner, ExitCodeGenerator {
         if (rest.equals(List.of("list"))) {
             users.list()
                     .forEach(user -> System.out.printf(
-                            "%-24s %-8s %s%n", user.username(), user.enabled() ? "enabled" : "disabled", user.roles()));
+                            "%-24s %-8s %-10s %s%n",
+                            user.username(),
+                            user.enabled() ? "enabled" : "disabled",
+                            user.twoFactor() ? "two-factor" : "",
+                            user.roles()));
             return;
         }
         if (rest.size() != 2) {
@@ -64,6 +73,10 @@ class UsersCommand implements ApplicationRunner, ExitCodeGenerator {
             case "unlock" -> {
                 users.unlock(id);
                 System.out.println(user.get().username() + " is unlocked.");
+            }
+            case "reset-two-factor" -> {
+                twoFactor.reset(id);
+                System.out.println(user.get().username() + " signs in with the password alone until they enrol again.");
             }
             default -> {
                 System.err.println(USAGE);
