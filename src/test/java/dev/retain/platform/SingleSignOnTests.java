@@ -147,6 +147,26 @@ class SingleSignOnTests {
     }
 
     @Test
+    void aRoleRequiringTwoFactorSignInLeavesTheSecondFactorToTheProvider() {
+        jdbc.sql(
+                        "insert into two_factor_required_roles (role, updated_at) values ('SALES', now()) on conflict do nothing")
+                .update();
+        try {
+            String username = "qian.yu" + Long.toString(System.nanoTime(), 36);
+            provider.setGroups(username, "retain-sales");
+            var browser = new Browser();
+
+            assertThat(browser.signInWithSso(username).uri().getPath()).isEqualTo("/");
+            assertThat(browser.get("/customers").uri().getPath())
+                    .as("no enrolment asked of a single sign-on session")
+                    .isEqualTo("/customers");
+        } finally {
+            jdbc.sql("delete from two_factor_required_roles where role = 'SALES'")
+                    .update();
+        }
+    }
+
+    @Test
     void theLastEnabledAdminKeepsAdminWhenTheirGroupsNoLongerGiveIt() {
         provider.setGroups("chen.jing", "retain-admins");
         new Browser().signInWithSso("chen.jing");

@@ -18,13 +18,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * On every signed-in web request: a session of a disabled user, or one signed in before the user's sessions were
  * ended, is invalidated and sent to sign in; a user who must change their password can open nothing but that page,
- * then a user whose role requires two-factor sign-in and who has not switched it on nothing but its enrolment. One
+ * then a user whose role requires two-factor sign-in and who has not switched it on nothing but its enrolment (unless
+ * single sign-on signed them in: their provider asks for the second factor). One
  * indexed read per request, in the shared database, so it holds across instances.
  */
 class SessionCheck extends OncePerRequestFilter {
 
     static final String CHANGE_PASSWORD = "/account/password";
     static final String ENROL_TWO_FACTOR = "/account/two-factor";
+
+    /** Marks a session signed in by single sign-on: the provider asks for its second factor, not Retain. */
+    static final String SIGNED_IN_AT_PROVIDER = SessionCheck.class.getName() + ".provider";
 
     private static final List<String> OPEN_ALWAYS = List.of("/logout", "/login", "/favicon.ico", "/error");
 
@@ -68,7 +72,10 @@ class SessionCheck extends OncePerRequestFilter {
             response.sendRedirect(request.getContextPath() + CHANGE_PASSWORD);
             return;
         }
-        if (!state.get().mustChangePassword() && state.get().mustEnrolTwoFactor() && !opens(path, ENROL_TWO_FACTOR)) {
+        if (!state.get().mustChangePassword()
+                && state.get().mustEnrolTwoFactor()
+                && session.getAttribute(SIGNED_IN_AT_PROVIDER) == null
+                && !opens(path, ENROL_TWO_FACTOR)) {
             response.sendRedirect(request.getContextPath() + ENROL_TWO_FACTOR);
             return;
         }

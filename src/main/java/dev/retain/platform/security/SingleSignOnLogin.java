@@ -1,6 +1,5 @@
 package dev.retain.platform.security;
 
-import dev.retain.platform.signin.AccountSessions;
 import dev.retain.platform.signin.SignInAudit;
 import dev.retain.platform.sso.OidcClientRegistrations;
 import dev.retain.platform.sso.OidcConfigured;
@@ -29,17 +28,17 @@ class SingleSignOnLogin {
 
     private final OidcClientRegistrations registrations;
     private final RetainOidcUserService users;
-    private final AccountSessions sessions;
+    private final SignInSuccess signInSuccess;
     private final SignInAudit audit;
 
     SingleSignOnLogin(
             OidcClientRegistrations registrations,
             RetainOidcUserService users,
-            AccountSessions sessions,
+            SignInSuccess signInSuccess,
             SignInAudit audit) {
         this.registrations = registrations;
         this.users = users;
-        this.sessions = sessions;
+        this.signInSuccess = signInSuccess;
         this.audit = audit;
     }
 
@@ -51,7 +50,7 @@ class SingleSignOnLogin {
                 .clientRegistrationRepository(registrations)
                 // the provider's tokens live and die with the session; Retain calls nothing with them
                 .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
-                .successHandler(new SingleSignOnSuccess(sessions, audit))
+                .successHandler(new SingleSignOnSuccess(signInSuccess, audit))
                 .failureHandler(failure)
                 .withObjectPostProcessor(new ObjectPostProcessor<OAuth2LoginAuthenticationFilter>() {
                     @Override

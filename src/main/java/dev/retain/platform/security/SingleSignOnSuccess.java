@@ -1,6 +1,5 @@
 package dev.retain.platform.security;
 
-import dev.retain.platform.signin.AccountSessions;
 import dev.retain.platform.signin.SignInAudit;
 import dev.retain.platform.signin.SignInAudit.Channel;
 import dev.retain.platform.signin.SignInOutcome;
@@ -9,14 +8,19 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 
-/** A single sign-on that let someone in: audited, then finished like a password sign-in. */
-class SingleSignOnSuccess extends SignInSuccess {
+/**
+ * A single sign-on that let someone in: audited, then completed like a password sign-in, without Retain's second step
+ * (the provider is where such a person proves a second factor).
+ */
+class SingleSignOnSuccess implements AuthenticationSuccessHandler {
 
+    private final SignInSuccess signIn;
     private final SignInAudit audit;
 
-    SingleSignOnSuccess(AccountSessions sessions, SignInAudit audit) {
-        super(sessions);
+    SingleSignOnSuccess(SignInSuccess signIn, SignInAudit audit) {
+        this.signIn = signIn;
         this.audit = audit;
     }
 
@@ -26,6 +30,7 @@ class SingleSignOnSuccess extends SignInSuccess {
             throws ServletException, IOException {
         audit.record(
                 authentication.getName(), request.getRemoteAddr(), Channel.SINGLE_SIGN_ON, SignInOutcome.SUCCEEDED);
-        super.onAuthenticationSuccess(request, response, authentication);
+        request.getSession().setAttribute(SessionCheck.SIGNED_IN_AT_PROVIDER, true);
+        signIn.completed(request, response, authentication);
     }
 }
