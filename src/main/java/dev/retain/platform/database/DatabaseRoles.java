@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * What only the superuser of the embedded server may do, done by it at every start (each step is idempotent): the
  * application's role {@code retain} (login, no superuser) with its password, the role {@code retain_scoped} the data
- * scopes switch to and the membership that allows the switch, the extension {@code pg_trgm}, and {@code retain} as
- * owner of the schema and of everything in it, so that the migrations and the application run as {@code retain}.
+ * scopes switch to and the membership that allows the switch, and {@code retain} as owner of the schema and of
+ * everything in it (and allowed to create trusted extensions in the database), so that the migrations and the
+ * application run as {@code retain}.
  *
  * <p>A data directory from before passwords ({@code trust} in {@code pg_hba.conf}) gets the superuser's password and
  * password authentication ({@code scram-sha-256}) too; its objects, owned by {@code postgres} until then, pass to
@@ -71,7 +72,8 @@ final class DatabaseRoles {
             if (!member(superuser)) {
                 sql.execute("grant retain_scoped to " + APPLICATION_ROLE);
             }
-            sql.execute("create extension if not exists pg_trgm schema public");
+            // pg_trgm (V1) is a trusted extension: creating it needs this, not the superuser
+            sql.execute("grant create on database " + SUPERUSER + " to " + APPLICATION_ROLE);
             sql.execute("alter schema public owner to " + APPLICATION_ROLE);
             handOver(sql);
             // V35 made these as whoever ran it; objects retain creates from now on need them as well

@@ -48,7 +48,8 @@ class AuditChainTests {
                         .single())
                 .as("the application runs as no superuser")
                 .isFalse();
-        assertThat(jdbc.sql("select relowner::regrole::text = current_user from pg_class where oid = 'audit_log'::regclass")
+        assertThat(jdbc.sql(
+                                "select relowner::regrole::text = current_user from pg_class where oid = 'audit_log'::regclass")
                         .query(Boolean.class)
                         .single())
                 .isTrue();
