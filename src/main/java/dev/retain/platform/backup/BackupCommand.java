@@ -53,6 +53,7 @@ public final class BackupCommand {
         Map<String, String> options = CommandLineOptions.parse(args);
         if (!OPTIONS.containsAll(options.keySet())
                 || "true".equals(options.get("to"))
+                || options.containsKey("include-keys") && !"true".equals(options.get("include-keys"))
                 || args.length > 0 && !args[0].startsWith("--")) {
             err.println(USAGE);
             return 2;
@@ -61,7 +62,7 @@ public final class BackupCommand {
                 ? Path.of(options.get("to"))
                 : settings.folder().resolve(BackupNames.next(clock));
         boolean includeKeys = options.containsKey("include-keys");
-        var files = new DataDirectoryFiles(settings.dataDirectory(), includeKeys, excluded(target));
+        var files = new DataDirectoryFiles(settings.dataDirectory(), includeKeys, List.of(settings.folder()));
         try {
             BackupWriter.Result result = withDatabase(login -> {
                 try (Connection connection = login.connect()) {
@@ -85,10 +86,6 @@ public final class BackupCommand {
             err.println("Backup failed, no backup was written: " + e.getMessage());
             return 1;
         }
-    }
-
-    private List<Path> excluded(Path target) {
-        return List.of(settings.folder(), target.toAbsolutePath().normalize().getParent());
     }
 
     /** The database to back up: the external one, the running embedded one, or the embedded one started here. */

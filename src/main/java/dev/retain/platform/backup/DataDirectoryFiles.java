@@ -24,12 +24,17 @@ final class DataDirectoryFiles {
     private final boolean includeKeys;
     private final List<Path> excluded;
 
-    /** {@code excluded}: further folders left out, such as the one backups are written to. */
+    /**
+     * {@code excluded}: further folders left out, such as the one backups are written to (ignored when it is the data
+     * directory itself, or holds it). Backups and leftovers of interrupted ones are left out wherever they are.
+     */
     DataDirectoryFiles(Path root, boolean includeKeys, List<Path> excluded) {
         this.root = root.toAbsolutePath().normalize();
         this.includeKeys = includeKeys;
-        this.excluded =
-                excluded.stream().map(path -> path.toAbsolutePath().normalize()).toList();
+        this.excluded = excluded.stream()
+                .map(path -> path.toAbsolutePath().normalize())
+                .filter(path -> !this.root.startsWith(path))
+                .toList();
     }
 
     boolean includesKeys() {
@@ -53,7 +58,10 @@ final class DataDirectoryFiles {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                if (attributes.isRegularFile() && !left(file)) {
+                if (attributes.isRegularFile()
+                        && !left(file)
+                        && BackupNames.takenAt(file).isEmpty()
+                        && !BackupWriter.isPartial(file)) {
                     files.add(file);
                 }
                 return FileVisitResult.CONTINUE;

@@ -6,9 +6,11 @@ import dev.retain.platform.database.EmbeddedPostgresServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.util.Comparator;
 import java.util.List;
@@ -135,7 +137,10 @@ public final class RestoreCommand {
                 .load()
                 .migrate();
         try (Connection connection = login.connect()) {
-            return DatabaseRestore.load(connection, archive);
+            DatabaseRestore.Loaded loaded = DatabaseRestore.load(connection, archive);
+            // statistics now, so the first queries are not planned as if the tables were empty
+            connection.createStatement().execute("analyze");
+            return loaded;
         }
     }
 
@@ -176,8 +181,17 @@ public final class RestoreCommand {
         for (BackupManifest.DataFile dataFile : archive.manifest().files()) {
             Path target = DataDirectoryFiles.restoredPath(dataDirectory, dataFile.path());
             Files.createDirectories(target.getParent());
-            try (InputStream in = archive.file(dataFile)) {
-                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            // owner only, as key files must be; the zip keeps no permissions
+            Files.deleteIfExists(target);
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(
+                        target, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(target);
+            }
+            try (InputStream in = archive.file(dataFile);
+                    var out = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
+                in.transferTo(out);
             }
             count++;
         }

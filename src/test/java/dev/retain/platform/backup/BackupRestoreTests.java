@@ -105,6 +105,8 @@ class BackupRestoreTests {
             server.release();
         }
         assertThat(restored.resolve("imports/pending/backup-test-upload")).hasSameTextualContentAs(upload);
+        assertThat(Files.getPosixFilePermissions(restored.resolve("imports/pending/backup-test-upload")))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         assertThat(restored.resolve("keys")).doesNotExist();
         Files.delete(key);
         assertThat(jdbc.sql("select after ->> 'sha256' from audit_log where entity_type = 'backup' and entity_id = ?")
@@ -113,6 +115,36 @@ class BackupRestoreTests {
                         .single())
                 .hasSize(64);
         Files.delete(upload);
+    }
+
+    @Test
+    void keyFilesGoAlongOnlyWhenAsked() throws Exception {
+        Path key = dataDirectory.resolve("keys/asked.key");
+        Files.createDirectories(key.getParent());
+        Files.writeString(key, "a key");
+        var out = new java.io.ByteArrayOutputStream();
+        var command = new BackupCommand(
+                BackupSettings.fromEnvironment(Map.of("RETAIN_DATA_DIR", dataDirectory.toString())),
+                Clock.systemUTC(),
+                new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err);
+
+        assertThat(command.execute(
+                        new String[] {"--to", WORK.resolve("with-keys.zip").toString(), "--include-keys"}))
+                .isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("keep it as safe as the keys themselves");
+        try (var archive = BackupArchive.open(WORK.resolve("with-keys.zip"))) {
+            assertThat(archive.manifest().includesKeys()).isTrue();
+            assertThat(archive.manifest().files())
+                    .extracting(BackupManifest.DataFile::path)
+                    .contains("keys/asked.key");
+        }
+        assertThat(command.execute(
+                        new String[] {"--to", WORK.resolve("with-keys.zip").toString()}))
+                .as("not over an existing file")
+                .isOne();
+        assertThat(command.execute(new String[] {"--include-keys", "extra"})).isEqualTo(2);
+        Files.delete(key);
     }
 
     @Test
