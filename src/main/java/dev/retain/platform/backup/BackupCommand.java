@@ -68,7 +68,12 @@ public final class BackupCommand {
                 try (Connection connection = login.connect()) {
                     var written =
                             new BackupWriter(RetainVersion.current()).write(connection, files, target, clock.instant());
-                    audit(connection, written, "command line");
+                    try {
+                        audit(connection, written, "command line");
+                    } catch (SQLException e) {
+                        err.println("The backup is written, but it could not be recorded in the audit log: "
+                                + e.getMessage());
+                    }
                     return written;
                 }
             });

@@ -47,12 +47,30 @@ public final class EmbeddedPostgresServer {
         Path key = dataDirectory.toAbsolutePath().normalize();
         EmbeddedPostgresServer server = running.get(key);
         if (server == null) {
+            requirePasswordsOfAnInitialisedServer(key, cleanStart);
             DatabasePasswords passwords = DatabasePasswords.forServer(key);
             server = new EmbeddedPostgresServer(key, start(key, cleanStart, passwords), passwords);
             running.put(key, server);
         }
         server.users++;
         return server;
+    }
+
+    /** New passwords would not open a server initialised with others: say so, and how to get in again. */
+    private static void requirePasswordsOfAnInitialisedServer(Path dataDirectory, boolean cleanStart) {
+        try {
+            if (!cleanStart
+                    && Files.exists(dataDirectory.resolve("postgresql.conf"))
+                    && !Files.exists(DatabasePasswords.fileOf(dataDirectory))
+                    && !DatabaseRoles.trustsConnections(dataDirectory)) {
+                throw new IllegalStateException("The embedded database in " + dataDirectory
+                        + " asks for passwords, but their file " + DatabasePasswords.fileOf(dataDirectory)
+                        + " is missing. Put it back; or, to set new ones, change scram-sha-256 to trust in "
+                        + dataDirectory.resolve("pg_hba.conf") + " and start again.");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

@@ -126,6 +126,31 @@ class EmbeddedPostgresServerTests {
     }
 
     @Test
+    void lostPasswordsAreNotReplacedByNewOnesThatWouldNotOpenTheServer() throws Exception {
+        Path pg = dataDirectory.resolve("pg");
+        EmbeddedPostgresServer.acquire(pg, false).release();
+        Path passwords = dataDirectory.resolve(DatabasePasswords.FILE_NAME);
+        Files.delete(passwords);
+
+        assertThatThrownBy(() -> EmbeddedPostgresServer.acquire(pg, false))
+                .hasMessageContaining("their file " + passwords + " is missing");
+        assertThat(passwords).doesNotExist();
+
+        // the way out the message names: trust once, and the start sets new passwords
+        Path hba = pg.resolve("pg_hba.conf");
+        Files.writeString(hba, Files.readString(hba).replace("scram-sha-256", "trust"));
+        var server = EmbeddedPostgresServer.acquire(pg, false);
+        try {
+            execute(server, "select 1");
+            assertThat(Files.readString(hba)).doesNotContainPattern("(?m)^\\s*(local|host)\\S*\\s.*\\strust\\s*$");
+            assertThatThrownBy(() -> new DatabaseLogin(server.jdbcUrl(), "postgres", null).connect())
+                    .isInstanceOf(SQLException.class);
+        } finally {
+            server.release();
+        }
+    }
+
+    @Test
     void theApplicationsRoleIsNoSuperuserButOwnsTheSchemaAndMaySwitchToTheScopedRole() throws Exception {
         var server = EmbeddedPostgresServer.acquire(dataDirectory.resolve("pg"), false);
         try (var connection = server.applicationLogin().connect()) {
