@@ -26,11 +26,18 @@ final class Launcher {
                                  (serve refuses to start while an enabled account has the demo password)
               audit verify       walk the audit log's hash chain: OK and the number of entries, or the first
                                  entry where it breaks; exit code 0 intact, 1 broken, 2 wrong arguments
+              backup             back up the database and the data directory's files into one file, also while
+                                 the server runs: [--to FILE] (default RETAIN_BACKUP_DIR/retain-backup-TIME.zip)
+                                 [--include-keys] (the key files under RETAIN_DATA_DIR/keys, left out otherwise)
+              restore FILE       restore a backup into an empty data directory (or empty RETAIN_DB_URL database):
+                                 [--data-dir DIR] (default RETAIN_DATA_DIR); checks the file first
+                                 exit code 0 done, 1 refused or failed, 2 wrong arguments
               --help             show this help
               --version          show the version
 
             Spring options may follow the command, e.g. --server.port=9090.
-            Environment: RETAIN_DB_URL, RETAIN_DB_USER, RETAIN_DB_PASSWORD, RETAIN_DATA_DIR, PORT (see README).""";
+            Environment: RETAIN_DB_URL, RETAIN_DB_USER, RETAIN_DB_PASSWORD, RETAIN_DATA_DIR, RETAIN_BACKUP_DIR, PORT
+            (see docs/configuration.md).""";
 
     private Launcher() {}
 

@@ -1,6 +1,7 @@
 package dev.retain;
 
 import dev.retain.ingest.RemoteImport;
+import dev.retain.platform.Backups;
 import dev.retain.platform.DatabaseReachability;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -40,6 +41,8 @@ public class RetainApplication {
                 runOnce(command);
             }
             case "predict", "users", "audit" -> runOnce(command);
+            case "backup" -> System.exit(Backups.backup(Arrays.copyOfRange(args, 1, args.length)));
+            case "restore" -> System.exit(Backups.restore(Arrays.copyOfRange(args, 1, args.length)));
             default -> {
                 System.err.println("Unknown command '" + command + "'.\n\n" + Launcher.USAGE);
                 System.exit(2);

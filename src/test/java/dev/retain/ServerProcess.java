@@ -1,5 +1,6 @@
 package dev.retain;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -23,8 +24,23 @@ public final class ServerProcess implements AutoCloseable {
     private final int port;
     private Process process;
 
-    /** {@code settings} are further {@code --name=value} arguments, which win over application.properties. */
-    public ServerProcess(String name, Path work, String databaseUrl, int smtpPort, List<String> settings)
+    /**
+     * {@code database} is the pool whose database it shares; {@code settings} are further {@code --name=value}
+     * arguments, which win over application.properties.
+     */
+    public ServerProcess(String name, Path work, HikariDataSource database, int smtpPort, List<String> settings)
+            throws IOException {
+        this(name, work, database.getJdbcUrl(), database.getUsername(), database.getPassword(), smtpPort, settings);
+    }
+
+    public ServerProcess(
+            String name,
+            Path work,
+            String databaseUrl,
+            String databaseUser,
+            String databasePassword,
+            int smtpPort,
+            List<String> settings)
             throws IOException {
         this.name = name;
         this.port = freePort();
@@ -42,6 +58,8 @@ public final class ServerProcess implements AutoCloseable {
                 "dev.retain.RetainApplication",
                 "--server.port=" + port,
                 "--retain.db.url=" + databaseUrl,
+                "--retain.db.user=" + databaseUser,
+                "--retain.db.password=" + databasePassword,
                 "--retain.data-dir=" + work.resolve(name),
                 "--spring.mail.host=localhost",
                 "--spring.mail.port=" + smtpPort,

@@ -102,6 +102,7 @@ public final class JourneysBenchmark {
                     .run(withQuietSchedules(
                             "--server.port=0",
                             "--retain.db.url=" + url,
+                            "--retain.db.password=unused",
                             "--retain.data-dir=" + work.resolve("loader"),
                             "--retain.journeys.worker.enabled=false",
                             "--retain.messaging.worker.enabled=false",
@@ -109,8 +110,9 @@ public final class JourneysBenchmark {
             List<String> workerSettings = List.of(withQuietSchedules(
                     // a killed instance's claimed sends are put in doubt once this lease runs out
                     "--retain.messaging.worker.lease=20s"));
-            var a = new ServerProcess("instance-a", work, url, smtp.port(), workerSettings);
-            var b = new ServerProcess("instance-b", work, url, smtp.port(), workerSettings);
+            // the benchmark's own server trusts local connections: any password will do
+            var a = new ServerProcess("instance-a", work, url, "postgres", "unused", smtp.port(), workerSettings);
+            var b = new ServerProcess("instance-b", work, url, "postgres", "unused", smtp.port(), workerSettings);
             try (a;
                     b) {
                 if (statements) {

@@ -97,7 +97,7 @@ class KilledInstanceTests {
         try (var other = new ServerProcess(
                 KILLED,
                 work,
-                dataSource.unwrap(HikariDataSource.class).getJdbcUrl(),
+                dataSource.unwrap(HikariDataSource.class),
                 smtp.getSmtp().getPort(),
                 // its sends in flight at the kill are in doubt after this lease, not after the default five minutes
                 List.of("--retain.messaging.worker.lease=2s", "--retain.messaging.worker.delay-ms=100"))) {

@@ -20,6 +20,41 @@ class DatabaseReachabilityTests {
     }
 
     @Test
+    void anExternalDatabaseIsNeverUsedWithoutAPassword() {
+        assertThat(DatabaseReachability.missingPassword(UNREACHABLE, "")).contains("RETAIN_DB_PASSWORD is empty");
+        assertThat(DatabaseReachability.missingPassword(UNREACHABLE, null)).isNotNull();
+        assertThat(DatabaseReachability.missingPassword(UNREACHABLE, "secret")).isNull();
+        assertThat(DatabaseReachability.missingPassword(UNREACHABLE + "?user=retain&password=secret", ""))
+                .isNull();
+        assertThat(DatabaseReachability.missingPassword(UNREACHABLE + "?password=", ""))
+                .isNotNull();
+        assertThat(DatabaseReachability.missingPassword("", "")).as("embedded").isNull();
+    }
+
+    @Test
+    void theServerRefusesToStartWithOneClearLineWhenTheExternalDatabaseHasNoPassword() throws Exception {
+        var command = List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.retain.RetainApplication",
+                "serve");
+        var builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("RETAIN_DB_URL", UNREACHABLE);
+        builder.environment().remove("RETAIN_DB_PASSWORD");
+        builder.redirectError(File.createTempFile("retain-stderr", ".txt"));
+        Process process = builder.start();
+
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String stderr = Files.readString(builder.redirectError().file().toPath(), StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).isEqualTo(1);
+        assertThat(stderr.strip().lines())
+                .containsExactly("RETAIN_DB_URL is set but RETAIN_DB_PASSWORD is empty: Retain connects to an"
+                        + " external database only with a password. Set RETAIN_DB_PASSWORD to the password of"
+                        + " RETAIN_DB_USER (see docs/configuration.md#the-database).");
+    }
+
+    @Test
     void theServerExitsWithOneClearLineWhenTheDatabaseCannotBeReached() throws Exception {
         var command = List.of(
                 ProcessHandle.current().info().command().orElse("java"),
@@ -29,6 +64,7 @@ class DatabaseReachabilityTests {
                 "serve");
         var builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("RETAIN_DB_URL", UNREACHABLE);
+        builder.environment().put("RETAIN_DB_PASSWORD", "secret");
         builder.redirectError(File.createTempFile("retain-stderr", ".txt"));
         Process process = builder.start();
 

@@ -93,11 +93,13 @@ class ScheduledJobsClusterTests {
 
     @BeforeAll
     static void startTheSecondInstance(@Autowired javax.sql.DataSource dataSource) throws Exception {
-        String url = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl();
+        var pool = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class);
         second = new SpringApplicationBuilder(RetainApplication.class, TestJobs.class)
                 .properties(
                         "server.port=0",
-                        "retain.db.url=" + url,
+                        "retain.db.url=" + pool.getJdbcUrl(),
+                        "retain.db.user=" + pool.getUsername(),
+                        "retain.db.password=" + pool.getPassword(),
                         "retain.data-dir=target/test-data-second-instance",
                         "db-scheduler.scheduler-name=second",
                         POLLING,
@@ -203,6 +205,7 @@ class ScheduledJobsClusterTests {
                         "data-job=\"coupons.expiry\"",
                         "data-job=\"analytics.rebuild\"",
                         "data-job=\"platform.retention\"",
+                        "data-job=\"platform.backup\"",
                         "data-job=\"messaging.delivery-key-retention\"",
                         "data-job=\"journeys.daily-triggers\"",
                         "0 30 2 * * *");

@@ -2,6 +2,7 @@ package dev.retain.platform.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.retain.platform.DatabaseReachability;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
@@ -9,8 +10,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The one data source: an external PostgreSQL when {@code retain.db.url} is set, otherwise an embedded PostgreSQL
- * persisting under {@code retain.data-dir}/pg. Its connections carry the data scope of the thread that takes them.
+ * The one data source: an external PostgreSQL when {@code retain.db.url} is set (never without a password), otherwise
+ * an embedded PostgreSQL persisting under {@code retain.data-dir}/pg, reached as its role {@code retain}. Its
+ * connections carry the data scope of the thread that takes them.
  */
 @Configuration(proxyBeanMethods = false)
 class DataSourceConfiguration {
@@ -30,9 +32,15 @@ class DataSourceConfiguration {
         config.setMinimumIdle(Math.min(poolSize, 4));
         if (url.isBlank()) {
             EmbeddedPostgresServer server = EmbeddedPostgresServer.acquire(dataDirectory.resolve("pg"), cleanStart);
-            config.setJdbcUrl(server.jdbcUrl());
-            config.setUsername("postgres");
+            DatabaseLogin login = server.applicationLogin();
+            config.setJdbcUrl(login.url());
+            config.setUsername(login.user());
+            config.setPassword(login.password());
             return new ScopedDataSource(new EmbeddedDataSource(config, server));
+        }
+        String missing = DatabaseReachability.missingPassword(url, password);
+        if (missing != null) {
+            throw new IllegalStateException(missing);
         }
         config.setJdbcUrl(url);
         config.setUsername(user);

@@ -41,9 +41,15 @@ class AuditChainTests {
     TransactionTemplate transactions;
 
     @Test
-    void updateDeleteAndTruncateAreRefusedEvenToTheApplicationsSuperuserConnection() {
+    void updateDeleteAndTruncateAreRefusedEvenToTheApplicationsConnectionThatOwnsTheTable() {
         long id = anEntry("refused");
         assertThat(jdbc.sql("select rolsuper from pg_roles where rolname = current_user")
+                        .query(Boolean.class)
+                        .single())
+                .as("the application runs as no superuser")
+                .isFalse();
+        assertThat(jdbc.sql(
+                                "select relowner::regrole::text = current_user from pg_class where oid = 'audit_log'::regclass")
                         .query(Boolean.class)
                         .single())
                 .isTrue();
