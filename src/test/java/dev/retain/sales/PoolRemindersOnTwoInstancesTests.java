@@ -73,11 +73,13 @@ class PoolRemindersOnTwoInstancesTests {
 
     @BeforeAll
     static void startTheSecondInstance(@Autowired javax.sql.DataSource dataSource) throws Exception {
-        String url = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl();
+        var pool = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class);
         second = new SpringApplicationBuilder(RetainApplication.class, PoolTest.MovedClock.class)
                 .properties(
                         "server.port=0",
-                        "retain.db.url=" + url,
+                        "retain.db.url=" + pool.getJdbcUrl(),
+                        "retain.db.user=" + pool.getUsername(),
+                        "retain.db.password=" + pool.getPassword(),
                         "retain.data-dir=target/test-data-pools-second-instance",
                         "db-scheduler.scheduler-name=second",
                         // this instance is here for the runs the test starts on it

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo company's customers reading what Retain sent them: they open some emails (the tracking pixel), click some
- * links, now and then unsubscribe, and some of those who got a coupon come and spend it in the shop within days. The
+ * links, one in a hundred unsubscribes, and some of those who got a coupon come and spend it in the shop within days. The
  * shares follow what retailers report for coupon emails; customers in a journey's holdout get nothing and so only
  * buy as they would have anyway, which is what the journeys' lift measures.
  */
@@ -33,7 +33,9 @@ class CustomersAnswer {
 
     static final double OPEN = 0.45;
     static final double CLICK_WHEN_OPENED = 0.3;
-    static final double UNSUBSCRIBE = 0.01;
+    /** One in a hundred readers unsubscribes, the first of them among them: counted, so every demo has some. */
+    static final int UNSUBSCRIBE_EVERY_OPENED = 100;
+
     static final double REDEEM_WHEN_CLICKED = 0.4;
     static final double REDEEM_WHEN_OPENED = 0.12;
     static final double REDEEM_UNREAD = 0.02;
@@ -75,15 +77,17 @@ class CustomersAnswer {
     private void answer(PastDay day, Outbox.OutboxMessage message, SplittableRandom random) {
         boolean opens = random.nextDouble() < OPEN;
         boolean clicks = opens && random.nextDouble() < CLICK_WHEN_OPENED;
-        if (opens && token(OPEN_LINK, message.body()).map(tracking::opened).orElse(false)) {
+        boolean counted =
+                opens && token(OPEN_LINK, message.body()).map(tracking::opened).orElse(false);
+        if (counted) {
             opened++;
         }
         if (clicks
                 && token(CLICK_LINK, message.body()).flatMap(tracking::clicked).isPresent()) {
             clicked++;
         }
-        if (opens
-                && random.nextDouble() < UNSUBSCRIBE
+        if (counted
+                && opened % UNSUBSCRIBE_EVERY_OPENED == 1
                 && token(UNSUBSCRIBE_LINK, message.body())
                         .flatMap(tracking::unsubscribe)
                         .isPresent()) {
