@@ -1,6 +1,7 @@
 package dev.retain.platform.web;
 
 import dev.retain.platform.ConflictException;
+import dev.retain.platform.ForbiddenException;
 import dev.retain.platform.InvalidInputException;
 import dev.retain.platform.NotFoundException;
 import java.util.List;
@@ -52,6 +53,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
         return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
     }
 
     @Override
