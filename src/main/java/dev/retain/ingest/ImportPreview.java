@@ -3,7 +3,6 @@ package dev.retain.ingest;
 import dev.retain.ingest.cleansing.HeaderSynonyms;
 import dev.retain.ingest.files.ReadLimits;
 import dev.retain.ingest.files.TableReader;
-import dev.retain.ingest.files.TableReaders;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,14 +53,14 @@ public class ImportPreview {
     /** Previews the file with the given mapping, or with the suggested one when {@code mapping} is empty. */
     public Preview preview(Path file, ImportKind kind, Map<String, String> mapping, ImportOptions options)
             throws IOException {
-        try (TableReader reader = TableReaders.open(file, limits.maxCellChars())) {
+        try (TableReader reader = limits.open(file)) {
             List<String> headers = reader.headers();
             Map<String, String> suggested = suggest(kind, headers);
             Map<String, String> used = mapping == null || mapping.isEmpty() ? suggested : mapping;
             var cleanser = cleansing.cleanser(kind, ColumnMapping.of(kind, used, headers), headers, options);
             var rows = new ArrayList<PreviewRow>();
             for (String[] cells = reader.next(); cells != null && rows.size() < ROWS; cells = reader.next()) {
-                var cleansed = cleanser.cleanse(reader.rowNumber(), cells);
+                var cleansed = cleanser.cleanse(reader.rowNumber(), cells, reader.rowProblem());
                 var values = new LinkedHashMap<String, Object>();
                 for (String field : used.keySet()) {
                     Object value = cleansed.values()[RowCleanser.stagedColumnOf(field)];
@@ -77,7 +76,7 @@ public class ImportPreview {
 
     /** The file's column headers. */
     public List<String> headers(Path file) throws IOException {
-        try (TableReader reader = TableReaders.open(file, limits.maxCellChars())) {
+        try (TableReader reader = limits.open(file)) {
             return reader.headers();
         }
     }
