@@ -11,8 +11,13 @@ import dev.retain.platform.Role;
 import dev.retain.platform.apikeys.ApiKeys;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -141,6 +146,25 @@ class InputLimitsTests {
         assertThat(results.get(1).get("result").asString()).isEqualTo("rejected");
         assertThat(results.get(1).get("reason").asString())
                 .isEqualTo("line 2: name contains a NUL character (\\u0000), which text cannot hold");
+    }
+
+    @Test
+    void aFileThatIsNoTableIsAnsweredInThePreviewWith400NamingTheFile() throws Exception {
+        String token = apiKeys.create("preview", Set.of(Role.MARKETER)).token();
+        String body =
+                "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"x.csv\"\r\n\r\nid\u0000,name\r\n--b--\r\n";
+        var response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://localhost:" + port + "/api/v1/imports/preview?kind=CUSTOMERS"))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "multipart/form-data; boundary=b")
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"file\"").contains("binary data");
     }
 
     @Test

@@ -252,6 +252,9 @@ class ApiPayloadsTests {
         if (sample.has("raw")) {
             slots.add(new Slot("raw", "text"));
         }
+        if (sample.has("multipart") && sample.get("multipart").has("text")) {
+            slots.add(new Slot("file", "text"));
+        }
         return slots;
     }
 
@@ -309,7 +312,14 @@ class ApiPayloadsTests {
             contentType = sample.get("contentType").asString();
         } else if (sample.has("multipart")) {
             String boundary = "payloads" + n;
-            body = multipart(boundary, sample.get("multipart"));
+            JsonNode file = sample.get("multipart");
+            String text = slot != null && slot.kind().equals("file")
+                    ? payload
+                    : file.path("text").asString("");
+            body = multipart(
+                    boundary,
+                    file.get("name").asString(),
+                    file.get("content").asString().replace("{text}", text));
             contentType = "multipart/form-data; boundary=" + boundary;
         }
         if (contentType != null) {
@@ -501,12 +511,12 @@ class ApiPayloadsTests {
         return root;
     }
 
-    private static byte[] multipart(String boundary, JsonNode file) {
+    private static byte[] multipart(String boundary, String name, String content) {
         var out = new ByteArrayOutputStream();
-        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                + file.get("name").asString() + "\"\r\nContent-Type: text/csv\r\n\r\n";
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: text/csv\r\n\r\n";
         out.writeBytes(head.getBytes(StandardCharsets.UTF_8));
-        out.writeBytes(file.get("content").asString().getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(Payloads.looseUtf8(content));
         out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return out.toByteArray();
     }
