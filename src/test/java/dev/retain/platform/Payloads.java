@@ -23,11 +23,6 @@ final class Payloads {
         boolean isMarkup() {
             return text.indexOf('<') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\'') >= 0;
         }
-
-        /** Whether it holds characters that no text column can store as they are (NUL, unpaired surrogates). */
-        boolean isUnstorable() {
-            return text.indexOf('\u0000') >= 0 || hasLoneSurrogate(text);
-        }
     }
 
     private Payloads() {}
@@ -82,18 +77,6 @@ final class Payloads {
             }
         }
         return out.toString();
-    }
-
-    static boolean hasLoneSurrogate(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** JSON text as a client would send it: unpaired surrogates as \\u escapes, which is all JSON can carry. */

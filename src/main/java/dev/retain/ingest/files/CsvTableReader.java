@@ -36,6 +36,7 @@ public final class CsvTableReader implements TableReader {
     private final Reader reader;
     private final long totalBytes;
     private final int maxCellChars;
+    private final long maxRowChars;
     private final char[] buf = new char[64 * 1024];
     private int pos;
     private int limit;
@@ -66,12 +67,15 @@ public final class CsvTableReader implements TableReader {
     private String recordProblem;
 
     private String rowProblem;
+    /** Characters of the record's cells so far, against the limit of a row. */
+    private long recordChars;
 
     private CsvTableReader(CountingInputStream counter, Reader reader, long totalBytes, int maxCellChars) {
         this.counter = counter;
         this.reader = reader;
         this.totalBytes = totalBytes;
         this.maxCellChars = maxCellChars;
+        this.maxRowChars = TableReaders.maxRowChars(maxCellChars);
     }
 
     /**
@@ -245,6 +249,7 @@ public final class CsvTableReader implements TableReader {
         resetPending();
         cellTooLong = false;
         recordProblem = null;
+        recordChars = 0;
         recordLine = lines + 1;
         final char d = delimiter;
         final char[] b = buf;
@@ -417,6 +422,16 @@ public final class CsvTableReader implements TableReader {
             cellTooLong = false;
         } else if (value.indexOf('\u0000') >= 0) {
             refuse(TableReaders.nulCharacter(recordLine, TableReaders.columnName(headers, cellCount)));
+        }
+        recordChars += value.length();
+        if (cellCount == TableReaders.MAX_CELLS_PER_ROW || recordChars > maxRowChars) {
+            // The row is refused; the cells past the limit are dropped, so that it stays bounded.
+            refuse(
+                    cellCount == TableReaders.MAX_CELLS_PER_ROW
+                            ? TableReaders.tooManyCells(recordLine)
+                            : TableReaders.rowTooLong(recordLine, maxRowChars));
+            resetPending();
+            return;
         }
         if (cellCount == cells.length) {
             cells = Arrays.copyOf(cells, cellCount * 2);

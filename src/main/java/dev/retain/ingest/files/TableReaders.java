@@ -19,6 +19,9 @@ public final class TableReaders {
     /** 64 K characters: far beyond any real cell (Excel stops at 32,767), yet small enough to hold. */
     public static final int DEFAULT_MAX_CELL_CHARS = 64 * 1024;
 
+    /** Column XFD, the widest sheet Excel allows. */
+    static final int MAX_CELLS_PER_ROW = 16_384;
+
     private static final int SHOWN_OF_LONG_CELL = 100;
 
     private TableReaders() {}
@@ -70,6 +73,21 @@ public final class TableReaders {
     /** The same, naming the column too. */
     static String cellTooLong(long row, int maxCellChars, String column) {
         return cellTooLong(row, maxCellChars) + " (column " + column + ")";
+    }
+
+    /** Why a row was refused for holding more cells than any spreadsheet has columns (Excel stops at XFD). */
+    static String tooManyCells(long row) {
+        return String.format(Locale.ROOT, "row %d has more than %,d cells, the limit", row, MAX_CELLS_PER_ROW);
+    }
+
+    /** Why a row was refused for holding more text than {@code maxRowChars} altogether. */
+    static String rowTooLong(long row, long maxRowChars) {
+        return String.format(Locale.ROOT, "row %d is longer than %,d characters, the limit", row, maxRowChars);
+    }
+
+    /** The most text one row may hold: that of 16 cells at the limit, so a row of many long cells stays bounded too. */
+    static long maxRowChars(int maxCellChars) {
+        return 16L * maxCellChars;
     }
 
     /** Why a row was refused for a NUL character, which no text column can hold. */

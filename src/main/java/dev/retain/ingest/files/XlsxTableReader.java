@@ -37,7 +37,7 @@ public final class XlsxTableReader implements TableReader {
         (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1
     };
     /** Column XFD, the widest sheet Excel allows; guards against absurd cell references. */
-    private static final int MAX_COLUMNS = 16384;
+    private static final int MAX_COLUMNS = TableReaders.MAX_CELLS_PER_ROW;
     /** Excel shows 15 significant digits; past them a double is binary noise (0.1 + 0.2 = 0.30000000000000004). */
     private static final MathContext EXCEL_PRECISION = new MathContext(15);
 
@@ -66,6 +66,8 @@ public final class XlsxTableReader implements TableReader {
     private String sheetRowProblem;
 
     private String rowProblem;
+    /** Characters of the row's cells so far, against the limit of a row. */
+    private long sheetRowChars;
 
     private XlsxTableReader(OPCPackage pkg, long totalBytes, int maxCellChars, SharedStringTable strings)
             throws IOException, OpenXML4JException, XMLStreamException {
@@ -254,6 +256,7 @@ public final class XlsxTableReader implements TableReader {
         String r = xml.getAttributeValue(null, "r");
         sheetRow = r != null ? rowNumberOf(r) : sheetRow + 1;
         sheetRowProblem = null;
+        sheetRowChars = 0;
         width = 0;
         int column = 0;
         while (true) {
@@ -301,6 +304,11 @@ public final class XlsxTableReader implements TableReader {
             text = TableReaders.startOf(text);
         } else if (text.indexOf('\u0000') >= 0) {
             refuse(TableReaders.nulCharacter(sheetRow, TableReaders.columnName(headers, column)));
+        }
+        sheetRowChars += text.length();
+        if (sheetRowChars > TableReaders.maxRowChars(maxCellChars)) {
+            refuse(TableReaders.rowTooLong(sheetRow, TableReaders.maxRowChars(maxCellChars)));
+            text = "";
         }
         put(column, text);
         return column;

@@ -89,6 +89,26 @@ class CellLengthLimitTests {
     }
 
     @Test
+    void aRowWithMoreCellsThanASheetHasColumnsIsRefusedAndKeptBounded() throws IOException {
+        String text = "id,note\n" + ",x".repeat(20_000) + "\n2,fine\n";
+        try (var reader = CsvTableReader.open(stream(text), text.length(), UTF_8, 10_000)) {
+            assertThat(reader.next()).hasSize(16_384);
+            assertThat(reader.rowProblem()).isEqualTo("row 2 has more than 16,384 cells, the limit");
+            assertThat(reader.next()).containsExactly("2", "fine");
+        }
+    }
+
+    @Test
+    void aRowOfManyLongCellsIsRefusedPastSixteenCellsAtTheLimit() throws IOException {
+        String text = "id,note\n" + ("," + "w".repeat(100)).repeat(17) + "\n2,fine\n";
+        try (var reader = CsvTableReader.open(stream(text), text.length(), UTF_8, 100)) {
+            reader.next();
+            assertThat(reader.rowProblem()).isEqualTo("row 2 is longer than 1,600 characters, the limit");
+            assertThat(reader.next()).containsExactly("2", "fine");
+        }
+    }
+
+    @Test
     void anOverlongHeaderFailsTheFile() {
         String text = "id," + "h".repeat(101) + "\n1,2\n";
         assertThatThrownBy(() -> CsvTableReader.open(stream(text), text.length(), UTF_8, 100))
