@@ -99,8 +99,9 @@ public class Suppressions {
         }
         Suppression before = existing.get();
         boolean copied = copiedByMerge(customerId, key);
-        boolean weaker = before.chosenByCustomer() && !reason.chosenByCustomer();
-        if ((reason.chosenByCustomer() && !before.chosenByCustomer()) || (copied && !weaker)) {
+        boolean customerNowChose = reason.chosenByCustomer() && !before.chosenByCustomer();
+        boolean wouldUndoTheirChoice = before.chosenByCustomer() && !reason.chosenByCustomer();
+        if (customerNowChose || (copied && !wouldUndoTheirChoice)) {
             jdbc.sql("""
                             update suppressions set reason = ?, note = ?, at = ?, created_by = ?, merge_id = null
                             where customer_id = ? and channel = ?""")
@@ -113,6 +114,7 @@ public class Suppressions {
                             key)
                     .update();
         } else if (copied) {
+            // The customer's choice stays as it was, now the survivor's own.
             jdbc.sql("update suppressions set merge_id = null where customer_id = ? and channel = ?")
                     .params(customerId, key)
                     .update();

@@ -68,8 +68,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /**
      * Text the database could not take: a NUL character or an unpaired surrogate that reached a statement by a path the
-     * checks at the edge do not see (a file, a JSON document stored whole), or a value too long for an index. Nothing
-     * was stored, since the transaction failed. Any other database error stays a server error.
+     * checks at the edge do not see (a file, a JSON document stored whole), or a value too long for an index: a 400,
+     * since the request must change. The statement failed, and its transaction with it. Any other database error stays a
+     * server error.
      */
     @ExceptionHandler(DataAccessException.class)
     ResponseEntity<ProblemDetail> unstorable(DataAccessException e) {
@@ -86,7 +87,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return ResponseEntity.internalServerError()
                     .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The request failed."));
         }
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Text cannot be stored", detail));
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Cannot be stored", detail));
     }
 
     private static String sqlState(Throwable e) {
