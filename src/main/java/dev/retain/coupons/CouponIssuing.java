@@ -24,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 class CouponIssuing {
 
     private static final int CODE_ATTEMPTS = 5;
+    /** Keys are looked up in a unique index, which holds short values only. */
+    static final int MAX_KEY_CHARACTERS = 200;
 
     private final JdbcClient jdbc;
     private final CouponCampaigns campaigns;
@@ -52,6 +54,9 @@ class CouponIssuing {
             throws CouponUnavailableException {
         if (issueKey == null || issueKey.isBlank()) {
             throw new InvalidInputException("issueKey", "required, to issue at most once per key");
+        }
+        if (issueKey.length() > MAX_KEY_CHARACTERS) {
+            throw new InvalidInputException("issueKey", "at most " + MAX_KEY_CHARACTERS + " characters");
         }
         if (sourceRef == null || sourceRef.isBlank()) {
             throw new InvalidInputException("sourceRef", "required, e.g. journey:12:enrolment:345");

@@ -3,7 +3,6 @@ package dev.retain.ingest;
 import dev.retain.customers.CustomerImport;
 import dev.retain.ingest.files.ReadLimits;
 import dev.retain.ingest.files.TableReader;
-import dev.retain.ingest.files.TableReaders;
 import dev.retain.platform.AuditLog;
 import dev.retain.platform.CsvWriter;
 import dev.retain.platform.InvalidInputException;
@@ -92,7 +91,7 @@ public class ImportJobs {
         Path file = store(request.fileName(), content);
         List<String> headers;
         Map<String, String> mapping;
-        try (TableReader reader = TableReaders.open(file, limits.maxCellChars())) {
+        try (TableReader reader = limits.open(file)) {
             headers = reader.headers();
             Map<String, String> given = request.mapping() == null ? Map.of() : request.mapping();
             mapping = suggestUnmapped || given.isEmpty()

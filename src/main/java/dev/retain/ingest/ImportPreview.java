@@ -3,7 +3,8 @@ package dev.retain.ingest;
 import dev.retain.ingest.cleansing.HeaderSynonyms;
 import dev.retain.ingest.files.ReadLimits;
 import dev.retain.ingest.files.TableReader;
-import dev.retain.ingest.files.TableReaders;
+import dev.retain.ingest.files.UnreadableFileException;
+import dev.retain.platform.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,17 +52,21 @@ public class ImportPreview {
             Map<String, String> mapping,
             List<PreviewRow> rows) {}
 
-    /** Previews the file with the given mapping, or with the suggested one when {@code mapping} is empty. */
+    /**
+     * Previews the file with the given mapping, or with the suggested one when {@code mapping} is empty.
+     *
+     * @throws InvalidInputException on field {@code file}, saying why, when the file cannot be read as a table
+     */
     public Preview preview(Path file, ImportKind kind, Map<String, String> mapping, ImportOptions options)
             throws IOException {
-        try (TableReader reader = TableReaders.open(file, limits.maxCellChars())) {
+        try (TableReader reader = open(file)) {
             List<String> headers = reader.headers();
             Map<String, String> suggested = suggest(kind, headers);
             Map<String, String> used = mapping == null || mapping.isEmpty() ? suggested : mapping;
             var cleanser = cleansing.cleanser(kind, ColumnMapping.of(kind, used, headers), headers, options);
             var rows = new ArrayList<PreviewRow>();
             for (String[] cells = reader.next(); cells != null && rows.size() < ROWS; cells = reader.next()) {
-                var cleansed = cleanser.cleanse(reader.rowNumber(), cells);
+                var cleansed = cleanser.cleanse(reader.rowNumber(), cells, reader.rowProblem());
                 var values = new LinkedHashMap<String, Object>();
                 for (String field : used.keySet()) {
                     Object value = cleansed.values()[RowCleanser.stagedColumnOf(field)];
@@ -75,9 +80,17 @@ public class ImportPreview {
         }
     }
 
+    private TableReader open(Path file) throws IOException {
+        try {
+            return limits.open(file);
+        } catch (UnreadableFileException e) {
+            throw new InvalidInputException("file", e.getMessage());
+        }
+    }
+
     /** The file's column headers. */
     public List<String> headers(Path file) throws IOException {
-        try (TableReader reader = TableReaders.open(file, limits.maxCellChars())) {
+        try (TableReader reader = open(file)) {
             return reader.headers();
         }
     }

@@ -2,7 +2,6 @@ package dev.retain.ingest;
 
 import dev.retain.ingest.files.ReadLimits;
 import dev.retain.ingest.files.TableReader;
-import dev.retain.ingest.files.TableReaders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -69,7 +68,7 @@ class ImportRun {
 
     private void importAll(ImportJob job, Path file) {
         StagedImport.Staged staged;
-        try (TableReader reader = TableReaders.open(file, limits.maxCellChars())) {
+        try (TableReader reader = limits.open(file)) {
             staged = stagedImport.importRows(
                     job.kind(),
                     job.source(),

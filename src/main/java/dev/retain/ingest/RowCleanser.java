@@ -125,6 +125,21 @@ final class RowCleanser {
         this.json = json;
     }
 
+    /**
+     * The row as read: refused with the reader's reason when it could not be read whole (see
+     * {@link dev.retain.ingest.files.TableReader#rowProblem()}), else cleansed.
+     */
+    Cleansed cleanse(long rowNumber, String[] cells, String readProblem) {
+        if (readProblem == null) {
+            return cleanse(rowNumber, cells);
+        }
+        Object[] v = new Object[STAGED_COLUMNS.size()];
+        v[0] = rowNumber;
+        v[1] = readProblem;
+        v[2] = Arrays.asList(cells);
+        return new Cleansed(v, Map.of("row", readProblem));
+    }
+
     Cleansed cleanse(long rowNumber, String[] cells) {
         var problems = new LinkedHashMap<String, String>(2);
         Object[] v = new Object[STAGED_COLUMNS.size()];

@@ -99,7 +99,8 @@ class StagedImport {
         copy.into("staged_rows", String.join(", ", RowCleanser.STAGED_COLUMNS), sink -> {
             try {
                 for (String[] cells = reader.next(); cells != null; cells = reader.next()) {
-                    sink.row(cleanser.cleanse(reader.rowNumber(), cells).values());
+                    sink.row(cleanser.cleanse(reader.rowNumber(), cells, reader.rowProblem())
+                            .values());
                     if (++rows[0] % REPORT_EVERY_ROWS == 0
                             && progress.report(rows[0], reader.bytesRead(), reader.totalBytes())) {
                         throw new ImportCancelled();

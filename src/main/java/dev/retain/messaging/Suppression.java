@@ -9,4 +9,9 @@ public record Suppression(
     public boolean allChannels() {
         return channel == null;
     }
+
+    /** Whether only an admin may lift it: the customer chose it. */
+    public boolean chosenByCustomer() {
+        return reason.chosenByCustomer();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.retain.platform;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -12,6 +13,9 @@ final class PasswordPolicy {
     static Optional<PasswordRule> brokenRule(String username, String password) {
         if (password == null || password.length() < PasswordRule.MIN_CHARACTERS) {
             return Optional.of(PasswordRule.MIN_LENGTH);
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > PasswordRule.MAX_BYTES) {
+            return Optional.of(PasswordRule.MAX_LENGTH);
         }
         if (username != null
                 && password.strip()

@@ -2,6 +2,8 @@ package dev.retain.platform;
 
 import java.util.EnumSet;
 import java.util.Set;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * What a user or API key may do. Each staff role is a team in the company; {@link #MONITORING} is for the API keys of
@@ -29,5 +31,13 @@ public enum Role {
     /** The roles people hold, in order. */
     public static Set<Role> staff() {
         return EnumSet.complementOf(EnumSet.of(MONITORING));
+    }
+
+    /** Whether the user or API key acting now holds this role. */
+    public boolean heldByCurrentActor() {
+        Authentication actor = SecurityContextHolder.getContext().getAuthentication();
+        return actor != null
+                && actor.isAuthenticated()
+                && actor.getAuthorities().stream().anyMatch(a -> authority().equals(a.getAuthority()));
     }
 }

@@ -36,6 +36,7 @@ public final class CsvTableReader implements TableReader {
     private final Reader reader;
     private final long totalBytes;
     private final int maxCellChars;
+    private final long maxRowChars;
     private final char[] buf = new char[64 * 1024];
     private int pos;
     private int limit;
@@ -58,11 +59,23 @@ public final class CsvTableReader implements TableReader {
     private long recordLine;
     private long rowNumber;
 
+    /** The cell being read passed the limit: what comes of it is dropped, and only its start kept for showing. */
+    private boolean cellTooLong;
+
+    private String tooLongStart;
+    /** Why the record being read is refused, or null; and that of the row last returned. */
+    private String recordProblem;
+
+    private String rowProblem;
+    /** Characters of the record's cells so far, against the limit of a row. */
+    private long recordChars;
+
     private CsvTableReader(CountingInputStream counter, Reader reader, long totalBytes, int maxCellChars) {
         this.counter = counter;
         this.reader = reader;
         this.totalBytes = totalBytes;
         this.maxCellChars = maxCellChars;
+        this.maxRowChars = TableReaders.maxRowChars(maxCellChars);
     }
 
     /**
@@ -74,8 +87,9 @@ public final class CsvTableReader implements TableReader {
     }
 
     /**
-     * The same, refusing a cell longer than {@code maxCellChars} as soon as it gets that long, so one endless cell (an
-     * unclosed quote, a hostile file) is never held in memory whole.
+     * The same, refusing a row with a cell longer than {@code maxCellChars}: the rest of the cell is skipped as it is
+     * read, so one endless cell (a hostile file) is never held in memory whole. A quote left open, which makes the rest
+     * of the file one cell, fails the file.
      */
     public static CsvTableReader open(InputStream in, long totalBytes, Charset charsetOrNull, int maxCellChars)
             throws IOException {
@@ -135,6 +149,7 @@ public final class CsvTableReader implements TableReader {
         while (readRecord()) {
             if (!isBlankRecord()) {
                 rowNumber = recordLine;
+                rowProblem = recordProblem;
                 return Arrays.copyOf(cells, cellCount);
             }
         }
@@ -144,6 +159,11 @@ public final class CsvTableReader implements TableReader {
     @Override
     public long rowNumber() {
         return rowNumber;
+    }
+
+    @Override
+    public String rowProblem() {
+        return rowProblem;
     }
 
     @Override
@@ -177,6 +197,9 @@ public final class CsvTableReader implements TableReader {
         String[] row = next();
         if (row == null) {
             throw new UnreadableFileException("the file is empty");
+        }
+        if (rowProblem != null) {
+            throw new UnreadableFileException("the header row cannot be read: " + rowProblem);
         }
         String[] names = new String[row.length];
         for (int i = 0; i < row.length; i++) {
@@ -224,6 +247,9 @@ public final class CsvTableReader implements TableReader {
     private boolean readRecord() throws IOException {
         cellCount = 0;
         resetPending();
+        cellTooLong = false;
+        recordProblem = null;
+        recordChars = 0;
         recordLine = lines + 1;
         final char d = delimiter;
         final char[] b = buf;
@@ -244,6 +270,10 @@ public final class CsvTableReader implements TableReader {
                 if (!more) {
                     if (!started) {
                         return false;
+                    }
+                    if (state == QUOTED && cellTooLong) {
+                        throw new UnreadableFileException(TableReaders.cellTooLong(recordLine, maxCellChars)
+                                + "; a quote left open makes a cell run on to the end of the file");
                     }
                     addCell(state == UNQUOTED ? unquotedCell(0, 0) : pendingCell());
                     return true;
@@ -385,8 +415,24 @@ public final class CsvTableReader implements TableReader {
         return pendingUsed ? pending.toString() : "";
     }
 
-    private void addCell(String value) throws UnreadableFileException {
-        checkLength(value.length());
+    private void addCell(String value) {
+        if (cellTooLong || value.length() > maxCellChars) {
+            refuse(TableReaders.cellTooLong(recordLine, maxCellChars, TableReaders.columnName(headers, cellCount)));
+            value = cellTooLong ? tooLongStart : TableReaders.startOf(value);
+            cellTooLong = false;
+        } else if (value.indexOf('\u0000') >= 0) {
+            refuse(TableReaders.nulCharacter(recordLine, TableReaders.columnName(headers, cellCount)));
+        }
+        recordChars += value.length();
+        if (cellCount == TableReaders.MAX_CELLS_PER_ROW || recordChars > maxRowChars) {
+            // The row is refused; the cells past the limit are dropped, so that it stays bounded.
+            refuse(
+                    cellCount == TableReaders.MAX_CELLS_PER_ROW
+                            ? TableReaders.tooManyCells(recordLine)
+                            : TableReaders.rowTooLong(recordLine, maxRowChars));
+            resetPending();
+            return;
+        }
         if (cellCount == cells.length) {
             cells = Arrays.copyOf(cells, cellCount * 2);
         }
@@ -394,10 +440,21 @@ public final class CsvTableReader implements TableReader {
         resetPending();
     }
 
-    private void checkLength(int length) throws UnreadableFileException {
+    /** Past the limit, the cell's text read so far is dropped (its start kept), and so is each part read after it. */
+    private void checkLength(int length) {
         if (length > maxCellChars) {
-            throw new UnreadableFileException(TableReaders.cellTooLong(recordLine, maxCellChars)
-                    + "; a quote left open makes a cell run on to the end of the file");
+            if (!cellTooLong) {
+                cellTooLong = true;
+                tooLongStart = TableReaders.startOf(pending);
+            }
+            pending.setLength(0);
+            quotedLength = 0;
+        }
+    }
+
+    private void refuse(String problem) {
+        if (recordProblem == null) {
+            recordProblem = problem;
         }
     }
 

@@ -57,14 +57,18 @@ final class SharedStringTable implements Closeable {
 
     private SharedStringTable() {}
 
-    /** Reads the package's shared strings part; a workbook without one has none. */
-    static SharedStringTable read(OPCPackage pkg, long inMemoryChars) throws IOException, XMLStreamException {
+    /**
+     * Reads the package's shared strings part; a workbook without one has none. A string longer than
+     * {@code maxStringChars} is kept cut one character past it, so that a cell using it is seen to be too long.
+     */
+    static SharedStringTable read(OPCPackage pkg, long inMemoryChars, int maxStringChars)
+            throws IOException, XMLStreamException {
         var table = new SharedStringTable();
         try {
             List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
             if (!parts.isEmpty()) {
                 try (InputStream in = parts.get(0).getInputStream()) {
-                    table.parse(in, inMemoryChars);
+                    table.parse(in, inMemoryChars, maxStringChars + 1);
                 }
             }
             table.finish();
@@ -121,7 +125,7 @@ final class SharedStringTable implements Closeable {
         }
     }
 
-    private void parse(InputStream in, long inMemoryLimit) throws IOException, XMLStreamException {
+    private void parse(InputStream in, long inMemoryLimit, int keptChars) throws IOException, XMLStreamException {
         XMLStreamReader xml = XMLHelper.newXMLInputFactory().createXMLStreamReader(in);
         try {
             StringBuilder text = new StringBuilder();
@@ -135,7 +139,10 @@ final class SharedStringTable implements Closeable {
                     } else if ("rPh".equals(name)) {
                         phonetic++;
                     } else if ("t".equals(name) && phonetic == 0) {
-                        text.append(xml.getElementText());
+                        text.append(boundedText(xml, keptChars));
+                        if (text.length() > keptChars) {
+                            text.setLength(keptChars);
+                        }
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     String name = xml.getLocalName();
@@ -149,6 +156,33 @@ final class SharedStringTable implements Closeable {
         } finally {
             xml.close();
         }
+    }
+
+    /**
+     * The text of the element whose start was just read, at most {@code keptChars} of it: the rest is read past, never
+     * held, so one enormous cell cannot fill the memory.
+     */
+    static String boundedText(XMLStreamReader xml, int keptChars) throws XMLStreamException {
+        StringBuilder text = new StringBuilder();
+        int depth = 1;
+        while (depth > 0) {
+            int event = xml.next();
+            switch (event) {
+                case XMLStreamConstants.CHARACTERS,
+                        XMLStreamConstants.CDATA,
+                        XMLStreamConstants.SPACE,
+                        XMLStreamConstants.ENTITY_REFERENCE -> {
+                    int room = keptChars - text.length();
+                    if (depth == 1 && room > 0) {
+                        text.append(xml.getTextCharacters(), xml.getTextStart(), Math.min(room, xml.getTextLength()));
+                    }
+                }
+                case XMLStreamConstants.START_ELEMENT -> depth++;
+                case XMLStreamConstants.END_ELEMENT -> depth--;
+                default -> {}
+            }
+        }
+        return text.toString();
     }
 
     /** Excel writes characters XML cannot hold as {@code _xHHHH_}; POI's rich text decodes them. */

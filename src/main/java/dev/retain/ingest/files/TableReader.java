@@ -20,6 +20,15 @@ public interface TableReader extends Closeable {
     String[] next() throws IOException;
 
     /**
+     * Why the row last returned by {@link #next()} was refused while it was read (a cell over the length limit, a NUL
+     * character), naming the row and column; null when it was read whole. A refused row's over-long cell holds only its
+     * start, for showing it among the rejected rows.
+     */
+    default String rowProblem() {
+        return null;
+    }
+
+    /**
      * 1-based line/row number in the file of the row last returned by {@link #next()} (the header is row 1 when it is
      * the first line), for error reports.
      */

@@ -37,7 +37,7 @@ public final class XlsxTableReader implements TableReader {
         (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1
     };
     /** Column XFD, the widest sheet Excel allows; guards against absurd cell references. */
-    private static final int MAX_COLUMNS = 16384;
+    private static final int MAX_COLUMNS = TableReaders.MAX_CELLS_PER_ROW;
     /** Excel shows 15 significant digits; past them a double is binary noise (0.1 + 0.2 = 0.30000000000000004). */
     private static final MathContext EXCEL_PRECISION = new MathContext(15);
 
@@ -62,6 +62,12 @@ public final class XlsxTableReader implements TableReader {
     private long sheetRow;
     private long rowNumber;
     private boolean finished;
+    /** Why the row being read is refused, or null; and that of the row last returned. */
+    private String sheetRowProblem;
+
+    private String rowProblem;
+    /** Characters of the row's cells so far, against the limit of a row. */
+    private long sheetRowChars;
 
     private XlsxTableReader(OPCPackage pkg, long totalBytes, int maxCellChars, SharedStringTable strings)
             throws IOException, OpenXML4JException, XMLStreamException {
@@ -87,13 +93,13 @@ public final class XlsxTableReader implements TableReader {
         return open(file, TableReaders.DEFAULT_MAX_CELL_CHARS, SharedStringTable.IN_MEMORY_CHARS);
     }
 
-    /** The same, refusing cells longer than {@code maxCellChars}. */
+    /** The same, refusing rows with a cell longer than {@code maxCellChars}. */
     public static XlsxTableReader open(Path file, int maxCellChars) throws IOException {
         return open(file, maxCellChars, SharedStringTable.IN_MEMORY_CHARS);
     }
 
-    /** The same, keeping at most {@code inMemoryStringChars} of shared strings in memory. */
-    static XlsxTableReader open(Path file, int maxCellChars, long inMemoryStringChars) throws IOException {
+    /** The same, keeping at most {@code inMemoryStringChars} of shared strings in memory, the rest in a temporary file. */
+    public static XlsxTableReader open(Path file, int maxCellChars, long inMemoryStringChars) throws IOException {
         rejectOle2(file);
         OPCPackage pkg;
         try {
@@ -103,7 +109,7 @@ public final class XlsxTableReader implements TableReader {
         }
         SharedStringTable strings = null;
         try {
-            strings = SharedStringTable.read(pkg, inMemoryStringChars);
+            strings = SharedStringTable.read(pkg, inMemoryStringChars, maxCellChars);
             XlsxTableReader xlsx = new XlsxTableReader(pkg, Files.size(file), maxCellChars, strings);
             xlsx.readHeader();
             return xlsx;
@@ -157,6 +163,7 @@ public final class XlsxTableReader implements TableReader {
         while (readRow()) {
             if (!isBlankRow()) {
                 rowNumber = sheetRow;
+                rowProblem = sheetRowProblem;
                 return Arrays.copyOf(row, width);
             }
         }
@@ -166,6 +173,11 @@ public final class XlsxTableReader implements TableReader {
     @Override
     public long rowNumber() {
         return rowNumber;
+    }
+
+    @Override
+    public String rowProblem() {
+        return rowProblem;
     }
 
     /** An estimate: the share of the sheet XML parsed so far, applied to the file size. */
@@ -204,6 +216,9 @@ public final class XlsxTableReader implements TableReader {
         if (cells == null) {
             throw new UnreadableFileException("the first sheet is empty");
         }
+        if (rowProblem != null) {
+            throw new UnreadableFileException("the header row cannot be read: " + rowProblem);
+        }
         String[] names = new String[cells.length];
         for (int i = 0; i < cells.length; i++) {
             String name = cells[i].strip();
@@ -239,7 +254,9 @@ public final class XlsxTableReader implements TableReader {
 
     private void parseRow() throws XMLStreamException, IOException {
         String r = xml.getAttributeValue(null, "r");
-        sheetRow = r != null ? Long.parseLong(r) : sheetRow + 1;
+        sheetRow = r != null ? rowNumberOf(r) : sheetRow + 1;
+        sheetRowProblem = null;
+        sheetRowChars = 0;
         width = 0;
         int column = 0;
         while (true) {
@@ -271,7 +288,7 @@ public final class XlsxTableReader implements TableReader {
             if (event == XMLStreamConstants.START_ELEMENT) {
                 String name = xml.getLocalName();
                 if ("v".equals(name)) {
-                    value = xml.getElementText();
+                    value = boundedText();
                 } else if ("is".equals(name)) {
                     value = inlineText();
                 } else {
@@ -283,7 +300,15 @@ public final class XlsxTableReader implements TableReader {
         }
         String text = value == null ? "" : cellText(type, style, value);
         if (text.length() > maxCellChars) {
-            throw new UnreadableFileException(TableReaders.cellTooLong(sheetRow, maxCellChars));
+            refuse(TableReaders.cellTooLong(sheetRow, maxCellChars, TableReaders.columnName(headers, column)));
+            text = TableReaders.startOf(text);
+        } else if (text.indexOf('\u0000') >= 0) {
+            refuse(TableReaders.nulCharacter(sheetRow, TableReaders.columnName(headers, column)));
+        }
+        sheetRowChars += text.length();
+        if (sheetRowChars > TableReaders.maxRowChars(maxCellChars)) {
+            refuse(TableReaders.rowTooLong(sheetRow, TableReaders.maxRowChars(maxCellChars)));
+            text = "";
         }
         put(column, text);
         return column;
@@ -295,7 +320,7 @@ public final class XlsxTableReader implements TableReader {
         }
         switch (type) {
             case "s":
-                int index = Integer.parseInt(value.trim());
+                int index = sharedStringIndex(value);
                 return index >= 0 && index < strings.count() ? strings.at(index) : "";
             case "b":
                 return "1".equals(value.trim()) || "true".equalsIgnoreCase(value.trim()) ? "TRUE" : "FALSE";
@@ -344,7 +369,7 @@ public final class XlsxTableReader implements TableReader {
         }
     }
 
-    /** The text of an inline string, leaving out phonetic guides ({@code rPh}). */
+    /** The text of an inline string, leaving out phonetic guides ({@code rPh}); bounded like {@link #boundedText()}. */
     private String inlineText() throws XMLStreamException {
         StringBuilder text = new StringBuilder();
         while (true) {
@@ -352,13 +377,48 @@ public final class XlsxTableReader implements TableReader {
             if (event == XMLStreamConstants.START_ELEMENT) {
                 String name = xml.getLocalName();
                 if ("t".equals(name)) {
-                    text.append(xml.getElementText());
+                    text.append(boundedText());
+                    if (text.length() > maxCellChars) {
+                        text.setLength(maxCellChars + 1);
+                    }
                 } else if ("rPh".equals(name)) {
                     skipElement();
                 }
             } else if (event == XMLStreamConstants.END_ELEMENT && "is".equals(xml.getLocalName())) {
                 return text.toString();
             }
+        }
+    }
+
+    /**
+     * The text of the element whose start was just read, up to one character past the limit: enough to tell that the
+     * cell is too long without holding all of it.
+     */
+    private String boundedText() throws XMLStreamException {
+        return SharedStringTable.boundedText(xml, maxCellChars + 1);
+    }
+
+    private void refuse(String problem) {
+        if (sheetRowProblem == null) {
+            sheetRowProblem = problem;
+        }
+    }
+
+    private long rowNumberOf(String reference) throws IOException {
+        try {
+            return Long.parseLong(reference.trim());
+        } catch (NumberFormatException e) {
+            throw new UnreadableFileException(
+                    "not a valid XLSX file: row number " + reference + " after row " + sheetRow);
+        }
+    }
+
+    /** A shared string's index; a damaged one reads as an empty cell rather than failing the file. */
+    private static int sharedStringIndex(String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

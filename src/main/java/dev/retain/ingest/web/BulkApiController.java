@@ -1,6 +1,7 @@
 package dev.retain.ingest.web;
 
 import dev.retain.customers.Customer;
+import dev.retain.customers.CustomerImport;
 import dev.retain.customers.Customers;
 import dev.retain.ingest.BulkIngest;
 import dev.retain.ingest.BulkIngest.RecordResult;
@@ -9,6 +10,7 @@ import dev.retain.ingest.files.BoundedLineReader;
 import dev.retain.ingest.files.BoundedLineReader.Line;
 import dev.retain.ingest.files.ReadLimits;
 import dev.retain.platform.InvalidInputException;
+import dev.retain.platform.StorableText;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,6 +47,13 @@ import tools.jackson.databind.ObjectMapper;
 class BulkApiController {
 
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
+
+    /** A source system's name, as identities are kept under it. */
+    private static final String SOURCE = "[a-z][a-z0-9_]{0,39}";
+
+    private static final String SOURCE_RULE =
+            "a source system name: a lower-case letter, then up to 39 lower-case letters, digits and _ (not phone,"
+                    + " email, company or wechat)";
 
     private final BulkIngest bulk;
     private final Customers customers;
@@ -94,6 +104,9 @@ class BulkApiController {
     @Operation(summary = "Create or update the customer that has this id in that source system")
     ResponseEntity<Customer> upsert(
             @PathVariable String source, @PathVariable String externalId, @RequestBody Map<String, Object> fields) {
+        if (!source.matches(SOURCE) || CustomerImport.RESERVED_KINDS.contains(source)) {
+            throw new InvalidInputException("source", SOURCE_RULE);
+        }
         var record = new HashMap<>(fields);
         record.put("customer_id", externalId);
         RecordResult result = bulk.ingest(ImportKind.CUSTOMERS, source, List.of(record), Map.of())
@@ -132,7 +145,13 @@ class BulkApiController {
                     continue;
                 }
                 try {
-                    records.add(json.readValue(line.text(), OBJECT));
+                    Map<String, Object> record = json.readValue(line.text(), OBJECT);
+                    Optional<String> unstorable = unstorable(record, "");
+                    if (unstorable.isPresent()) {
+                        unreadable.put(index, "line " + line.number() + ": " + unstorable.get());
+                    } else {
+                        records.add(record);
+                    }
                 } catch (RuntimeException e) {
                     unreadable.put(
                             index,
@@ -142,8 +161,8 @@ class BulkApiController {
                 index++;
             }
         }
-        if (source == null || !source.matches("[a-z][a-z0-9_]{0,39}")) {
-            throw new InvalidInputException("source", "a source system name: lower-case letters, digits and _");
+        if (source == null || !source.matches(SOURCE) || CustomerImport.RESERVED_KINDS.contains(source)) {
+            throw new InvalidInputException("source", SOURCE_RULE);
         }
         List<RecordResult> results = bulk.ingest(kind, source, records, unreadable);
         var totals = new LinkedHashMap<String, Long>();
@@ -153,6 +172,32 @@ class BulkApiController {
                     results.stream().filter(r -> r.result().equals(outcome)).count());
         }
         return new BulkResponse(totals, results);
+    }
+
+    /** The first field (or key) of a record holding text no column can store as sent, and why. */
+    private static Optional<String> unstorable(Object value, String path) {
+        if (value instanceof String text) {
+            return StorableText.problemWith(text).map(problem -> (path.isEmpty() ? "value" : path) + " " + problem);
+        }
+        if (value instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                String name = path.isEmpty() ? String.valueOf(entry.getKey()) : path + "." + entry.getKey();
+                Optional<String> problem =
+                        unstorable(String.valueOf(entry.getKey()), name).or(() -> unstorable(entry.getValue(), name));
+                if (problem.isPresent()) {
+                    return problem;
+                }
+            }
+        }
+        if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                Optional<String> problem = unstorable(list.get(i), path + "[" + i + "]");
+                if (problem.isPresent()) {
+                    return problem;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** "phone: '123' is not …; email: …" back into fields and problems. */

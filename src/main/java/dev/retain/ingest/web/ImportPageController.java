@@ -101,6 +101,10 @@ class ImportPageController {
             model.addAttribute("preview", result);
             model.addAttribute("mapping", result.mapping());
         } catch (InvalidInputException e) {
+            if (e.fieldErrors().containsKey("file")) {
+                model.addAttribute("error", e.fieldErrors().get("file"));
+                return list(model);
+            }
             model.addAttribute("errors", e.fieldErrors());
             model.addAttribute("mapping", mapping);
             model.addAttribute("headers", preview.headers(uploads.file(token)));

@@ -62,11 +62,18 @@ class SuppressionApiController {
                 request.note());
     }
 
+    /**
+     * Lifts a suppression. One the customer chose (UNSUBSCRIBED) needs an admin and a {@code reason}, kept in the audit
+     * log; the others may be lifted by whoever keeps the list.
+     */
     @DeleteMapping("/api/v1/suppressions/{customerId}/{channel}")
     @PreAuthorize(MessagingRoles.SUPPRESSORS)
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void remove(@PathVariable long customerId, @PathVariable String channel) {
-        suppressions.remove(customerId, ChannelNames.orAll(channel));
+    void lift(
+            @PathVariable long customerId,
+            @PathVariable String channel,
+            @RequestParam(required = false) String reason) {
+        suppressions.lift(customerId, ChannelNames.orAll(channel), reason);
     }
 
     @GetMapping("/api/v1/customers/{id}/consents")

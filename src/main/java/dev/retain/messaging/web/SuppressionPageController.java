@@ -3,6 +3,8 @@ package dev.retain.messaging.web;
 import dev.retain.messaging.Channel;
 import dev.retain.messaging.SuppressionReason;
 import dev.retain.messaging.Suppressions;
+import dev.retain.platform.ForbiddenException;
+import dev.retain.platform.InvalidInputException;
 import dev.retain.platform.NotFoundException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -49,11 +51,24 @@ class SuppressionPageController {
         return "redirect:/messages/suppressions";
     }
 
+    /** Lifts an entry; one the customer chose needs an admin and a reason. */
     @PostMapping("/messages/suppressions/{customerId}/{channel}/remove")
     @PreAuthorize(MessagingRoles.SUPPRESSORS)
-    String remove(@PathVariable long customerId, @PathVariable String channel, RedirectAttributes redirect) {
-        suppressions.remove(customerId, ChannelNames.orAll(channel));
-        redirect.addFlashAttribute("message", "messaging.suppressions.removed");
+    String remove(
+            @PathVariable long customerId,
+            @PathVariable String channel,
+            @RequestParam(required = false) String reason,
+            RedirectAttributes redirect) {
+        try {
+            suppressions.lift(customerId, ChannelNames.orAll(channel), reason);
+            redirect.addFlashAttribute("message", "messaging.suppressions.removed");
+        } catch (ForbiddenException e) {
+            redirect.addFlashAttribute("problem", "messaging.suppressions.adminOnly");
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", "messaging.suppressions.reasonNeeded");
+        } catch (NotFoundException e) {
+            redirect.addFlashAttribute("problem", "messaging.suppressions.notFound");
+        }
         return "redirect:/messages/suppressions";
     }
 }

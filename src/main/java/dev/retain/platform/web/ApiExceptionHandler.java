@@ -1,11 +1,16 @@
 package dev.retain.platform.web;
 
 import dev.retain.platform.ConflictException;
+import dev.retain.platform.ForbiddenException;
 import dev.retain.platform.InvalidInputException;
 import dev.retain.platform.NotFoundException;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -31,6 +36,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** One invalid field and why. */
     record FieldProblem(String field, String message) {}
 
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
     private final int uploadMaxMegabytes;
 
     ApiExceptionHandler(@Value("${retain.upload.max-mb}") int uploadMaxMegabytes) {
@@ -52,6 +59,44 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
         return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+    }
+
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage());
+    }
+
+    /**
+     * Text the database could not take: a NUL character or an unpaired surrogate that reached a statement by a path the
+     * checks at the edge do not see (a file, a JSON document stored whole), or a value too long for an index: a 400,
+     * since the request must change. The statement failed, and its transaction with it. Any other database error stays a
+     * server error.
+     */
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ProblemDetail> unstorable(DataAccessException e) {
+        String state = sqlState(e);
+        String detail = switch (state == null ? "" : state) {
+            case "22021", "22P05" ->
+                "A text in the request holds a character that cannot be stored (a NUL character or"
+                        + " an unpaired surrogate); remove it and send the request again.";
+            case "54000" -> "A value in the request is too long to be stored; shorten it and send the request again.";
+            default -> null;
+        };
+        if (detail == null) {
+            log.error("Database error answering an API request", e);
+            return ResponseEntity.internalServerError()
+                    .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The request failed."));
+        }
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Cannot be stored", detail));
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     @Override

@@ -37,5 +37,6 @@ class WebConfiguration implements WebMvcConfigurer {
         // The switch is for pages; the API is asked in a language with Accept-Language. Looking for the parameter
         // would also read an API request's multipart body before its controller can answer a too-large upload.
         registry.addInterceptor(change).excludePathPatterns("/api/**");
+        registry.addInterceptor(new StorableTextParameters());
     }
 }
