@@ -171,13 +171,14 @@ select scope_by_customer('loyalty_order_points');
 -- may be cleared (a person's erasure).
 create function loyalty_append_only() returns trigger language plpgsql as $$
 begin
-    if tg_op = 'UPDATE' and tg_table_name = 'loyalty_transactions'
-       and (new.customer_id, new.id, new.reason, new.idempotency_key, new.order_id, new.actor, new.at,
+    if tg_op = 'UPDATE' and tg_table_name = 'loyalty_transactions' then
+        if (new.customer_id, new.id, new.reason, new.idempotency_key, new.order_id, new.actor, new.at,
             new.active_after, new.pending_after)
            is not distinct from (old.customer_id, old.id, old.reason, old.idempotency_key, old.order_id, old.actor,
                                  old.at, old.active_after, old.pending_after)
-       and new.note is null then
-        return new;
+           and new.note is null then
+            return new;
+        end if;
     end if;
     raise exception '% is append-only', tg_table_name;
 end $$;

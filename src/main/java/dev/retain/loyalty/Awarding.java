@@ -86,7 +86,7 @@ class Awarding {
         }
         List<Long> debtors = jdbc.sql("""
                         with a as (
-                            select w.*, case when w.available_at > :now then 'PENDING' else 'ACTIVE' end as state,
+                            select w.*, case when w.available_at > cast(:now as timestamptz) then 'PENDING' else 'ACTIVE' end as state,
                                    s.expiry, s.expiry_months, s.expiry_days
                             from loyalty_awarding w cross join loyalty_settings s
                         ), per_member as (
@@ -96,7 +96,7 @@ class Awarding {
                             from a group by customer_id
                         ), members as (
                             update loyalty_members m
-                            set active = m.active + p.active, pending = m.pending + p.pending, updated_at = :now
+                            set active = m.active + p.active, pending = m.pending + p.pending, updated_at = cast(:now as timestamptz)
                             from per_member p where m.customer_id = p.customer_id
                             returning m.customer_id, m.active, m.pending, m.active - p.active as active_before
                         ), running as (
@@ -111,13 +111,13 @@ class Awarding {
                         ), transactions as (
                             insert into loyalty_transactions (customer_id, id, reason, idempotency_key, order_id, note,
                                                               actor, at, active_after, pending_after)
-                            select customer_id, id, reason, idempotency_key, order_id, note, actor, :now, active_after,
+                            select customer_id, id, reason, idempotency_key, order_id, note, actor, cast(:now as timestamptz), active_after,
                                    pending_after
                             from running
                             returning customer_id
                         ), keys as (
                             insert into loyalty_keys (idempotency_key, customer_id, transaction_id, created_at)
-                            select idempotency_key, customer_id, id, :now from a where not key_claimed
+                            select idempotency_key, customer_id, id, cast(:now as timestamptz) from a where not key_claimed
                             returning customer_id
                         ), entries as (
                             insert into loyalty_entries (customer_id, transaction_id, account, points)

@@ -24,6 +24,7 @@ public class LedgerCheck {
      * {@code active + pending}), and each problem in words; {@code ok} when there is none.
      */
     public record Result(
+            boolean ok,
             long transactions,
             long members,
             long active,
@@ -31,12 +32,7 @@ public class LedgerCheck {
             long redeemed,
             long expired,
             long issued,
-            List<String> problems) {
-
-        public boolean ok() {
-            return problems.isEmpty();
-        }
-    }
+            List<String> problems) {}
 
     private final JdbcClient jdbc;
 
@@ -94,6 +90,7 @@ public class LedgerCheck {
                                coalesce(-sum(points) filter (where account = 'PROGRAMME'), 0)
                         from loyalty_entries""")
                 .query((rs, row) -> new Result(
+                        problems.isEmpty(),
                         rs.getLong(1),
                         rs.getLong(2),
                         rs.getLong(3),

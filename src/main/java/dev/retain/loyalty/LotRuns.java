@@ -25,7 +25,7 @@ class LotRuns {
 
     /** Candidate members with pending lots spendable at {@code now} (named parameter {@code now}). */
     static final String DUE_FOR_ACTIVATION =
-            "select customer_id from loyalty_lots where state = 'PENDING' and remaining > 0 and available_at <= :now";
+            "select customer_id from loyalty_lots where state = 'PENDING' and remaining > 0 and available_at <= cast(:now as timestamptz)";
 
     /** Candidate members with lots past their last day before {@code today} (named parameter {@code today}). */
     static final String DUE_FOR_EXPIRY =
@@ -40,7 +40,7 @@ class LotRuns {
         Activated activated = jdbc.sql("""
                         with due as (
                             select customer_id, id, remaining from loyalty_lots
-                            where state = 'PENDING' and remaining > 0 and available_at <= :now and %s
+                            where state = 'PENDING' and remaining > 0 and available_at <= cast(:now as timestamptz) and %s
                         ), flipped as (
                             update loyalty_lots l set state = 'ACTIVE' from due d
                             where l.customer_id = d.customer_id and l.id = d.id
@@ -51,19 +51,19 @@ class LotRuns {
                                 from due group by customer_id) g
                         ), members as (
                             update loyalty_members m
-                            set active = m.active + p.points, pending = m.pending - p.points, updated_at = :now
+                            set active = m.active + p.points, pending = m.pending - p.points, updated_at = cast(:now as timestamptz)
                             from per_member p where m.customer_id = p.customer_id
                             returning m.customer_id, m.active, m.pending, m.active - p.points as active_before
                         ), transactions as (
                             insert into loyalty_transactions (customer_id, id, reason, idempotency_key, actor, at,
                                                               active_after, pending_after)
                             select p.customer_id, p.tx, 'ACTIVATION', 'activation:' || p.customer_id || ':' || p.last_lot,
-                                   'system', :now, m.active, m.pending
+                                   'system', cast(:now as timestamptz), m.active, m.pending
                             from per_member p join members m on m.customer_id = p.customer_id
                             returning customer_id
                         ), keys as (
                             insert into loyalty_keys (idempotency_key, customer_id, transaction_id, created_at)
-                            select 'activation:' || customer_id || ':' || last_lot, customer_id, tx, :now from per_member
+                            select 'activation:' || customer_id || ':' || last_lot, customer_id, tx, cast(:now as timestamptz) from per_member
                             returning customer_id
                         ), entries as (
                             insert into loyalty_entries (customer_id, transaction_id, account, points)
@@ -104,19 +104,19 @@ class LotRuns {
                                 from due group by customer_id) g
                         ), members as (
                             update loyalty_members m
-                            set active = m.active - p.active, pending = m.pending - p.pending, updated_at = :now
+                            set active = m.active - p.active, pending = m.pending - p.pending, updated_at = cast(:now as timestamptz)
                             from per_member p where m.customer_id = p.customer_id
                             returning m.customer_id, m.active, m.pending
                         ), transactions as (
                             insert into loyalty_transactions (customer_id, id, reason, idempotency_key, actor, at,
                                                               active_after, pending_after)
                             select p.customer_id, p.tx, 'EXPIRY', 'expiry:' || p.customer_id || ':' || p.last_lot,
-                                   'system', :now, m.active, m.pending
+                                   'system', cast(:now as timestamptz), m.active, m.pending
                             from per_member p join members m on m.customer_id = p.customer_id
                             returning customer_id
                         ), keys as (
                             insert into loyalty_keys (idempotency_key, customer_id, transaction_id, created_at)
-                            select 'expiry:' || customer_id || ':' || last_lot, customer_id, tx, :now from per_member
+                            select 'expiry:' || customer_id || ':' || last_lot, customer_id, tx, cast(:now as timestamptz) from per_member
                             returning customer_id
                         ), entries as (
                             insert into loyalty_entries (customer_id, transaction_id, account, points)

@@ -163,7 +163,7 @@ public class LoyaltyProgramme {
                         insert into loyalty_earning_rules (version, points_per_unit, rounding, first_order_bonus,
                                                            created_at, created_by)
                         select coalesce(max(version), 0) + 1, ?, ?, ?, ?, ? from loyalty_earning_rules
-                        returning """ + RULE_COLUMNS)
+                        returning\s""" + RULE_COLUMNS)
                 .params(
                         change.pointsPerUnit(),
                         (change.rounding() == null ? Rounding.DOWN : change.rounding()).name(),

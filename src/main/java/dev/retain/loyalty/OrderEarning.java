@@ -92,7 +92,7 @@ class OrderEarning {
         }
         jdbc.sql("""
                         insert into loyalty_members (customer_id, created_at, updated_at)
-                        select distinct customer_id, :now, :now from loyalty_due where due > held
+                        select distinct customer_id, cast(:now as timestamptz), cast(:now as timestamptz) from loyalty_due where due > held
                         on conflict do nothing""").param("now", Timestamp.from(now)).update();
         MemberScope scope = MemberScope.lock(jdbc, "select customer_id from loyalty_due where due <> held", Map.of());
         List<Reversal> reversals = jdbc.sql("""

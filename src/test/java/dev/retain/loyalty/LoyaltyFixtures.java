@@ -62,7 +62,7 @@ final class LoyaltyFixtures {
     /** Sends one order row through the bulk order API ({@code extra} adds fields such as status). */
     void order(Customer member, String orderId, String placedAt, String amount, String extra) {
         var response = admin.postNdjson(
-                "/api/v1/orders/bulk?source=shop-" + token,
+                "/api/v1/orders/bulk?source=shop_" + token,
                 "{\"order_id\":\"%s\",\"email\":\"%s\",\"order_date\":\"%s\",\"amount\":%s%s}"
                         .formatted(orderId + "-" + token, member.email(), placedAt, amount, extra));
         assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(200);
@@ -75,7 +75,7 @@ final class LoyaltyFixtures {
     /** The order's id in the database. */
     long orderId(String orderId) {
         return jdbc.sql("select id from orders where source = ? and external_id = ?")
-                .params("shop-" + token, orderId + "-" + token)
+                .params("shop_" + token, orderId + "-" + token)
                 .query(Long.class)
                 .single();
     }

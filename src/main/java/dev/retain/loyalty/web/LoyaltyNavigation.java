@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 class LoyaltyNavigation {
 
     @Bean
-    NavigationItem loyaltyNavigation() {
+    NavigationItem loyaltyProgrammeNavigation() {
         return new NavigationItem(NavigationGroup.SETTINGS, "/admin/loyalty", "nav.loyalty", 945, Set.of(Role.ADMIN));
     }
 }
