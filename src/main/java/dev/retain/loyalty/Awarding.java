@@ -17,7 +17,11 @@ import org.springframework.stereotype.Component;
 @Component
 class Awarding {
 
-    /** One award to write; {@code keyClaimed} when the caller holds its idempotency key already. */
+    /**
+     * One award to write; {@code keyClaimed} when the caller holds its idempotency key already. A {@code transferred}
+     * award is a lot moving from another member: it comes from TRANSFER instead of PROGRAMME and keeps its
+     * {@code expiresOn} (null: never); the others expire by the programme's current expiry.
+     */
     record Award(
             long transactionId,
             long customerId,
@@ -30,7 +34,41 @@ class Awarding {
             LocalDate earnedOn,
             Instant availableAt,
             String note,
-            String actor) {}
+            String actor,
+            boolean transferred,
+            LocalDate expiresOn) {
+
+        /** An award from the programme, expiring by its current expiry. */
+        static Award issued(
+                long transactionId,
+                long customerId,
+                LoyaltyReason reason,
+                String idempotencyKey,
+                boolean keyClaimed,
+                Long orderId,
+                Integer ruleVersion,
+                long points,
+                LocalDate earnedOn,
+                Instant availableAt,
+                String note,
+                String actor) {
+            return new Award(
+                    transactionId,
+                    customerId,
+                    reason,
+                    idempotencyKey,
+                    keyClaimed,
+                    orderId,
+                    ruleVersion,
+                    points,
+                    earnedOn,
+                    availableAt,
+                    note,
+                    actor,
+                    false,
+                    null);
+        }
+    }
 
     private final JdbcClient jdbc;
     private final LotRuns lots;
@@ -48,14 +86,20 @@ class Awarding {
                             id bigint primary key, customer_id bigint not null, reason text not null,
                             idempotency_key text not null, key_claimed boolean not null, order_id bigint,
                             rule_version int, points bigint not null check (points > 0), earned_on date not null,
-                            available_at timestamptz not null, note text, actor text not null
+                            available_at timestamptz not null, note text, actor text not null,
+                            transferred boolean not null default false, expires_on date
                         ) on commit drop""").update();
     }
 
-    /** Writes one award of a member the caller has locked. */
-    void awardOne(Award award, Instant now) {
+    /** Writes awards of members the caller has locked. */
+    void award(List<Award> awards, Instant now) {
         stage();
-        jdbc.sql("insert into loyalty_awarding values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        awards.forEach(this::insert);
+        writeStaged(now);
+    }
+
+    private void insert(Award award) {
+        jdbc.sql("insert into loyalty_awarding values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         award.transactionId(),
                         award.customerId(),
@@ -68,9 +112,10 @@ class Awarding {
                         Date.valueOf(award.earnedOn()),
                         Timestamp.from(award.availableAt()),
                         award.note(),
-                        award.actor())
+                        award.actor(),
+                        award.transferred(),
+                        award.expiresOn() == null ? null : Date.valueOf(award.expiresOn()))
                 .update();
-        writeStaged(now);
     }
 
     /**
@@ -121,7 +166,8 @@ class Awarding {
                             returning customer_id
                         ), entries as (
                             insert into loyalty_entries (customer_id, transaction_id, account, points)
-                            select customer_id, id, 'PROGRAMME', -points from a
+                            select customer_id, id, case when transferred then 'TRANSFER' else 'PROGRAMME' end, -points
+                            from a
                             union all
                             select customer_id, id, state, points from a
                             returning customer_id
@@ -129,12 +175,15 @@ class Awarding {
                             insert into loyalty_lots (customer_id, id, state, order_id, rule_version, points, remaining,
                                                       earned_on, available_at, expires_on)
                             select customer_id, id, state, order_id, rule_version, points, points, earned_on,
-                                   available_at, loyalty_expires_on(earned_on, expiry, expiry_months, expiry_days)
+                                   available_at,
+                                   case when transferred then expires_on
+                                        else loyalty_expires_on(earned_on, expiry, expiry_months, expiry_days) end
                             from a
                             returning customer_id
                         ), orders as (
                             insert into loyalty_order_points (customer_id, order_id, rule_version, points, transactions)
-                            select customer_id, order_id, rule_version, points, 1 from a where order_id is not null
+                            select customer_id, order_id, rule_version, points, 1 from a
+                            where order_id is not null and not transferred
                             on conflict (customer_id, order_id) do update
                                 set points = loyalty_order_points.points + excluded.points,
                                     transactions = loyalty_order_points.transactions + 1

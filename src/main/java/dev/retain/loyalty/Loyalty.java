@@ -330,8 +330,8 @@ public class Loyalty {
 
     private PointsApplied give(Request request) {
         Instant now = clock.instant();
-        awarding.awardOne(
-                new Awarding.Award(
+        awarding.award(
+                List.of(Awarding.Award.issued(
                         request.transactionId(),
                         request.customerId(),
                         request.reason(),
@@ -343,7 +343,7 @@ public class Loyalty {
                         zone.today(clock),
                         now,
                         request.note(),
-                        AuditLog.currentActor()),
+                        AuditLog.currentActor())),
                 now);
         Locked after = jdbc.sql("select active, pending from loyalty_members where customer_id = ?")
                 .param(request.customerId())

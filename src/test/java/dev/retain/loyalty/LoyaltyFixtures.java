@@ -34,6 +34,10 @@ final class LoyaltyFixtures {
         this.jdbc = jdbc;
     }
 
+    ApiClient admin() {
+        return admin;
+    }
+
     /** The programme on for every order since 2020, with the pending days and expiry given. */
     void programme(int pendingDays, ExpiryPolicy expiry, int months, int days, RefundShortfall shortfall) {
         programme.update(

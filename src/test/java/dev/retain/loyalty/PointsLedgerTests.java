@@ -2,14 +2,17 @@ package dev.retain.loyalty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.retain.ApiClient;
 import dev.retain.customers.Customer;
+import dev.retain.customers.CustomerMerges;
 import dev.retain.customers.Customers;
 import dev.retain.loyalty.LoyaltyProgramme.RuleChange;
 import dev.retain.messaging.MovableClock;
 import dev.retain.platform.Role;
 import dev.retain.platform.apikeys.ApiKeys;
+import dev.retain.segments.Conditions;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The ledger's rules on a moved clock: points pending for their days, then spendable; expiry at the end of a month of
@@ -57,6 +61,15 @@ class PointsLedgerTests {
 
     @Autowired
     MovableClock clock;
+
+    @Autowired
+    CustomerMerges merges;
+
+    @Autowired
+    Conditions conditions;
+
+    @Autowired
+    ObjectMapper json;
 
     LoyaltyFixtures fixtures;
 
@@ -326,6 +339,83 @@ class PointsLedgerTests {
                     .param(member.id())
                     .update();
         }
+    }
+
+    @Test
+    void aMergedCustomersPointsMoveToTheSurvivorAndARefundLaterTakesThemBackThere() {
+        Customer survivor = fixtures.aMember();
+        Customer merged = fixtures.aMember();
+        fixtures.order(merged, "M1", "2027-03-01 09:00", "90");
+        fixtures.order(merged, "M2", "2027-03-10 09:00", "40");
+        fixtures.awaitOrderPoints("M1", 90);
+        fixtures.awaitOrderPoints("M2", 40);
+        loyalty.redeem(merged.id(), key(), 30, null);
+        loyalty.earn(survivor.id(), key(), 5, LoyaltyReason.CAMPAIGN, null);
+
+        merges.merge(survivor.id(), merged.id());
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(fixtures.transactions(survivor.id(), LoyaltyReason.TRANSFER))
+                        .isEqualTo(2));
+
+        assertThat(fixtures.sumOf(merged.id(), "ACTIVE") + fixtures.sumOf(merged.id(), "PENDING"))
+                .isZero();
+        assertThat(fixtures.sumOf(survivor.id(), "ACTIVE")).isEqualTo(65);
+        assertThat(fixtures.sumOf(survivor.id(), "PENDING")).isEqualTo(40);
+
+        // the order, now the survivor's, is refunded: its 60 points left come back from the survivor
+        fixtures.order(survivor, "M1", "2027-03-01 09:00", "90", ",\"status\":\"refunded\"");
+        fixtures.awaitOrderPoints("M1", 0);
+        assertThat(loyalty.wallet(survivor.id()))
+                .extracting(Wallet::active, Wallet::pending)
+                .containsExactly(-25L, 40L);
+    }
+
+    @Test
+    void conditionsSeeThePointsAsTheyStand() {
+        fixtures.programme(0, ExpiryPolicy.ROLLING_DAYS, 12, 40, RefundShortfall.NEGATIVE_BALANCE);
+        Customer expiringSoon = fixtures.aMember();
+        Customer lasting = fixtures.aMember();
+        Customer none = fixtures.aMember();
+        Instant start = Instant.parse("2027-03-10T02:00:00Z");
+        earnAt(expiringSoon, start, 80);
+        earnAt(lasting, start.plus(Duration.ofDays(15)), 60);
+        clock.set(start.plus(Duration.ofDays(15)));
+        List<Long> among = List.of(expiringSoon.id(), lasting.id(), none.id());
+
+        assertThat(matching("{\"field\": \"loyalty.points_balance\", \"op\": \"gte\", \"value\": 50}", among))
+                .containsExactlyInAnyOrder(expiringSoon.id(), lasting.id());
+        assertThat(matching("{\"field\": \"loyalty.points_expiring_30d\", \"op\": \"gt\", \"value\": 0}", among))
+                .containsExactly(expiringSoon.id());
+        assertThat(matching("{\"field\": \"loyalty.points_balance\", \"op\": \"eq\", \"value\": 0}", among))
+                .containsExactly(none.id());
+
+        clock.set(start.plus(Duration.ofDays(41)));
+        assertThat(matching("{\"field\": \"loyalty.points_balance\", \"op\": \"gte\", \"value\": 50}", among))
+                .containsExactly(lasting.id());
+    }
+
+    @Test
+    void anErasedMembersLedgerStaysWithoutThemAndTheirPointsAreWrittenOff() {
+        Customer member = fixtures.aMember();
+        loyalty.earn(member.id(), key(), 70, LoyaltyReason.CAMPAIGN, "birthday gift for " + member.name());
+        loyalty.redeem(member.id(), key(), 20, null);
+
+        var erased = fixtures.admin().delete("/api/v1/customers/" + member.id() + "?reason=asked");
+        assertThat(erased.status()).isEqualTo(204);
+
+        assertThat(fixtures.sumOf(member.id(), "ACTIVE")).isZero();
+        assertThat(fixtures.sumOf(member.id(), "REDEEMED")).isEqualTo(20);
+        assertThat(fixtures.sumOf(member.id(), "PROGRAMME")).isEqualTo(-20);
+        assertThat(jdbc.sql("select count(*) from loyalty_transactions where customer_id = ? and note is not null")
+                        .param(member.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(fixtures.transactions(member.id(), LoyaltyReason.ADJUSTMENT)).isEqualTo(1);
+    }
+
+    private List<Long> matching(String condition, List<Long> among) {
+        return conditions.matchingAmong(conditions.parse(json.readTree(condition)), among);
     }
 
     private long earnAt(Customer member, Instant at, long points) {
