@@ -81,6 +81,7 @@ class LoyaltyPersonalData implements PersonalDataHolder {
         if (!member) {
             return;
         }
+        OrderEarning.lockOrderPoints(jdbc);
         Locked wallet = ledger.lock(customerId);
         List<Draw> draws = new ArrayList<>(ledger.take(customerId, Long.MAX_VALUE, true, null));
         Map<LedgerAccount, Long> entries = new EnumMap<>(LedgerAccount.class);

@@ -70,10 +70,7 @@ class OrderEarning {
         if (!settings.enabled() && !anyHeld) {
             return new Result(0, 0);
         }
-        // one run at a time: each sees what the one before wrote
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('loyalty.order-earning'))")
-                .query(Object.class)
-                .single();
+        lockOrderPoints(jdbc);
         Instant now = clock.instant();
         Long[] ids = customerIds == null ? null : customerIds.toArray(Long[]::new);
         jdbc.sql("drop table if exists loyalty_due").update();
@@ -118,6 +115,16 @@ class OrderEarning {
         lots.expire(scope, zone.today(clock), now);
         log.info("Loyalty: {} orders earned points, {} orders' points taken back", awarded, reversals.size());
         return new Result(awarded, reversals.size());
+    }
+
+    /**
+     * Takes the lock on the orders' record of points until the transaction ends: one run at a time, each seeing what the
+     * one before wrote, and no merge or erasure moving an order's points while a run compares them.
+     */
+    static void lockOrderPoints(JdbcClient jdbc) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('loyalty.order-points'))")
+                .query(Object.class)
+                .single();
     }
 
     /**

@@ -64,6 +64,7 @@ class PointsFollowMerges {
         if (!member) {
             return;
         }
+        OrderEarning.lockOrderPoints(jdbc);
         Instant now = clock.instant();
         jdbc.sql("""
                         insert into loyalty_members (customer_id, created_at, updated_at) values (?, ?, ?)
