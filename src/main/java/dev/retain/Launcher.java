@@ -26,6 +26,8 @@ final class Launcher {
                                  (serve refuses to start while an enabled account has the demo password)
               audit verify       walk the audit log's hash chain: OK and the number of entries, or the first
                                  entry where it breaks; exit code 0 intact, 1 broken, 2 wrong arguments
+              loyalty check      prove the points ledger whole: every transaction balances, every wallet equals
+                                 its ledger and lots; exit code 0 whole, 1 not, 2 wrong arguments
               backup             back up the database and the data directory's files into one file, also while
                                  the server runs: [--to FILE] (default RETAIN_BACKUP_DIR/retain-backup-TIME.zip)
                                  [--include-keys] (the key files under RETAIN_DATA_DIR/keys, left out otherwise)

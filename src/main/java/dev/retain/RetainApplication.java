@@ -40,7 +40,7 @@ public class RetainApplication {
                 }
                 runOnce(command);
             }
-            case "predict", "users", "audit" -> runOnce(command);
+            case "predict", "users", "audit", "loyalty" -> runOnce(command);
             case "backup" -> System.exit(Backups.backup(Arrays.copyOfRange(args, 1, args.length)));
             case "restore" -> System.exit(Backups.restore(Arrays.copyOfRange(args, 1, args.length)));
             default -> {
@@ -59,6 +59,7 @@ public class RetainApplication {
                             "Check the model through it: POST /api/v1/predict/clv/checks, or on /predict/clv.";
                         case "users" -> "Manage users through it, on its users page (/admin/users).";
                         case "audit" -> "Verify through it: GET /api/v1/audit/verify, or see /admin/audit.";
+                        case "loyalty" -> "Check through it: GET /api/v1/loyalty/check, or see /admin/loyalty.";
                         default -> "Stop it first, or give this one another RETAIN_DATA_DIR.";
                     });
         }

@@ -1,0 +1,12 @@
+/**
+ * Loyalty: the points programme. One append-only double-entry ledger of points — every movement a transaction with an
+ * idempotency key, a reason and entries on the member's wallet (pending, active) and the programme's accounts
+ * (programme, redeemed, expired) that sum to zero — with each award kept as a lot that is pending for some days after
+ * its order, then spendable until it expires. Orders earn points by the versioned earning rules as commerce records
+ * them; refunds and returns reverse exactly what the refunded part earned. Redemptions, earnings from other channels
+ * and manual adjustments go through the API, idempotently and one at a time per member; a nightly job activates and
+ * expires lots for everyone. The balance, the points expiring soon and the ledger show on the customer page, its
+ * timeline and in conditions. Tiers, badges and referrals are to come here too.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Loyalty")
+package dev.retain.loyalty;

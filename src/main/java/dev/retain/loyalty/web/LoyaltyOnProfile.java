@@ -1,0 +1,47 @@
+package dev.retain.loyalty.web;
+
+import dev.retain.customers.ProfileSection;
+import dev.retain.loyalty.Loyalty;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * The customer's points on the customer page: spendable, pending, expiring within 30 days, the latest ledger lines,
+ * and (for admins and managers) an adjustment by hand, whose form carries its own idempotency key so a double
+ * submission applies once.
+ */
+@Component
+class LoyaltyOnProfile implements ProfileSection {
+
+    static final int SHOWN = 5;
+
+    private final Loyalty loyalty;
+
+    LoyaltyOnProfile(Loyalty loyalty) {
+        this.loyalty = loyalty;
+    }
+
+    @Override
+    public int order() {
+        return 9;
+    }
+
+    @Override
+    public String fragment() {
+        return "loyalty/profile :: points";
+    }
+
+    @Override
+    public Map<String, Object> data(long customerId) {
+        return Map.of(
+                "customerId",
+                customerId,
+                "wallet",
+                loyalty.wallet(customerId),
+                "lines",
+                loyalty.linesBefore(customerId, null, SHOWN),
+                "adjustmentKey",
+                "page:" + UUID.randomUUID());
+    }
+}
