@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retain.ApiClient;
 import dev.retain.IntegrationTest;
+import dev.retain.platform.CompanyZone;
 import dev.retain.platform.Role;
 import dev.retain.platform.UserAccounts;
 import dev.retain.platform.apikeys.ApiKeys;
@@ -41,6 +42,9 @@ class OpportunityApiTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    CompanyZone zone;
+
     final String token = Long.toString(System.nanoTime(), 36);
 
     @Test
@@ -48,7 +52,7 @@ class OpportunityApiTests {
         long seller = user("seller");
         long customer = customer("API 客户", seller);
         ApiClient api = keyFor(seller);
-        String month = LocalDate.now().plusMonths(1).withDayOfMonth(15).toString();
+        String month = LocalDate.now(zone.zone()).plusMonths(1).withDayOfMonth(15).toString();
 
         var created = api.post(
                 "/api/v1/opportunities",
@@ -94,7 +98,7 @@ class OpportunityApiTests {
         var history = api.get("/api/v1/opportunities/" + id + "/history");
         assertThat(history.body().findValuesAsString("kind")).containsExactly("CREATED", "MOVED", "WON");
         var figures = api.get("/api/v1/opportunities/figures?from="
-                + LocalDate.now().minusDays(1) + "&to=" + LocalDate.now() + "&ownerId=" + seller);
+                + LocalDate.now(zone.zone()).minusDays(1) + "&to=" + LocalDate.now(zone.zone()) + "&ownerId=" + seller);
         assertThat(figures.status()).isEqualTo(200);
         assertThat(figures.body().get("funnel").get("won").asLong()).isEqualTo(1);
         assertThat(figures.body().get("funnel").get("wonAmount").decimalValue()).isEqualByComparingTo("6000");
