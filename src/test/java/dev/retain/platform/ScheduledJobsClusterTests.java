@@ -99,6 +99,8 @@ class ScheduledJobsClusterTests {
                         "server.port=0",
                         "retain.db.url=" + url,
                         "retain.data-dir=target/test-data-second-instance",
+                        // the same installation: the first instance's personal-data keys
+                        "retain.personal-data.key-file=target/test-data/keys/personal-data.keys",
                         "db-scheduler.scheduler-name=second",
                         POLLING,
                         HEARTBEAT,
