@@ -13,14 +13,14 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** A browser-like HTTP session for the web UI: cookies, CSRF token, no redirects followed. */
-final class WebSession {
+public final class WebSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final int port;
     private final HttpClient http;
 
-    WebSession(int port) {
+    public WebSession(int port) {
         this.port = port;
         this.http = HttpClient.newBuilder()
                 .cookieHandler(new CookieManager())
@@ -28,12 +28,12 @@ final class WebSession {
                 .build();
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
     }
 
     /** Signs in through the form; returns the response to the form post. */
-    HttpResponse<String> signIn(String username, String password) {
+    public HttpResponse<String> signIn(String username, String password) {
         String form = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + csrfFrom("/login");
         return send(HttpRequest.newBuilder(uri("/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -42,7 +42,7 @@ final class WebSession {
     }
 
     /** Posts a form the way the page at {@code pagePath} would, with its CSRF token. */
-    HttpResponse<String> post(String path, String pagePath, Map<String, String> fields) {
+    public HttpResponse<String> post(String path, String pagePath, Map<String, String> fields) {
         var form = new StringBuilder("_csrf=" + encode(csrfFrom(pagePath)));
         fields.forEach((name, value) ->
                 form.append('&').append(encode(name)).append('=').append(encode(value)));
