@@ -24,6 +24,10 @@ import org.springframework.stereotype.Service;
  * Afterwards {@code staged_customers.customer_id} and {@code outcome} ({@code imported} for the row that created a
  * customer, {@code merged} for every other row) are set. Identities that already belong to another customer are put
  * in the review queue of possible duplicates instead of being moved.
+ *
+ * <p>Where phone or email are sensitive, each distinct value of the file gets its blind index here, in Java, before
+ * matching (the keys never reach the database); matching then joins on the indexes as it would on the values, and new
+ * and changed customers' values are encrypted once their ids are known. Plain values stay in the temporary tables.
  */
 @Service
 public class CustomerImport {
@@ -112,23 +116,26 @@ public class CustomerImport {
                             select distinct 'phone' as kind, phone as value from staged_customers where phone is not null
                             union all
                             select distinct 'email', email from staged_customers where email is not null) v""").update();
-        jdbc.sql("create index on staged_values (n)").update();
         jdbc.sql("""
                         create temp table staged_keys (kind text, value text, token text, bidx bytea, last4 bytea,
                             derived text, cipher bytea) on commit drop""").update();
+        long values =
+                jdbc.sql("select count(*) from staged_values").query(Long.class).single();
+        if (values == 0) {
+            // an order or event file naming its customers by their ids alone
+            return;
+        }
+        jdbc.sql("create index on staged_values (n)").update();
         record Value(String kind, String value) {}
-        for (long from = 0; ; from += CHUNK) {
-            List<Value> values = jdbc.sql("select kind, value from staged_values where n > ? and n <= ?")
+        for (long from = 0; from < values; from += CHUNK) {
+            List<Value> chunk = jdbc.sql("select kind, value from staged_values where n > ? and n <= ?")
                     .params(from, from + CHUNK)
                     .query((rs, row) -> new Value(rs.getString(1), rs.getString(2)))
                     .list();
-            if (values.isEmpty()) {
-                break;
-            }
             copy.into(
                     "staged_keys",
                     "kind, value, token, bidx, last4, derived, cipher",
-                    rows -> values.forEach(v -> {
+                    rows -> chunk.forEach(v -> {
                         SensitiveField field = SensitiveField.ofColumn(v.kind());
                         byte[] bidx = sealed.blindIndex(field, v.value());
                         String token = SealedContacts.tokenOf(bidx);
@@ -332,13 +339,19 @@ public class CustomerImport {
      */
     private String storedContacts(String table, String id, PersonalDataSettings.Snapshot personal) {
         String stored = table + "_stored";
-        if (personal.sensitive().isEmpty()) {
+        boolean none = !jdbc.sql("select exists (select 1 from " + table + ")")
+                .query(Boolean.class)
+                .single();
+        if (personal.sensitive().isEmpty() || none) {
             jdbc.sql(("create temp table %s on commit drop as select %s as id, phone, null::bytea as phone_cipher,"
                                     + " null::bytea as phone_bidx, null::bytea as phone_last4_bidx, null::text as"
                                     + " phone_prefix, email, null::bytea as email_cipher, null::bytea as email_bidx,"
                                     + " null::text as email_domain from %s")
                             .formatted(stored, id, table))
                     .update();
+            if (none) {
+                return stored;
+            }
         } else {
             jdbc.sql(("create temp table %s (id bigint, phone text, phone_cipher bytea, phone_bidx bytea,"
                                     + " phone_last4_bidx bytea, phone_prefix text, email text, email_cipher bytea,"

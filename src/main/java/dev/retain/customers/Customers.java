@@ -76,6 +76,29 @@ public class Customers {
         return table.findAll(ids);
     }
 
+    /** A customer's phone and email as shown to someone. */
+    public record PhoneAndEmail(String phone, String email) {}
+
+    /**
+     * The phone and email of these customers, decrypted and masked for those who see them masked, in one query; what a
+     * pool hides on its waiting customers is the caller's to leave out (lists of a pool know its rules).
+     */
+    public Map<Long, PhoneAndEmail> phonesAndEmails(java.util.Collection<Long> ids) {
+        Set<SensitiveField> masked = masking.maskedForViewer();
+        var shown = new java.util.HashMap<Long, PhoneAndEmail>();
+        table.phonesAndEmails(ids)
+                .forEach((id, stored) -> shown.put(
+                        id,
+                        new PhoneAndEmail(
+                                masked.contains(SensitiveField.PHONE)
+                                        ? ContactMasking.mask(SensitiveField.PHONE, stored.phone())
+                                        : stored.phone(),
+                                masked.contains(SensitiveField.EMAIL)
+                                        ? ContactMasking.mask(SensitiveField.EMAIL, stored.email())
+                                        : stored.email())));
+        return shown;
+    }
+
     /**
      * The customer with its real phone and email, whoever asks: for sending a message to it. Never show what this
      * returns; pages and the API show {@link #find}.

@@ -52,7 +52,7 @@ public class PersonalDataConversion implements DueWork {
             PersonalDataSettings settings,
             PlatformTransactionManager transactions,
             Clock clock,
-            @Value("${retain.personal-data.conversion.batch-size:2000}") int batchSize,
+            @Value("${retain.personal-data.conversion.batch-size:5000}") int batchSize,
             @Value("${retain.personal-data.conversion.worker-enabled:true}") boolean workerEnabled) {
         this.jdbc = jdbc;
         this.copy = copy;
@@ -109,6 +109,8 @@ public class PersonalDataConversion implements DueWork {
         if (cursor.isEmpty()) {
             return 0;
         }
+        // a batch lost in a crash is done again from the cursor it did not move: no need to wait for the disk
+        jdbc.sql("set local synchronous_commit = off").update();
         PersonalDataSettings.Snapshot target = settings.fresh();
         List<Row> rows = jdbc.sql("""
                         select id, phone, email, phone_cipher, email_cipher from customers
@@ -149,19 +151,21 @@ public class PersonalDataConversion implements DueWork {
         if (changed.isEmpty()) {
             return;
         }
+        // kept by the connection, emptied at each commit: no table made and dropped per batch
         jdbc.sql("""
-                        create temp table converted_customers (id bigint, phone text, phone_cipher bytea,
+                        create temp table if not exists converted_customers (id bigint, phone text, phone_cipher bytea,
                             phone_bidx bytea, phone_last4_bidx bytea, phone_prefix text, email text, email_cipher bytea,
-                            email_bidx bytea, email_domain text) on commit drop""").update();
+                            email_bidx bytea, email_domain text) on commit delete rows""").update();
         copy.into("converted_customers", "id, " + SealedContacts.COLUMN_NAMES, sink -> changed.forEach(sink::row));
         var assignments = new ArrayList<String>();
         for (String column : SealedContacts.COLUMN_NAMES.split(",\\s*")) {
             assignments.add(column + " = t." + column);
         }
         jdbc.sql("update customers c set " + String.join(", ", assignments)
-                        + " from converted_customers t where c.id = t.id")
+                        // the batch's id range keeps the join on the primary key, however large the table
+                        + " from converted_customers t where c.id = t.id and c.id between ? and ?")
+                .params(rows.get(0).id(), rows.get(rows.size() - 1).id())
                 .update();
-        jdbc.sql("drop table converted_customers").update();
     }
 
     /** Whether a stored value is in another form than asked for: plain but sensitive, or the other way, or old key. */
@@ -204,21 +208,20 @@ public class PersonalDataConversion implements DueWork {
             return;
         }
         jdbc.sql("""
-                        create temp table converted_identities (kind text, old_value text, value text, cipher bytea,
-                            customer_id bigint) on commit drop""").update();
+                        create temp table if not exists converted_identities (kind text, old_value text, value text,
+                            cipher bytea, customer_id bigint) on commit delete rows""").update();
         copy.into(
                 "converted_identities",
                 "kind, old_value, value, cipher, customer_id",
                 sink -> replaced.forEach(sink::row));
         jdbc.sql("""
                         delete from customer_identities i using converted_identities t
-                        where i.kind = t.kind and i.value = t.old_value""").update();
+                        where i.kind = t.kind and i.value = t.old_value and i.customer_id between ? and ?""").params(first, last).update();
         // the same identity in its other form, written meanwhile for another customer, keeps its place
         jdbc.sql("""
                         insert into customer_identities (kind, value, customer_id, created_at, cipher)
                         select t.kind, t.value, t.customer_id, ?, t.cipher from converted_identities t
                         on conflict do nothing""").param(Timestamp.from(clock.instant())).update();
-        jdbc.sql("drop table converted_identities").update();
     }
 
     private record ContactRow(long id, String phone, String email, byte[] phoneCipher, byte[] emailCipher) {}

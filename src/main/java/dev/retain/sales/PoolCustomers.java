@@ -1,6 +1,5 @@
 package dev.retain.sales;
 
-import dev.retain.customers.Customer;
 import dev.retain.customers.Customers;
 import dev.retain.platform.PageOf;
 import java.math.BigDecimal;
@@ -98,8 +97,8 @@ public class PoolCustomers {
                         hidden))
                 .list();
         // phone and email as the customers module shows them to the person asking: decrypted, masked for some roles
-        Map<Long, Customer> shown =
-                customers.findAll(items.stream().map(WaitingCustomer::id).toList());
+        Map<Long, Customers.PhoneAndEmail> shown = customers.phonesAndEmails(
+                items.stream().map(WaitingCustomer::id).toList());
         items = items.stream()
                 .map(c -> new WaitingCustomer(
                         c.id(),
