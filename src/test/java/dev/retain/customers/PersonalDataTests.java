@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.retain.ApiClient;
 import dev.retain.IntegrationTest;
+import dev.retain.journeys.Journeys;
+import dev.retain.platform.InvalidInputException;
 import dev.retain.platform.PersonalDataException;
 import dev.retain.platform.Role;
 import dev.retain.platform.UserAccounts;
@@ -31,6 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Phone and email encrypted at rest: what the database holds, identity resolution and search by blind index, the
@@ -66,6 +69,12 @@ class PersonalDataTests {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    Journeys journeys;
+
+    @Autowired
+    ObjectMapper json;
 
     ApiClient sales;
     ApiClient marketer;
@@ -434,6 +443,55 @@ class PersonalDataTests {
         assertThat(refused.body().toString())
                 .contains("profile.email is encrypted")
                 .contains("use profile.email_domain instead");
+    }
+
+    @Test
+    void aJourneyCannotBeSavedWithAConditionAnEncryptedFieldCannotAnswer() {
+        JsonNode graph = json.readTree("""
+                {"trigger": {"type": "schedule", "condition":
+                    {"field": "profile.phone", "op": "starts_with", "value": "+86138"}},
+                 "start": "end", "nodes": {"end": {"type": "exit"}}}""");
+
+        assertThatThrownBy(() -> journeys.create("加密条件 " + System.nanoTime(), null, graph, "test"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("profile.phone is encrypted")
+                .hasMessageContaining("profile.phone_prefix");
+        JsonNode allowed = json.readTree("""
+                {"trigger": {"type": "schedule", "condition":
+                    {"field": "profile.phone_prefix", "op": "eq", "value": "+86 138"}},
+                 "start": "end", "nodes": {"end": {"type": "exit"}}}""");
+        assertThat(journeys.create("前缀条件 " + System.nanoTime(), null, allowed, "test")
+                        .id())
+                .isPositive();
+    }
+
+    @Test
+    void adminsReadAndChangeTheSettingsThroughTheApi() {
+        var admin = ApiClient.withRoles(port, apiKeys, Role.ADMIN);
+
+        JsonNode state = admin.get("/api/v1/personal-data").body();
+        var noneInFull =
+                admin.put("/api/v1/personal-data", Map.of("sensitive", List.of("PHONE"), "fullViewRoles", List.of()));
+        var changed = admin.put(
+                "/api/v1/personal-data",
+                Map.of("sensitive", List.of("EMAIL"), "fullViewRoles", List.of("ADMIN", "SERVICE")));
+
+        assertThat(state.get("sensitive").toString()).contains("PHONE", "EMAIL");
+        assertThat(state.get("keySource").asString()).isEqualTo("FILE");
+        assertThat(noneInFull.status()).isEqualTo(400);
+        assertThat(noneInFull.contentType()).startsWith("application/problem+json");
+        assertThat(changed.status()).isEqualTo(200);
+        assertThat(changed.body().get("sensitive").toString()).isEqualTo("[\"EMAIL\"]");
+        assertThat(changed.body().get("conversion").get("reason").asString())
+                .as("the change starts a conversion")
+                .isEqualTo("FIELDS");
+        assertThat(sales.get("/api/v1/personal-data").status()).isEqualTo(403);
+        int active = changed.body().get("activeKey").asInt();
+        assertThat(admin.post("/api/v1/personal-data/rotate-key", Map.of())
+                        .body()
+                        .get("activeKey")
+                        .asInt())
+                .isEqualTo(active + 1);
     }
 
     @Test
