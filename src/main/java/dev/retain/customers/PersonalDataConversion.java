@@ -7,7 +7,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -19,6 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Brings every stored phone and email in line with the settings and the active key, in the background: encrypts
@@ -35,7 +40,11 @@ public class PersonalDataConversion implements DueWork {
 
     private static final Logger log = LoggerFactory.getLogger(PersonalDataConversion.class);
 
+    private static final TypeReference<Map<String, Object>> ROW = new TypeReference<>() {};
+    private static final TypeReference<List<Map<String, Object>>> MOVED = new TypeReference<>() {};
+
     private final JdbcClient jdbc;
+    private final ObjectMapper json;
     private final PostgresCopy copy;
     private final SealedContacts sealed;
     private final PersonalDataSettings settings;
@@ -47,6 +56,7 @@ public class PersonalDataConversion implements DueWork {
 
     PersonalDataConversion(
             JdbcClient jdbc,
+            ObjectMapper json,
             PostgresCopy copy,
             SealedContacts sealed,
             PersonalDataSettings settings,
@@ -55,6 +65,7 @@ public class PersonalDataConversion implements DueWork {
             @Value("${retain.personal-data.conversion.batch-size:5000}") int batchSize,
             @Value("${retain.personal-data.conversion.worker-enabled:true}") boolean workerEnabled) {
         this.jdbc = jdbc;
+        this.json = json;
         this.copy = copy;
         this.sealed = sealed;
         this.settings = settings;
@@ -125,8 +136,9 @@ public class PersonalDataConversion implements DueWork {
         long first = rows.get(0).id();
         long last = rows.get(rows.size() - 1).id();
         convertCustomers(rows, target.sensitive());
-        convertIdentities(first, last, target.sensitive());
+        Map<String, String> renamed = convertIdentities(first, last, target.sensitive());
         convertContacts(first, last, target.sensitive());
+        convertMerges(first, last, target.sensitive(), renamed);
         jdbc.sql("update personal_data_conversion set cursor_id = ?, customers_done = customers_done + ?")
                 .params(last, rows.size())
                 .update();
@@ -176,17 +188,19 @@ public class PersonalDataConversion implements DueWork {
         return cipher != null;
     }
 
-    private record IdentityRow(String kind, String value, byte[] cipher, long customerId) {}
+    private record IdentityRow(String kind, String value, byte[] cipher, long customerId, Timestamp createdAt) {}
 
     /** The phone and email identities of the batch's customers, kept under their token with their value sealed, or plain. */
-    private void convertIdentities(long first, long last, Set<SensitiveField> sensitive) {
+    private Map<String, String> convertIdentities(long first, long last, Set<SensitiveField> sensitive) {
         List<IdentityRow> identities = jdbc.sql("""
-                        select kind, value, cipher, customer_id from customer_identities
+                        select kind, value, cipher, customer_id, created_at from customer_identities
                         where customer_id between ? and ? and kind in ('phone', 'email')""")
                 .params(first, last)
-                .query((rs, n) -> new IdentityRow(rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getLong(4)))
+                .query((rs, n) -> new IdentityRow(
+                        rs.getString(1), rs.getString(2), rs.getBytes(3), rs.getLong(4), rs.getTimestamp(5)))
                 .list();
         var replaced = new ArrayList<Object[]>();
+        var renamed = new HashMap<String, String>();
         for (IdentityRow identity : identities) {
             SensitiveField field = SensitiveField.ofColumn(identity.kind());
             boolean wanted = sensitive.contains(field);
@@ -201,18 +215,20 @@ public class PersonalDataConversion implements DueWork {
                 identity.value(),
                 stored,
                 wanted ? sealed.sealIdentity(field, stored, value) : null,
-                identity.customerId()
+                identity.customerId(),
+                identity.createdAt().toInstant()
             });
+            renamed.put(identity.kind() + ":" + identity.value(), stored);
         }
         if (replaced.isEmpty()) {
-            return;
+            return renamed;
         }
         jdbc.sql("""
                         create temp table if not exists converted_identities (kind text, old_value text, value text,
-                            cipher bytea, customer_id bigint) on commit delete rows""").update();
+                            cipher bytea, customer_id bigint, created_at timestamptz) on commit delete rows""").update();
         copy.into(
                 "converted_identities",
-                "kind, old_value, value, cipher, customer_id",
+                "kind, old_value, value, cipher, customer_id, created_at",
                 sink -> replaced.forEach(sink::row));
         jdbc.sql("""
                         delete from customer_identities i using converted_identities t
@@ -220,8 +236,99 @@ public class PersonalDataConversion implements DueWork {
         // the same identity in its other form, written meanwhile for another customer, keeps its place
         jdbc.sql("""
                         insert into customer_identities (kind, value, customer_id, created_at, cipher)
-                        select t.kind, t.value, t.customer_id, ?, t.cipher from converted_identities t
-                        on conflict do nothing""").param(Timestamp.from(clock.instant())).update();
+                        select t.kind, t.value, t.customer_id, t.created_at, t.cipher from converted_identities t
+                        on conflict do nothing""").update();
+        return renamed;
+    }
+
+    private record MergeRow(long id, long survivor, String before, String after, String moved) {}
+
+    /**
+     * The merges into the batch's customers keep what an unmerge needs: the survivor's phone and email before and
+     * after (stored as the settings ask, bound to the survivor) and the identities moved (under their new values).
+     * Reasons of possible duplicates stop naming an encrypted value.
+     */
+    private void convertMerges(long first, long last, Set<SensitiveField> sensitive, Map<String, String> renamed) {
+        List<MergeRow> merges = jdbc.sql("""
+                        select id, survivor_id, survivor_before::text, survivor_after::text, moved_identities::text
+                        from customer_merges where survivor_id between ? and ? and undone_at is null""")
+                .params(first, last)
+                .query((rs, n) ->
+                        new MergeRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .list();
+        for (MergeRow merge : merges) {
+            String before = snapshot(merge.survivor(), merge.before(), sensitive);
+            String after = snapshot(merge.survivor(), merge.after(), sensitive);
+            String moved = movedIdentities(merge.moved(), sensitive, renamed);
+            if (before != null || after != null || moved != null) {
+                jdbc.sql("""
+                                update customer_merges set survivor_before = ?::jsonb, survivor_after = ?::jsonb,
+                                    moved_identities = ?::jsonb where id = ?""")
+                        .params(
+                                before != null ? before : merge.before(),
+                                after != null ? after : merge.after(),
+                                moved != null ? moved : merge.moved(),
+                                merge.id())
+                        .update();
+            }
+        }
+        if (!sensitive.isEmpty()) {
+            jdbc.sql("""
+                            update duplicate_candidates set reason = 'same ' || split_part(reason, ' ', 2)
+                            where customer_id between ? and ? and reason ~ '^same (phone|email) [^#]'""").params(first, last).update();
+        }
+    }
+
+    /** A snapshot of a customer's row ({@code to_jsonb}) with phone and email as asked; null when it needs no change. */
+    private String snapshot(long customerId, String text, Set<SensitiveField> sensitive) {
+        Map<String, Object> row = json.readValue(text, ROW);
+        String phone = sealed.open(
+                customerId, SensitiveField.PHONE, (String) row.get("phone"), bytes(row.get("phone_cipher")));
+        String email = sealed.open(
+                customerId, SensitiveField.EMAIL, (String) row.get("email"), bytes(row.get("email_cipher")));
+        boolean off = needsConversion(
+                        SensitiveField.PHONE, (String) row.get("phone"), bytes(row.get("phone_cipher")), sensitive)
+                || needsConversion(
+                        SensitiveField.EMAIL, (String) row.get("email"), bytes(row.get("email_cipher")), sensitive);
+        if (!off) {
+            return null;
+        }
+        List<Object> values =
+                sealed.columns(customerId, phone, email, sensitive).values();
+        String[] columns = SealedContacts.COLUMN_NAMES.split(",\\s*");
+        for (int i = 0; i < columns.length; i++) {
+            Object value = values.get(i);
+            row.put(
+                    columns[i],
+                    value instanceof byte[] b ? "\\x" + HexFormat.of().formatHex(b) : value);
+        }
+        return json.writeValueAsString(row);
+    }
+
+    /** The moved identities ({@code [{kind, value}]}) under the values their identities have now; null if unchanged. */
+    private String movedIdentities(String text, Set<SensitiveField> sensitive, Map<String, String> renamed) {
+        List<Map<String, Object>> moved = json.readValue(text, MOVED);
+        boolean changed = false;
+        for (Map<String, Object> identity : moved) {
+            String kind = (String) identity.get("kind");
+            String value = (String) identity.get("value");
+            if (!kind.equals("phone") && !kind.equals("email")) {
+                continue;
+            }
+            String now = renamed.get(kind + ":" + value);
+            if (now == null && sensitive.contains(SensitiveField.ofColumn(kind)) && !SealedContacts.isToken(value)) {
+                now = sealed.token(SensitiveField.ofColumn(kind), value);
+            }
+            if (now != null && !now.equals(value)) {
+                identity.put("value", now);
+                changed = true;
+            }
+        }
+        return changed ? json.writeValueAsString(moved) : null;
+    }
+
+    private static byte[] bytes(Object hex) {
+        return hex == null ? null : HexFormat.of().parseHex(((String) hex).substring(2));
     }
 
     private record ContactRow(long id, String phone, String email, byte[] phoneCipher, byte[] emailCipher) {}

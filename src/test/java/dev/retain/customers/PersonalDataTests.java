@@ -285,6 +285,41 @@ class PersonalDataTests {
     }
 
     @Test
+    void aMergeMadeInPlainTextIsEncryptedByTheConversionAndStillUndone() {
+        settings.change(EnumSet.noneOf(SensitiveField.class), FULL_VIEW);
+        conversion.runToEnd();
+        var manager = ApiClient.withRoles(port, apiKeys, Role.MANAGER);
+        var first = aPerson("合并前 甲");
+        var second = aPerson("合并前 乙");
+        second.put("email", "merged." + System.nanoTime() + "@example.com");
+        long survivor =
+                manager.post("/api/v1/customers", first).body().get("id").asLong();
+        long merged = manager.post("/api/v1/customers", second).body().get("id").asLong();
+        long mergeId = manager.post("/api/v1/customers/" + survivor + "/merge", Map.of("mergedId", merged))
+                .body()
+                .get("id")
+                .asLong();
+        String mergedPhone = e164((String) second.get("phone"));
+
+        settings.change(EnumSet.of(SensitiveField.PHONE, SensitiveField.EMAIL), FULL_VIEW);
+        conversion.runToEnd();
+
+        for (String value : List.of(
+                mergedPhone.substring(3), e164((String) first.get("phone")).substring(3))) {
+            assertThat(jdbc.sql("select count(*) from customer_merges m where strpos(m::text, ?) > 0")
+                            .param(value)
+                            .query(Long.class)
+                            .single())
+                    .isZero();
+        }
+        assertThat(manager.post("/api/v1/merges/" + mergeId + "/undo", Map.of()).status())
+                .isIn(200, 201);
+        assertThat(customers.idOf(new Identity("phone", mergedPhone))).contains(merged);
+        assertThat(customers.find(survivor).phone()).isEqualTo(e164((String) first.get("phone")));
+        assertThat(customers.find(merged).email()).isEqualTo(second.get("email"));
+    }
+
+    @Test
     void onlyOneInstanceConvertsAtATime() throws Exception {
         settings.rotateKey();
         var locked = new CountDownLatch(1);
