@@ -18,6 +18,11 @@ import java.util.List;
  */
 public final class ServerProcess implements AutoCloseable {
 
+    /** The setting naming the personal-data key file, and the one the tests' own server uses. */
+    public static final String KEY_FILE = "--retain.personal-data.key-file=";
+
+    private static final Path TEST_KEY_FILE = Path.of("target/test-data/keys/personal-data.keys");
+
     private final String name;
     private final List<String> command;
     private final Path log;
@@ -66,6 +71,10 @@ public final class ServerProcess implements AutoCloseable {
                 // the name it greets the SMTP server with tells which instance sent a message
                 "--spring.mail.properties.mail.smtp.localhost=" + name,
                 "--logging.level.root=WARN"));
+        if (settings.stream().noneMatch(setting -> setting.startsWith(KEY_FILE))) {
+            // another machine of the same installation has the same personal-data keys
+            command.add(KEY_FILE + TEST_KEY_FILE.toAbsolutePath());
+        }
         command.addAll(settings);
     }
 

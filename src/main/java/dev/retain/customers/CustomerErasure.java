@@ -79,7 +79,7 @@ class CustomerErasure {
 
     private ErasedCustomer erasedCustomer(long customerId) {
         Set<Identity> identities = new LinkedHashSet<>(table.identitiesOf(customerId));
-        Customer customer = table.find(customerId).orElseThrow();
+        Customer customer = table.findStored(customerId).orElseThrow();
         addContact(identities, customer.phone(), customer.email());
         table.contactsOf(customerId).forEach(contact -> addContact(identities, contact.phone(), contact.email()));
         return new ErasedCustomer(customerId, customer.name(), new ArrayList<>(identities));

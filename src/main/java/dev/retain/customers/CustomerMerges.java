@@ -17,6 +17,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Merging two customers into one, and undoing it. The survivor keeps every identity and contact of both and, per
@@ -27,17 +29,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CustomerMerges {
 
-    /** Profile columns and their SQL types: what survivorship decides and an unmerge restores. */
+    /**
+     * Profile columns and their SQL types: what survivorship decides and an unmerge restores in SQL. Phone and email
+     * follow the same rules in Java, since they may be stored encrypted, bound to their customer.
+     */
     private static final Map<String, String> PROFILE = new LinkedHashMap<>();
 
     static {
-        for (String text : List.of(
-                "name", "phone", "email", "gender", "city", "region", "industry", "lifecycle_stage", "source")) {
+        for (String text : List.of("name", "gender", "city", "region", "industry", "lifecycle_stage", "source")) {
             PROFILE.put(text, "text");
         }
         PROFILE.put("birthday", "date");
         PROFILE.put("owner_id", "bigint");
     }
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private static final String MERGE_COLUMNS =
             "id, survivor_id, merged_id, merged_by, merged_at, undone_by, undone_at";
@@ -49,8 +55,12 @@ public class CustomerMerges {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final SealedContacts sealed;
+    private final ObjectMapper json;
 
     CustomerMerges(
+            SealedContacts sealed,
+            ObjectMapper json,
             JdbcClient jdbc,
             CustomerTable table,
             Customers customers,
@@ -65,6 +75,8 @@ public class CustomerMerges {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.sealed = sealed;
+        this.json = json;
     }
 
     @Transactional
@@ -78,12 +90,19 @@ public class CustomerMerges {
                 .list();
         Customer survivor = live(survivorId);
         Customer merged = live(mergedId);
+        Customer survivorStored = customers.findToContact(survivorId);
+        Customer mergedStored = customers.findToContact(mergedId);
+        boolean mergedIsNewer = mergedStored.updatedAt().isAfter(survivorStored.updatedAt());
         String before = snapshot(survivorId);
         jdbc.sql("update customers s set " + survivorship()
                         + ", signed_up_at = least(s.signed_up_at, m.signed_up_at), updated_at = ?,"
                         + " version = s.version + 1 from customers m where s.id = ? and m.id = ?")
                 .params(now(), survivorId, mergedId)
                 .update();
+        table.updateContact(
+                survivorId,
+                survivorship(mergedIsNewer, survivorStored.phone(), mergedStored.phone()),
+                survivorship(mergedIsNewer, survivorStored.email(), mergedStored.email()));
         String identities =
                 jdbc.sql("""
                         with moved as (update customer_identities set customer_id = ? where customer_id = ?
@@ -121,8 +140,8 @@ public class CustomerMerges {
                 "merge",
                 "customer",
                 survivorId,
-                Map.of("survivor", survivor, "merged", merged),
-                customers.find(survivorId));
+                Map.of("survivor", customers.forAudit(survivorStored), "merged", customers.forAudit(mergedStored)),
+                customers.forAudit(customers.findToContact(survivorId)));
         events.publishEvent(new CustomersMerged(mergeId, survivorId, mergedId));
         return find(mergeId);
     }
@@ -137,6 +156,7 @@ public class CustomerMerges {
         if (merge.undoneAt() != null) {
             throw new ConflictException("Merge " + mergeId + " was undone already");
         }
+        restoreContact(merge);
         jdbc.sql("update customers c set " + restoration() + ", updated_at = ?, version = c.version + 1"
                         + " from customer_merges m where m.id = ? and c.id = m.survivor_id")
                 .params(now(), mergeId)
@@ -155,7 +175,12 @@ public class CustomerMerges {
         jdbc.sql("update customer_merges set undone_by = ?, undone_at = ? where id = ?")
                 .params(AuditLog.currentActor(), now(), mergeId)
                 .update();
-        audit.record("unmerge", "customer", merge.survivorId(), merge, customers.find(merge.mergedId()));
+        audit.record(
+                "unmerge",
+                "customer",
+                merge.survivorId(),
+                merge,
+                customers.forAudit(customers.findToContact(merge.mergedId())));
         events.publishEvent(new CustomersUnmerged(mergeId, merge.survivorId(), merge.mergedId()));
         return find(mergeId);
     }
@@ -224,6 +249,49 @@ public class CustomerMerges {
             throw new NotFoundException("Open duplicate candidate", candidateId);
         }
         audit.record("dismiss", "duplicate_candidate", candidateId, null, null);
+    }
+
+    /** The newer record's value when it has one, else the other's. */
+    private static String survivorship(boolean mergedIsNewer, String survivors, String merged) {
+        return mergedIsNewer ? (merged != null ? merged : survivors) : (survivors != null ? survivors : merged);
+    }
+
+    /**
+     * Puts the survivor's phone and email back as they were before the merge, each only if it still holds the value
+     * the merge gave it; the snapshots hold them as stored then, plain or encrypted.
+     */
+    private void restoreContact(CustomerMerge merge) {
+        record Snapshots(String before, String after) {}
+        Snapshots snapshots = jdbc.sql(
+                        "select survivor_before::text, survivor_after::text from customer_merges where id = ?")
+                .param(merge.id())
+                .query((rs, row) -> new Snapshots(rs.getString(1), rs.getString(2)))
+                .single();
+        long survivor = merge.survivorId();
+        Map<String, Object> before = json.readValue(snapshots.before(), MAP);
+        Map<String, Object> after = json.readValue(snapshots.after(), MAP);
+        Customer now = customers.findToContact(survivor);
+        String phone = now.phone();
+        String email = now.email();
+        if (java.util.Objects.equals(phone, stored(survivor, SensitiveField.PHONE, after))) {
+            phone = stored(survivor, SensitiveField.PHONE, before);
+        }
+        if (java.util.Objects.equals(email, stored(survivor, SensitiveField.EMAIL, after))) {
+            email = stored(survivor, SensitiveField.EMAIL, before);
+        }
+        if (!java.util.Objects.equals(phone, now.phone()) || !java.util.Objects.equals(email, now.email())) {
+            table.updateContact(survivor, phone, email);
+        }
+    }
+
+    /** A field's value in a snapshot of the customer's row ({@code to_jsonb}: bytea as {@code \\x} and hex). */
+    private String stored(long customerId, SensitiveField field, Map<String, Object> snapshot) {
+        Object cipher = snapshot.get(field.column() + "_cipher");
+        return sealed.open(
+                customerId,
+                field,
+                (String) snapshot.get(field.column()),
+                cipher == null ? null : java.util.HexFormat.of().parseHex(((String) cipher).substring(2)));
     }
 
     private Customer live(long id) {

@@ -3,22 +3,35 @@ package dev.retain.customers;
 import dev.retain.platform.PageOf;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The customer list: free text matches name, email and phone digits (trigram-indexed); filters and sort are bound or
- * taken from enums, never spliced from input.
+ * The customer list: free text matches names (trigram-indexed), emails and phone numbers; filters and sort are bound
+ * or taken from enums, never spliced from input. An encrypted phone or email is found by its blind index: a whole
+ * number or address exactly, a phone by its last four digits too; parts of them only where they are stored plain.
  */
 @Component
 class CustomerSearch {
 
     private final JdbcClient jdbc;
     private final CustomerTable table;
+    private final SealedContacts sealed;
+    private final PersonalDataSettings settings;
+    private final String defaultRegion;
 
-    CustomerSearch(JdbcClient jdbc, CustomerTable table) {
+    CustomerSearch(
+            JdbcClient jdbc,
+            CustomerTable table,
+            SealedContacts sealed,
+            PersonalDataSettings settings,
+            @Value("${retain.default-region}") String defaultRegion) {
         this.jdbc = jdbc;
         this.table = table;
+        this.sealed = sealed;
+        this.settings = settings;
+        this.defaultRegion = defaultRegion;
     }
 
     PageOf<Customer> search(CustomerQuery query, int page, int size) {
@@ -26,16 +39,8 @@ class CustomerSearch {
         List<Object> params = new ArrayList<>();
         String text = query.text() == null ? "" : query.text().strip();
         if (!text.isEmpty()) {
-            String digits = text.replaceAll("[^0-9]", "");
-            String pattern = "%" + escapeLike(text) + "%";
-            where.append(" and (name ilike ? or email ilike ?");
-            params.add(pattern);
-            params.add(pattern);
-            // A query typed as a phone number (digits, spaces, + - ( )) also matches phone numbers.
-            if (digits.length() >= 4 && text.matches("[0-9+\\-() ]+")) {
-                where.append(" or phone like ?");
-                params.add("%" + digits + "%");
-            }
+            where.append(" and (");
+            matchText(text, where, params);
             where.append(")");
         }
         if (query.kind() != null) {
@@ -70,6 +75,50 @@ class CustomerSearch {
                 .query(table::map)
                 .list();
         return new PageOf<>(items, page, size, total);
+    }
+
+    /** Name, email and phone conditions for the free text, each in the forms stored values may have now. */
+    private void matchText(String text, StringBuilder where, List<Object> params) {
+        PersonalDataSettings.Snapshot now = settings.now();
+        String pattern = "%" + escapeLike(text) + "%";
+        where.append("name ilike ?");
+        params.add(pattern);
+        if (now.mayBePlain(SensitiveField.EMAIL)) {
+            where.append(" or email ilike ?");
+            params.add(pattern);
+        }
+        if (now.mayBeSealed(SensitiveField.EMAIL) && text.contains("@")) {
+            try {
+                String email = Email.parse(text).address();
+                where.append(" or email_bidx = ?");
+                params.add(sealed.blindIndex(SensitiveField.EMAIL, email));
+            } catch (IllegalArgumentException notAnAddress) {
+                // only a part of one: it matches plain addresses alone
+            }
+        }
+        // A query typed as a phone number (digits, spaces, + - ( )) also matches phone numbers.
+        String digits = text.replaceAll("[^0-9]", "");
+        if (digits.length() < 4 || !text.matches("[0-9+\\-() ]+")) {
+            return;
+        }
+        if (now.mayBePlain(SensitiveField.PHONE)) {
+            where.append(" or phone like ?");
+            params.add("%" + digits + "%");
+        }
+        if (now.mayBeSealed(SensitiveField.PHONE)) {
+            if (digits.length() == 4) {
+                where.append(" or phone_last4_bidx = ?");
+                params.add(sealed.lastFourIndex(digits));
+            } else {
+                try {
+                    String e164 = Phone.parse(text, defaultRegion).e164();
+                    where.append(" or phone_bidx = ?");
+                    params.add(sealed.blindIndex(SensitiveField.PHONE, e164));
+                } catch (IllegalArgumentException notANumber) {
+                    // a part of a number: it matches plain numbers alone
+                }
+            }
+        }
     }
 
     List<String> cities() {

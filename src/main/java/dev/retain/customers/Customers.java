@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,9 +39,11 @@ public class Customers {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final String defaultRegion;
+    private final ContactMasking masking;
 
     Customers(
             CustomerTable table,
+            ContactMasking masking,
             CustomerSearch search,
             CustomerBulkLoad bulkLoad,
             CustomerErasure erasure,
@@ -53,6 +56,7 @@ public class Customers {
             ApplicationEventPublisher events,
             @Value("${retain.default-region}") String defaultRegion) {
         this.table = table;
+        this.masking = masking;
         this.search = search;
         this.bulkLoad = bulkLoad;
         this.erasure = erasure;
@@ -70,10 +74,89 @@ public class Customers {
         return table.find(id).orElseThrow(() -> new NotFoundException("Customer", id));
     }
 
+    /** The customers with these ids, as the person asking may see them (masked, hidden fields left out). */
+    public Map<Long, Customer> findAll(java.util.Collection<Long> ids) {
+        return table.findAll(ids);
+    }
+
+    /** A customer's phone and email as shown to someone. */
+    public record PhoneAndEmail(String phone, String email) {}
+
+    /**
+     * The phone and email of these customers, decrypted and masked for those who see them masked, in one query; what a
+     * pool hides on its waiting customers is the caller's to leave out (lists of a pool know its rules).
+     */
+    public Map<Long, PhoneAndEmail> phonesAndEmails(java.util.Collection<Long> ids) {
+        Set<SensitiveField> masked = masking.maskedForViewer();
+        var shown = new java.util.HashMap<Long, PhoneAndEmail>();
+        table.phonesAndEmails(ids)
+                .forEach((id, stored) -> shown.put(
+                        id,
+                        new PhoneAndEmail(
+                                masked.contains(SensitiveField.PHONE)
+                                        ? ContactMasking.mask(SensitiveField.PHONE, stored.phone())
+                                        : stored.phone(),
+                                masked.contains(SensitiveField.EMAIL)
+                                        ? ContactMasking.mask(SensitiveField.EMAIL, stored.email())
+                                        : stored.email())));
+        return shown;
+    }
+
+    /**
+     * The customer with its real phone and email, whoever asks: for sending a message to it. Never show what this
+     * returns; pages and the API show {@link #find}.
+     */
+    public Customer findToContact(long id) {
+        return table.findStored(id).orElseThrow(() -> new NotFoundException("Customer", id));
+    }
+
+    /**
+     * Shows the customer's sensitive fields in full to the person asking, and records in the audit log that they
+     * looked (never the values). Fields its pool hides while it waits stay hidden.
+     */
+    @Transactional
+    public Revealed reveal(long id) {
+        Customer shown = find(id);
+        Customer stored = findToContact(id);
+        Set<String> hidden = table.hiddenOf(id);
+        var revealed = new Revealed(
+                hidden.contains("phone") ? null : stored.phone(),
+                hidden.contains("email") ? null : stored.email(),
+                table.identitiesOf(id).stream()
+                        .filter(identity -> !hidden.contains(identity.kind()))
+                        .toList(),
+                contactsOf(id, Set.of()));
+        var fields = new java.util.ArrayList<String>();
+        if (revealed.phone() != null) {
+            fields.add("phone");
+        }
+        if (revealed.email() != null) {
+            fields.add("email");
+        }
+        audit.record("reveal", "customer", shown.id(), null, Map.of("fields", fields));
+        return revealed;
+    }
+
+    /** The sensitive fields the person asking sees masked (and may reveal, audited). */
+    public Set<SensitiveField> maskedForViewer() {
+        return masking.maskedForViewer();
+    }
+
+    /** A customer's sensitive fields in full, as revealed to someone who sees them masked. */
+    public record Revealed(String phone, String email, List<Identity> identities, List<Contact> contacts) {}
+
     /** One connection for the count and the page: a scoped viewer's connection is set up and reset once. */
     @Transactional(readOnly = true)
     public PageOf<Customer> search(CustomerQuery query, int page, int size) {
         return search.search(query, Math.max(page, 0), Math.min(Math.max(size, 1), 500));
+    }
+
+    /**
+     * The customer an identity belongs to ({@code ("phone", "+8613812345678")}, {@code ("erp", "C-1001")}): found by
+     * the blind index where the field is encrypted.
+     */
+    public Optional<Long> idOf(Identity identity) {
+        return table.ownerOfIdentity(identity);
     }
 
     /** The cities customers live in, most common first (for filters). */
@@ -87,16 +170,32 @@ public class Customers {
                 .single();
     }
 
-    /** The customer's identities, less those its pool hides while it waits (see {@link ViewerScope#masksWaiting}). */
+    /**
+     * The customer's identities, less those its pool hides while it waits (see {@link ViewerScope#masksWaiting}),
+     * sensitive ones masked for those who see them masked.
+     */
     public List<Identity> identitiesOf(long id) {
         Set<String> hidden = table.hiddenOf(id);
+        Set<SensitiveField> masked = masking.maskedForViewer();
         return table.identitiesOf(id).stream()
                 .filter(identity -> !hidden.contains(identity.kind()))
+                .map(identity -> masked.stream()
+                        .filter(field -> field.column().equals(identity.kind()))
+                        .findFirst()
+                        .map(field -> new Identity(identity.kind(), ContactMasking.mask(field, identity.value())))
+                        .orElse(identity))
                 .toList();
     }
 
-    /** The customer's contact people, their phone and email left out as its pool hides them while it waits. */
+    /**
+     * The customer's contact people, their phone and email left out as its pool hides them while it waits, masked
+     * for those who see them masked.
+     */
     public List<Contact> contactsOf(long id) {
+        return contactsOf(id, masking.maskedForViewer());
+    }
+
+    private List<Contact> contactsOf(long id, Set<SensitiveField> masked) {
         Set<String> hidden = table.hiddenOf(id);
         return table.contactsOf(id).stream()
                 .map(c -> new Contact(
@@ -104,8 +203,16 @@ public class Customers {
                         c.customerId(),
                         c.name(),
                         c.title(),
-                        hidden.contains("phone") ? null : c.phone(),
-                        hidden.contains("email") ? null : c.email()))
+                        hidden.contains("phone")
+                                ? null
+                                : masked.contains(SensitiveField.PHONE)
+                                        ? ContactMasking.mask(SensitiveField.PHONE, c.phone())
+                                        : c.phone(),
+                        hidden.contains("email")
+                                ? null
+                                : masked.contains(SensitiveField.EMAIL)
+                                        ? ContactMasking.mask(SensitiveField.EMAIL, c.email())
+                                        : c.email()))
                 .toList();
     }
 
@@ -118,26 +225,27 @@ public class Customers {
         long id = table.insert(checked, now);
         table.replaceContactIdentities(id, checked.phone(), checked.email(), now);
         Customer created = find(id);
-        audit.record("create", "customer", id, null, created);
+        audit.record("create", "customer", id, null, forAudit(findToContact(id)));
         events.publishEvent(CustomersChanged.of(List.of(id)));
         return created;
     }
 
     @Transactional
     public Customer update(long id, CustomerDraft draft) {
-        Customer before = find(id);
+        find(id);
+        Customer before = findToContact(id);
         if (!table.hiddenOf(id).isEmpty()) {
             // what the pool hides is not shown to them, so saving their form would erase it
             throw new AccessDeniedException("Claim customer " + id + " from its pool before changing it");
         }
         Instant now = clock.instant();
-        Customer checked = check(draft, before);
+        Customer checked = check(keepingMasked(draft, before), before);
         scopes.checkOwnerChange(before.ownerId(), checked.ownerId(), false);
         requireIdentitiesFree(checked, id);
         table.update(checked, now);
         table.replaceContactIdentities(id, checked.phone(), checked.email(), now);
         Customer after = find(id);
-        audit.record("update", "customer", id, before, after);
+        audit.record("update", "customer", id, forAudit(before), forAudit(findToContact(id)));
         events.publishEvent(CustomersChanged.of(List.of(id)));
         return after;
     }
@@ -145,7 +253,8 @@ public class Customers {
     /** Sets some custom field values, leaving the others; blank values clear a field. */
     @Transactional
     public Customer updateCustomFields(long id, Map<String, ?> values) {
-        return update(id, CustomerDraft.of(find(id)).withCustomFields(values));
+        find(id);
+        return update(id, CustomerDraft.of(findToContact(id)).withCustomFields(values));
     }
 
     /**
@@ -162,6 +271,41 @@ public class Customers {
      */
     public long loadInBulk(Replayable<CustomerRecord> customers) {
         return bulkLoad.load(customers);
+    }
+
+    /**
+     * The draft with a masked phone or email sent back unchanged (as shown to someone who sees them masked) replaced
+     * by the stored value: saving a form they could not read in full keeps what it hid.
+     */
+    private CustomerDraft keepingMasked(CustomerDraft draft, Customer stored) {
+        Set<SensitiveField> masked = masking.maskedForViewer();
+        boolean phone = masked.contains(SensitiveField.PHONE)
+                && ContactMasking.isMaskOf(SensitiveField.PHONE, draft.phone(), stored.phone());
+        boolean email = masked.contains(SensitiveField.EMAIL)
+                && ContactMasking.isMaskOf(SensitiveField.EMAIL, draft.email(), stored.email());
+        if (!phone && !email) {
+            return draft;
+        }
+        return new CustomerDraft(
+                draft.kind(),
+                draft.name(),
+                phone ? stored.phone() : draft.phone(),
+                email ? stored.email() : draft.email(),
+                draft.gender(),
+                draft.birthday(),
+                draft.city(),
+                draft.region(),
+                draft.industry(),
+                draft.ownerId(),
+                draft.status(),
+                draft.lifecycleStage(),
+                draft.source(),
+                draft.customFields());
+    }
+
+    /** The customer as the audit log keeps it: sensitive fields masked, so the log never holds them in full. */
+    Customer forAudit(Customer customer) {
+        return masking.masked(customer, masking.maskedForAudit());
     }
 
     /** Checks and cleans a draft; {@code current} is null when creating. */

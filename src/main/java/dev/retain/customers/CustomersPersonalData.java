@@ -16,10 +16,12 @@ class CustomersPersonalData implements PersonalDataHolder {
             "contacts", "customer_identities", "customer_notes", "custom_field_history", "duplicate_candidates");
 
     private final PersonalDataRows rows;
+    private final CustomerTable table;
     private final JdbcClient jdbc;
 
-    CustomersPersonalData(PersonalDataRows rows, JdbcClient jdbc) {
+    CustomersPersonalData(PersonalDataRows rows, CustomerTable table, JdbcClient jdbc) {
         this.rows = rows;
+        this.table = table;
         this.jdbc = jdbc;
     }
 
@@ -35,7 +37,27 @@ class CustomersPersonalData implements PersonalDataHolder {
 
     @Override
     public Map<String, List<Map<String, Object>>> export(long customerId) {
-        return rows.of(customerId, TABLES);
+        var export = rows.of(customerId, TABLES);
+        // identities and contact people as the person knows them, not as stored (encrypted, by blind index)
+        export.put(
+                "customer_identities",
+                table.identitiesOf(customerId).stream()
+                        .map(identity -> Map.<String, Object>of("kind", identity.kind(), "value", identity.value()))
+                        .toList());
+        export.put(
+                "contacts",
+                table.contactsOf(customerId).stream()
+                        .map(contact -> {
+                            Map<String, Object> row = new java.util.LinkedHashMap<>();
+                            row.put("id", contact.id());
+                            row.put("name", contact.name());
+                            row.put("title", contact.title());
+                            row.put("phone", contact.phone());
+                            row.put("email", contact.email());
+                            return row;
+                        })
+                        .toList());
+        return export;
     }
 
     @Override

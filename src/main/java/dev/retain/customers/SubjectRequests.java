@@ -56,12 +56,17 @@ public class SubjectRequests {
     @Transactional(readOnly = true)
     public SubjectExport export(long customerId, String format) {
         table.find(customerId).orElseThrow(() -> new NotFoundException("Customer", customerId));
+        Customer stored = table.findStored(customerId).orElseThrow();
+        Map<String, Object> profile = rows.profile(customerId);
+        // the phone and email themselves, where they are stored encrypted
+        profile.put("phone", stored.phone());
+        profile.put("email", stored.email());
         var modules = new LinkedHashMap<String, Map<String, List<Map<String, Object>>>>();
         for (PersonalDataHolder holder : holders) {
             modules.put(holder.module(), holder.export(customerId));
         }
         audit.recordExport("customer", customerId, Map.of("what", "personal data", "format", format));
-        return new SubjectExport(customerId, clock.instant(), rows.profile(customerId), modules);
+        return new SubjectExport(customerId, clock.instant(), profile, modules);
     }
 
     /** Erases the customer, and those merged into them, from every module; the reason goes into the audit log. */

@@ -51,6 +51,18 @@ public class JourneyGraphs {
 
     /** The graph, or an {@link InvalidInputException} listing every problem by path. */
     public JourneyGraph parse(JsonNode json) {
+        return parse(json, false);
+    }
+
+    /**
+     * The graph as for {@link #parse}, also fit to be saved now: its conditions may not test what their fields can no
+     * longer answer (an encrypted phone or email), though graphs saved before keep running.
+     */
+    public JourneyGraph parseToSave(JsonNode json) {
+        return parse(json, true);
+    }
+
+    private JourneyGraph parse(JsonNode json, boolean saving) {
         Map<String, String> problems = new LinkedHashMap<>();
         if (json == null || !json.isObject()) {
             throw new InvalidInputException("graph", "must be a JSON object with trigger, start and nodes");
@@ -76,7 +88,7 @@ public class JourneyGraphs {
             }
             if (condition != null) {
                 try {
-                    conditions.parse(condition);
+                    condition(condition, saving);
                 } catch (InvalidInputException invalid) {
                     invalid.fieldErrors().forEach((field, message) -> problems.put("trigger." + field, message));
                 }
@@ -114,7 +126,7 @@ public class JourneyGraphs {
         }
         Map<String, JourneyGraph.Node> nodes = new LinkedHashMap<>();
         for (var entry : json.path("nodes").properties()) {
-            nodes.put(entry.getKey(), node(entry.getKey(), entry.getValue(), problems));
+            nodes.put(entry.getKey(), node(entry.getKey(), entry.getValue(), problems, saving));
         }
         String start = json.path("start").asString("");
         if (nodes.isEmpty()) {
@@ -139,7 +151,7 @@ public class JourneyGraphs {
                 nodes);
     }
 
-    private JourneyGraph.Node node(String id, JsonNode json, Map<String, String> problems) {
+    private JourneyGraph.Node node(String id, JsonNode json, Map<String, String> problems, boolean saving) {
         String path = "nodes." + id;
         String type = json.path("type").asString("");
         JsonNode params = json.hasNonNull("params") ? json.get("params") : JsonNodeFactory.instance.objectNode();
@@ -174,7 +186,7 @@ public class JourneyGraphs {
                     }
                 } else if (params.has("condition")) {
                     try {
-                        conditions.parse(params.get("condition"));
+                        condition(params.get("condition"), saving);
                     } catch (InvalidInputException invalid) {
                         invalid.fieldErrors()
                                 .forEach((field, message) -> problems.put(path + ".params." + field, message));
@@ -211,6 +223,14 @@ public class JourneyGraphs {
             }
         }
         return new JourneyGraph.Node(id, type, params, next, branches);
+    }
+
+    private void condition(JsonNode condition, boolean saving) {
+        if (saving) {
+            conditions.parseToSave(condition);
+        } else {
+            conditions.parse(condition);
+        }
     }
 
     private static void checkReferences(Map<String, JourneyGraph.Node> nodes, Map<String, String> problems) {

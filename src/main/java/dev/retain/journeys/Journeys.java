@@ -44,7 +44,7 @@ public class Journeys {
     @Transactional
     public Journey create(String name, String description, JsonNode graph, String by) {
         requireName(name);
-        graphs.parse(graph);
+        graphs.parseToSave(graph);
         var now = Timestamp.from(clock.instant());
         long id = jdbc.sql("""
                         insert into journeys (name, description, status, current_version, created_at, updated_at)
@@ -65,7 +65,7 @@ public class Journeys {
         requireName(name);
         int version = before.currentVersion();
         if (graph != null && !graph.equals(before.graph())) {
-            graphs.parse(graph);
+            graphs.parseToSave(graph);
             version++;
             insertVersion(id, version, graph, by);
         }

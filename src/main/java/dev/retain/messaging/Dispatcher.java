@@ -111,8 +111,10 @@ class Dispatcher {
 
     private Optional<Customer> customer(long id) {
         try {
-            Customer customer = customers.find(id);
-            return Optional.of(customer.mergedInto() == null ? customer : customers.find(customer.mergedInto()));
+            // decrypted at send time: the message goes to the real address
+            Customer customer = customers.findToContact(id);
+            return Optional.of(
+                    customer.mergedInto() == null ? customer : customers.findToContact(customer.mergedInto()));
         } catch (NotFoundException e) {
             return Optional.empty();
         }

@@ -70,6 +70,8 @@ public class Messaging {
         if (customer.mergedInto() != null) {
             customer = customers.find(customer.mergedInto());
         }
+        // the real address, even when the one asking sees it masked: the message goes to it
+        customer = customers.findToContact(customer.id());
         Outbound addressed = new Outbound(
                 message.channel(),
                 customer.id(),

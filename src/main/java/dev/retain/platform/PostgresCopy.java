@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
 public class PostgresCopy {
 
     private static final int BUFFER_BYTES = 1 << 16;
+    private static final HexFormat HEX = HexFormat.of();
 
     private final DataSource dataSource;
 
@@ -93,6 +95,9 @@ public class PostgresCopy {
                 line.append(decimal.toPlainString());
             } else if (value instanceof Collection<?> items) {
                 appendArray(items);
+            } else if (value instanceof byte[] bytes) {
+                // bytea in hex, its backslash escaped for COPY's text format
+                line.append("\\\\x").append(HEX.formatHex(bytes));
             } else {
                 appendEscaped(value.toString());
             }

@@ -1,10 +1,12 @@
 package dev.retain.sales;
 
+import dev.retain.customers.Customers;
 import dev.retain.platform.PageOf;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,10 +36,12 @@ public class PoolCustomers {
 
     private final JdbcClient jdbc;
     private final Pools pools;
+    private final Customers customers;
 
-    PoolCustomers(JdbcClient jdbc, Pools pools) {
+    PoolCustomers(JdbcClient jdbc, Pools pools, Customers customers) {
         this.jdbc = jdbc;
         this.pools = pools;
+        this.customers = customers;
     }
 
     /**
@@ -59,7 +63,7 @@ public class PoolCustomers {
                 .query(Long.class)
                 .single();
         List<WaitingCustomer> items = jdbc.sql("""
-                        select c.id, c.name, c.city, c.phone, c.email, c.birthday,
+                        select c.id, c.name, c.city, c.birthday,
                                coalesce(m.at, c.created_at) as waiting_since, m.from_owner, m.reason,
                                o.last_order_at, coalesce(o.total, 0) as total
                         from (select * from customer_profiles_view c
@@ -80,8 +84,8 @@ public class PoolCustomers {
                         rs.getLong("id"),
                         rs.getString("name"),
                         rs.getString("city"),
-                        hidden.contains(PoolHiddenField.PHONE) ? null : rs.getString("phone"),
-                        hidden.contains(PoolHiddenField.EMAIL) ? null : rs.getString("email"),
+                        null,
+                        null,
                         hidden.contains(PoolHiddenField.BIRTHDAY) ? null : rs.getObject("birthday", LocalDate.class),
                         rs.getTimestamp("waiting_since").toInstant(),
                         rs.getObject("from_owner", Long.class),
@@ -92,6 +96,28 @@ public class PoolCustomers {
                         rs.getBigDecimal("total"),
                         hidden))
                 .list();
+        // phone and email as the customers module shows them to the person asking: decrypted, masked for some roles
+        Map<Long, Customers.PhoneAndEmail> shown = customers.phonesAndEmails(
+                items.stream().map(WaitingCustomer::id).toList());
+        items = items.stream()
+                .map(c -> new WaitingCustomer(
+                        c.id(),
+                        c.name(),
+                        c.city(),
+                        hidden.contains(PoolHiddenField.PHONE) || !shown.containsKey(c.id())
+                                ? null
+                                : shown.get(c.id()).phone(),
+                        hidden.contains(PoolHiddenField.EMAIL) || !shown.containsKey(c.id())
+                                ? null
+                                : shown.get(c.id()).email(),
+                        c.birthday(),
+                        c.waitingSince(),
+                        c.previousOwnerId(),
+                        c.reason(),
+                        c.lastOrderAt(),
+                        c.totalSpent(),
+                        c.hidden()))
+                .toList();
         return new PageOf<>(items, Math.max(page, 0), limit, total);
     }
 }

@@ -314,7 +314,7 @@ public class Audiences {
             throw new InvalidInputException(problems);
         }
         if (draft.mode() != AudienceMode.MANUAL) {
-            Condition condition = conditions.parse(draft.condition());
+            Condition condition = conditions.parseToSave(draft.condition());
             String own = kind == AudienceKind.TAG ? "tag" : "segment";
             for (Condition.Criterion criterion : condition.criteria()) {
                 if (criterion.field().name().equals(own)

@@ -36,6 +36,14 @@ public interface ConditionField {
         return null;
     }
 
+    /**
+     * Why a new or changed condition should not use this operator and value now, though conditions saved before keep
+     * running (e.g. a field encrypted since, which only answers whether it is empty), or null.
+     */
+    default String problemWhenSaving(String op, Object value) {
+        return null;
+    }
+
     /** The SQL expression of the field's value for the customer, with the parameters already checked. */
     String valueSql(Map<String, Object> parameters, FieldQuery query);
 }

@@ -29,6 +29,8 @@ final class ConditionQuery implements FieldQuery {
             "name",
             "phone",
             "email",
+            "phone_prefix",
+            "email_domain",
             "gender",
             "birthday",
             "city",

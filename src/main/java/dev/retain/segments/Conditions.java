@@ -40,6 +40,25 @@ public class Conditions {
         return condition;
     }
 
+    /**
+     * The checked condition, as for {@link #parse}, that is also fit to be saved now: a criterion its field can no
+     * longer answer (see {@link ConditionField#problemWhenSaving}) is refused with its reason.
+     */
+    public Condition parseToSave(JsonNode json) {
+        Condition condition = parse(json);
+        var problems = new java.util.LinkedHashMap<String, String>();
+        for (Condition.Criterion criterion : condition.criteria()) {
+            String problem = criterion.field().problemWhenSaving(criterion.op(), criterion.value());
+            if (problem != null) {
+                problems.put(criterion.path(), problem);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return condition;
+    }
+
     /** How many customers match, and a few of them with the values that made them match. */
     public Preview preview(Condition condition, int sampleSize) {
         var query = query(null);

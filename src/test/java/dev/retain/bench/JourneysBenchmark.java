@@ -109,7 +109,10 @@ public final class JourneysBenchmark {
                             "--logging.level.root=WARN"));
             List<String> workerSettings = List.of(withQuietSchedules(
                     // a killed instance's claimed sends are put in doubt once this lease runs out
-                    "--retain.messaging.worker.lease=20s"));
+                    "--retain.messaging.worker.lease=20s",
+                    // the same installation: the loader's personal-data keys
+                    ServerProcess.KEY_FILE
+                            + work.resolve("loader/keys/personal-data.keys").toAbsolutePath()));
             // the benchmark's own server trusts local connections: any password will do
             var a = new ServerProcess("instance-a", work, url, "postgres", "unused", smtp.port(), workerSettings);
             var b = new ServerProcess("instance-b", work, url, "postgres", "unused", smtp.port(), workerSettings);

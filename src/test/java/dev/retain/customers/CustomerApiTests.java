@@ -220,7 +220,7 @@ class CustomerApiTests {
     }
 
     @Test
-    void searchMatchesNameFragmentsPhoneDigitsAndEmail() {
+    void searchMatchesNameFragmentsWholeEncryptedPhonesAndEmailsAndTheLastFourDigits() {
         String marker = "Searchable" + Long.toHexString(System.nanoTime());
         var body = aPerson(marker + " Chen");
         body.put("email", marker.toLowerCase() + "@example.com");
@@ -228,8 +228,15 @@ class CustomerApiTests {
         String digits = ((String) body.get("phone")).replace(" ", "");
 
         assertThat(namesFound("/api/v1/customers?q=" + marker)).containsExactly(marker + " Chen");
-        assertThat(namesFound("/api/v1/customers?q=" + digits.substring(3))).containsExactly(marker + " Chen");
-        assertThat(namesFound("/api/v1/customers?q=" + marker.toLowerCase() + "@example"))
+        assertThat(namesFound("/api/v1/customers?q=" + digits)).containsExactly(marker + " Chen");
+        assertThat(namesFound("/api/v1/customers?q=%2B86" + digits)).containsExactly(marker + " Chen");
+        assertThat(namesFound("/api/v1/customers?q=" + digits.substring(7) + "&size=500"))
+                .as("the last four digits")
+                .contains(marker + " Chen");
+        assertThat(namesFound("/api/v1/customers?q=" + digits.substring(3)))
+                .as("other parts of an encrypted number are not searchable")
+                .isEmpty();
+        assertThat(namesFound("/api/v1/customers?q=" + marker.toUpperCase() + "@EXAMPLE.COM"))
                 .containsExactly(marker + " Chen");
         assertThat(namesFound("/api/v1/customers?q=" + marker + "&kind=COMPANY"))
                 .isEmpty();

@@ -29,6 +29,9 @@ class CustomerMergeTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Customers customers;
+
     @Test
     void aMergeMovesEverythingToTheSurvivorAndAnUnmergeRestoresBothCustomers() {
         ApiClient manager = ApiClient.withRoles(port, apiKeys, Role.MANAGER);
@@ -161,9 +164,6 @@ class CustomerMergeTests {
     }
 
     private long ownerOf(String kind, String value) {
-        return jdbc.sql("select customer_id from customer_identities where kind = ? and value = ?")
-                .params(kind, value)
-                .query(Long.class)
-                .single();
+        return customers.idOf(new Identity(kind, value)).orElseThrow();
     }
 }

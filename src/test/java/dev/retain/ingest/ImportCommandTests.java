@@ -268,6 +268,13 @@ class ImportCommandTests {
                         "RETAIN_DB_PASSWORD",
                         nullToEmpty(dataSource.unwrap(HikariDataSource.class).getPassword()));
         builder.environment().put("RETAIN_DATA_DIR", directory.resolve("data").toString());
+        // the same installation as the test server: its personal-data keys
+        builder.environment()
+                .put(
+                        "RETAIN_PERSONAL_DATA_KEY_FILE",
+                        Path.of("target/test-data/keys/personal-data.keys")
+                                .toAbsolutePath()
+                                .toString());
         Process process = builder.start();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
         return new Run(process.exitValue(), Files.readString(output.toPath(), StandardCharsets.UTF_8));

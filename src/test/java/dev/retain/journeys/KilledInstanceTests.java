@@ -100,7 +100,13 @@ class KilledInstanceTests {
                 dataSource.unwrap(HikariDataSource.class),
                 smtp.getSmtp().getPort(),
                 // its sends in flight at the kill are in doubt after this lease, not after the default five minutes
-                List.of("--retain.messaging.worker.lease=2s", "--retain.messaging.worker.delay-ms=100"))) {
+                List.of(
+                        "--retain.messaging.worker.lease=2s",
+                        "--retain.messaging.worker.delay-ms=100",
+                        // the same installation: this server's personal-data keys
+                        ServerProcess.KEY_FILE
+                                + java.nio.file.Path.of("target/test-data-instances/keys/personal-data.keys")
+                                        .toAbsolutePath()))) {
             other.start();
             enrolments.enrol(journey.id(), customers, "api");
             await().atMost(Duration.ofSeconds(60)).until(() -> sentBy(KILLED) >= 100);

@@ -52,7 +52,8 @@ class OpportunityApiTests {
         long seller = user("seller");
         long customer = customer("API 客户", seller);
         ApiClient api = keyFor(seller);
-        String month = LocalDate.now(zone.zone()).plusMonths(1).withDayOfMonth(15).toString();
+        String month =
+                LocalDate.now(zone.zone()).plusMonths(1).withDayOfMonth(15).toString();
 
         var created = api.post(
                 "/api/v1/opportunities",

@@ -117,6 +117,13 @@ class CustomerApiController {
         return new CustomerDetail(customers.find(id), customers.identitiesOf(id), customers.contactsOf(id));
     }
 
+    /** Shows the customer's phone, email and their identities in full to someone who sees them masked; audited. */
+    @PostMapping("/{id}/reveal")
+    @Operation(summary = "Reveal the customer's masked phone and email (recorded in the audit log)")
+    Customers.Revealed reveal(@PathVariable long id) {
+        return customers.reveal(id);
+    }
+
     @PostMapping
     @PreAuthorize(CustomerAccess.EDIT)
     ResponseEntity<Customer> create(@Valid @RequestBody CustomerRequest request) {

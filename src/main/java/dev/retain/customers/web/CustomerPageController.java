@@ -126,6 +126,7 @@ class CustomerPageController {
     String show(@PathVariable long id, @RequestParam(name = "timeline", required = false) String kind, Model model) {
         Customer customer = customers.find(id);
         model.addAttribute("customer", customer);
+        model.addAttribute("masked", !customers.maskedForViewer().isEmpty());
         model.addAttribute("identities", customers.identitiesOf(id));
         model.addAttribute("contacts", customers.contactsOf(id));
         model.addAttribute("definitions", customFields.definitions());
@@ -152,6 +153,13 @@ class CustomerPageController {
             model.addAttribute("fieldErrors", Map.of());
         }
         return "customers/show";
+    }
+
+    /** The customer page with its masked phone and email shown in full, once; the audit log records who looked. */
+    @PostMapping("/customers/{id}/reveal")
+    String reveal(@PathVariable long id, Model model) {
+        model.addAttribute("revealed", customers.reveal(id));
+        return show(id, null, model);
     }
 
     /** The timeline card alone, for a filter chosen on the page. */

@@ -7,7 +7,7 @@ import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The customers module's place in the sidebar: the customer list and duplicates, and custom fields for admins. */
+/** The customers module's place in the sidebar: the customer list and duplicates, and custom fields and personal-data settings for admins. */
 @Configuration(proxyBeanMethods = false)
 class CustomersNavigation {
 
@@ -19,6 +19,12 @@ class CustomersNavigation {
     @Bean
     NavigationItem duplicatesNavigation() {
         return new NavigationItem(NavigationGroup.CUSTOMERS, "/customers/duplicates", "nav.duplicates", 15);
+    }
+
+    @Bean
+    NavigationItem personalDataNavigation() {
+        return new NavigationItem(
+                NavigationGroup.SETTINGS, "/admin/personal-data", "nav.personalData", 935, Set.of(Role.ADMIN));
     }
 
     @Bean

@@ -36,6 +36,6 @@ class ConditionApiController {
     @PostMapping("/preview")
     Conditions.Preview preview(@RequestBody PreviewRequest request) {
         int sample = request.sample() == null ? 10 : Math.min(Math.max(request.sample(), 0), 100);
-        return conditions.preview(conditions.parse(request.condition()), sample);
+        return conditions.preview(conditions.parseToSave(request.condition()), sample);
     }
 }
