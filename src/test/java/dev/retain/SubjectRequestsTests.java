@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
  * verifies with the snapshots that named them redacted.
  */
 @IntegrationTest
-class PersonalDataTests {
+class SubjectRequestsTests {
 
     @LocalServerPort
     int port;
