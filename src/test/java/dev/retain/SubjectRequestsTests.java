@@ -153,6 +153,43 @@ class SubjectRequestsTests {
     }
 
     @Test
+    void anUnsubscribedAddressStaysUnsubscribedWhenItComesBackAfterTheErasure() {
+        String email = "came-back-" + token + "@example.com";
+        long erased = admin.post("/api/v1/customers", Map.of("kind", "PERSON", "name", "Gone " + token, "email", email))
+                .body()
+                .get("id")
+                .asLong();
+        jdbc.sql("insert into suppressions (customer_id, channel, reason, at, created_by)"
+                        + " values (?, 'EMAIL', 'UNSUBSCRIBED', now(), 'unsubscribe link')")
+                .param(erased)
+                .update();
+        assertThat(admin.delete("/api/v1/customers/" + erased).status()).isEqualTo(204);
+        assertThat(tracesOf(email)).as("the address itself is not kept").isEmpty();
+
+        long back = admin.post("/api/v1/customers", Map.of("kind", "PERSON", "name", "Back " + token, "email", email))
+                .body()
+                .get("id")
+                .asLong();
+        long template = admin.post(
+                        "/api/v1/message-templates",
+                        Map.of(
+                                "name", "came back " + token,
+                                "channel", "EMAIL",
+                                "locale", "en",
+                                "subject", "New in",
+                                "body", "<p>New in the shop</p>"))
+                .body()
+                .get("id")
+                .asLong();
+        var sent = admin.post(
+                "/api/v1/messages",
+                Map.of("channel", "EMAIL", "customerId", back, "templateId", template, "idempotencyKey", token));
+
+        assertThat(sent.status()).isEqualTo(200);
+        assertThat(sent.body().get("status").asString()).isEqualTo("SUPPRESSED");
+    }
+
+    @Test
     void theAuditLogRefusesAnyOtherChangeThanARedaction() {
         long entry = jdbc.sql("select max(id) from audit_log").query(Long.class).single();
         var refused = org.assertj.core.api.Assertions.catchThrowable(
@@ -217,9 +254,11 @@ class SubjectRequestsTests {
 
     private long aRejectedImportRow(String phone, String name) {
         long job = jdbc.sql("""
-                        insert into import_jobs (kind, source, file_name, file_path, mapping, status, created_by,
-                            created_at)
-                        values ('CUSTOMERS', 'erasure-test', 'fair.csv', '/nowhere', '{}', 'SUCCEEDED', 'test', now())
+                        insert into import_jobs (kind, source, file_name, file_path, mapping, options, status,
+                            created_by, created_at)
+                        values ('CUSTOMERS', 'erasure-test', 'fair.csv', '/nowhere', '{}',
+                            '{"dayFirst": false, "defaultCurrency": "CNY", "maxRejectedShare": 0.05}', 'SUCCEEDED',
+                            'test', now())
                         returning id""").query(Long.class).single();
         String national = phone.substring(3);
         jdbc.sql("insert into import_rejections (job_id, row_number, reason, original) values (?, 2, 'BAD', ?)")

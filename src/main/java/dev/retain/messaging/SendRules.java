@@ -18,6 +18,7 @@ class SendRules {
     record Verdict(SendResult.Status outcome, String reason, DeliveryStatus status, Instant dueAt) {}
 
     private final Suppressions suppressions;
+    private final ErasedSuppressions erasedSuppressions;
     private final Consents consents;
     private final DeliveryTable deliveries;
     private final FrequencyCap cap;
@@ -27,6 +28,7 @@ class SendRules {
 
     SendRules(
             Suppressions suppressions,
+            ErasedSuppressions erasedSuppressions,
             Consents consents,
             DeliveryTable deliveries,
             CompanyZone zone,
@@ -34,6 +36,7 @@ class SendRules {
             @Value("${retain.messaging.sms.quiet-hours}") String smsQuietHours,
             @Value("${retain.messaging.require-opt-in}") boolean requireOptIn) {
         this.suppressions = suppressions;
+        this.erasedSuppressions = erasedSuppressions;
         this.consents = consents;
         this.deliveries = deliveries;
         this.cap = FrequencyCap.parse(cap);
@@ -71,8 +74,13 @@ class SendRules {
         if (suppression.isPresent()) {
             return Optional.of(suppression.get().reason().name());
         }
-        if (Personalisation.address(customer, channel) == null) {
+        String address = Personalisation.address(customer, channel);
+        if (address == null) {
             return Optional.of(channel == Channel.EMAIL ? "NO_EMAIL" : "NO_PHONE");
+        }
+        Optional<SuppressionReason> erased = erasedSuppressions.of(channel, address);
+        if (erased.isPresent()) {
+            return Optional.of(erased.get().name());
         }
         if (requireOptIn && marketing && channel != Channel.WEBHOOK && !consents.given(customer.id(), channel)) {
             return Optional.of(SuppressionReason.NO_CONSENT.name());

@@ -103,6 +103,13 @@ class LoyaltyCommandTests {
         builder.environment().put("RETAIN_DB_USER", pool.getUsername());
         builder.environment().put("RETAIN_DB_PASSWORD", pool.getPassword() == null ? "" : pool.getPassword());
         builder.environment().put("RETAIN_DATA_DIR", directory.resolve("data").toString());
+        // the same installation as the test server: its personal-data keys
+        builder.environment()
+                .put(
+                        "RETAIN_PERSONAL_DATA_KEY_FILE",
+                        Path.of("target/test-data-loyalty/keys/personal-data.keys")
+                                .toAbsolutePath()
+                                .toString());
         Process process = builder.start();
         assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
         return new Run(process.exitValue(), Files.readString(output.toPath(), StandardCharsets.UTF_8));
