@@ -2,19 +2,13 @@ package dev.retain.loyalty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.zaxxer.hikari.HikariDataSource;
+import dev.retain.RetainCommand;
 import dev.retain.customers.CustomerDraft;
 import dev.retain.customers.CustomerKind;
 import dev.retain.customers.Customers;
 import dev.retain.messaging.MovableClock;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,31 +81,8 @@ class LoyaltyCommandTests {
         assertThat(retain("loyalty", "verify").exitCode()).isEqualTo(LoyaltyCommand.WRONG_ARGUMENTS);
     }
 
-    private record Run(int exitCode, String output) {}
-
-    private Run retain(String... args) throws Exception {
-        var command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.retain.RetainApplication"));
-        command.addAll(List.of(args));
-        File output = Files.createTempFile(directory, "out", ".txt").toFile();
-        var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output);
-        var pool = dataSource.unwrap(HikariDataSource.class);
-        builder.environment().put("RETAIN_DB_URL", pool.getJdbcUrl());
-        builder.environment().put("RETAIN_DB_USER", pool.getUsername());
-        builder.environment().put("RETAIN_DB_PASSWORD", pool.getPassword() == null ? "" : pool.getPassword());
-        builder.environment().put("RETAIN_DATA_DIR", directory.resolve("data").toString());
-        // the same installation as the test server: its personal-data keys
-        builder.environment()
-                .put(
-                        "RETAIN_PERSONAL_DATA_KEY_FILE",
-                        Path.of("target/test-data-loyalty/keys/personal-data.keys")
-                                .toAbsolutePath()
-                                .toString());
-        Process process = builder.start();
-        assertThat(process.waitFor(180, TimeUnit.SECONDS)).isTrue();
-        return new Run(process.exitValue(), Files.readString(output.toPath(), StandardCharsets.UTF_8));
+    private RetainCommand.Run retain(String... args) throws Exception {
+        return RetainCommand.run(
+                dataSource, Path.of("target/test-data-loyalty/keys/personal-data.keys"), directory, args);
     }
 }
