@@ -24,7 +24,7 @@ public final class RetainCommand {
     private RetainCommand() {}
 
     /**
-     * @param keyFile the test server's personal-data key file ({@code <its data dir>/keys/personal-data.keys})
+     * @param keyFile the test servers' personal-data key file (test {@code config/application.properties})
      * @param directory where the command keeps its data directory and output
      */
     public static Run run(DataSource dataSource, Path keyFile, Path directory, String... args) throws Exception {

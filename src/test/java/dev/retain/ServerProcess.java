@@ -21,7 +21,7 @@ public final class ServerProcess implements AutoCloseable {
     /** The setting naming the personal-data key file, and the one the tests' own server uses. */
     public static final String KEY_FILE = "--retain.personal-data.key-file=";
 
-    private static final Path TEST_KEY_FILE = Path.of("target/test-data/keys/personal-data.keys");
+    private static final Path TEST_KEY_FILE = Path.of("target/test-keys/personal-data.keys");
 
     private final String name;
     private final List<String> command;

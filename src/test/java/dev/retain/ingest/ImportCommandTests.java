@@ -272,7 +272,7 @@ class ImportCommandTests {
         builder.environment()
                 .put(
                         "RETAIN_PERSONAL_DATA_KEY_FILE",
-                        Path.of("target/test-data/keys/personal-data.keys")
+                        Path.of("target/test-keys/personal-data.keys")
                                 .toAbsolutePath()
                                 .toString());
         Process process = builder.start();

@@ -105,7 +105,7 @@ class KilledInstanceTests {
                         "--retain.messaging.worker.delay-ms=100",
                         // the same installation: this server's personal-data keys
                         ServerProcess.KEY_FILE
-                                + java.nio.file.Path.of("target/test-data-instances/keys/personal-data.keys")
+                                + java.nio.file.Path.of("target/test-keys/personal-data.keys")
                                         .toAbsolutePath()))) {
             other.start();
             enrolments.enrol(journey.id(), customers, "api");

@@ -82,7 +82,6 @@ class LoyaltyCommandTests {
     }
 
     private RetainCommand.Run retain(String... args) throws Exception {
-        return RetainCommand.run(
-                dataSource, Path.of("target/test-data-loyalty/keys/personal-data.keys"), directory, args);
+        return RetainCommand.run(dataSource, Path.of("target/test-keys/personal-data.keys"), directory, args);
     }
 }

@@ -102,7 +102,7 @@ class ScheduledJobsClusterTests {
                         "retain.db.password=" + pool.getPassword(),
                         "retain.data-dir=target/test-data-second-instance",
                         // the same installation: the first instance's personal-data keys
-                        "retain.personal-data.key-file=target/test-data/keys/personal-data.keys",
+                        "retain.personal-data.key-file=target/test-keys/personal-data.keys",
                         "db-scheduler.scheduler-name=second",
                         POLLING,
                         HEARTBEAT,

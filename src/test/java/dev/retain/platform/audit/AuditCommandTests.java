@@ -68,6 +68,6 @@ class AuditCommandTests {
     }
 
     private RetainCommand.Run retain(String... args) throws Exception {
-        return RetainCommand.run(dataSource, Path.of("target/test-data/keys/personal-data.keys"), directory, args);
+        return RetainCommand.run(dataSource, Path.of("target/test-keys/personal-data.keys"), directory, args);
     }
 }
