@@ -78,6 +78,10 @@ class DataScopeLeakTests {
     @Autowired
     NotificationRun notificationRun;
 
+    /** Routes that read a customer but are posted (a reveal writes its audit entry); the walk calls them too. */
+    private static final List<String> READS_BY_POST =
+            List.of("/api/v1/customers/{id}/reveal", "/customers/{id}/reveal");
+
     @Test
     void noRouteShowsASalespersonAColleaguesCustomer() {
         String token = Long.toString(System.nanoTime(), 36);
@@ -154,7 +158,8 @@ class DataScopeLeakTests {
                         "GET /api/v1/opportunities showed 保密商机" + token,
                         "GET /opportunities showed 保密商机" + token,
                         "GET /api/v1/notifications showed 保密提醒" + token,
-                        "GET /notifications showed 保密提醒" + token);
+                        "GET /notifications showed 保密提醒" + token,
+                        "POST /api/v1/customers/{id}/reveal showed " + victim.email());
         assertThat(leaks)
                 .as("routes that let a salesperson see a colleague's customer")
                 .isEmpty();
@@ -182,6 +187,17 @@ class DataScopeLeakTests {
             }
         }
         assertThat(called).isGreaterThan(100);
+        // reads that are posted, for their audit entry
+        for (String route : READS_BY_POST) {
+            String path = route.replace("{id}", Long.toString(victim));
+            HttpResponse<String> answer =
+                    path.startsWith("/api/") ? apiPost(path, apiToken) : page.post(path, "/customers", Map.of());
+            String body = answer.body() == null ? "" : answer.body();
+            secrets.stream().filter(body::contains).forEach(secret -> leaks.add("POST " + route + " showed " + secret));
+            if (answer.statusCode() / 100 == 2) {
+                leaks.add("POST " + route + " answered " + answer.statusCode() + " for a colleague's customer");
+            }
+        }
         return leaks;
     }
 
@@ -190,11 +206,22 @@ class DataScopeLeakTests {
                 .id();
     }
 
+    private HttpResponse<String> apiPost(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+    }
+
     private HttpResponse<String> apiGet(String path, String token) {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Bearer " + token)
                 .GET()
                 .build();
+        return send(request);
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
         try {
             return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
