@@ -47,8 +47,7 @@ class ContactMasking {
         if (masked.isEmpty() || (customer.phone() == null && customer.email() == null)) {
             return customer;
         }
-        return withContact(
-                customer,
+        return customer.withContact(
                 masked.contains(SensitiveField.PHONE) ? mask(SensitiveField.PHONE, customer.phone()) : customer.phone(),
                 masked.contains(SensitiveField.EMAIL)
                         ? mask(SensitiveField.EMAIL, customer.email())
@@ -86,29 +85,5 @@ class ContactMasking {
     private static String maskEmail(String email) {
         int at = email.indexOf('@');
         return email.charAt(0) + "***" + email.substring(at);
-    }
-
-    static Customer withContact(Customer c, String phone, String email) {
-        return new Customer(
-                c.id(),
-                c.kind(),
-                c.name(),
-                phone,
-                email,
-                c.gender(),
-                c.birthday(),
-                c.city(),
-                c.region(),
-                c.industry(),
-                c.ownerId(),
-                c.status(),
-                c.lifecycleStage(),
-                c.source(),
-                c.customFields(),
-                c.signedUpAt(),
-                c.createdAt(),
-                c.updatedAt(),
-                c.version(),
-                c.mergedInto());
     }
 }

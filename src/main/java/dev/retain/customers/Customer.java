@@ -28,4 +28,55 @@ public record Customer(
         Instant createdAt,
         Instant updatedAt,
         int version,
-        Long mergedInto) {}
+        Long mergedInto) {
+
+    /** The same customer shown with this phone and email (masked, or left out). */
+    public Customer withContact(String shownPhone, String shownEmail) {
+        return new Customer(
+                id,
+                kind,
+                name,
+                shownPhone,
+                shownEmail,
+                gender,
+                birthday,
+                city,
+                region,
+                industry,
+                ownerId,
+                status,
+                lifecycleStage,
+                source,
+                customFields,
+                signedUpAt,
+                createdAt,
+                updatedAt,
+                version,
+                mergedInto);
+    }
+
+    /** The same customer shown without its birthday. */
+    public Customer withoutBirthday() {
+        return new Customer(
+                id,
+                kind,
+                name,
+                phone,
+                email,
+                gender,
+                null,
+                city,
+                region,
+                industry,
+                ownerId,
+                status,
+                lifecycleStage,
+                source,
+                customFields,
+                signedUpAt,
+                createdAt,
+                updatedAt,
+                version,
+                mergedInto);
+    }
+}

@@ -264,11 +264,9 @@ class CustomerTable {
         if (hidden.isEmpty()) {
             return shown;
         }
-        Customer withoutHidden = ContactMasking.withContact(
-                shown,
-                hidden.contains("phone") ? null : shown.phone(),
-                hidden.contains("email") ? null : shown.email());
-        return hidden.contains("birthday") ? withoutBirthday(withoutHidden) : withoutHidden;
+        Customer withoutHidden = shown.withContact(
+                hidden.contains("phone") ? null : shown.phone(), hidden.contains("email") ? null : shown.email());
+        return hidden.contains("birthday") ? withoutHidden.withoutBirthday() : withoutHidden;
     }
 
     /** A row of customers as stored, its phone and email decrypted. */
@@ -296,30 +294,6 @@ class CustomerTable {
                 instant(rs.getTimestamp("updated_at")),
                 rs.getInt("version"),
                 rs.getObject("merged_into", Long.class));
-    }
-
-    private static Customer withoutBirthday(Customer c) {
-        return new Customer(
-                c.id(),
-                c.kind(),
-                c.name(),
-                c.phone(),
-                c.email(),
-                c.gender(),
-                null,
-                c.city(),
-                c.region(),
-                c.industry(),
-                c.ownerId(),
-                c.status(),
-                c.lifecycleStage(),
-                c.source(),
-                c.customFields(),
-                c.signedUpAt(),
-                c.createdAt(),
-                c.updatedAt(),
-                c.version(),
-                c.mergedInto());
     }
 
     /** What the viewer may not see of the customer: what its pool hides, while it waits, from those who see their own. */
