@@ -25,6 +25,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,10 +49,13 @@ import tools.jackson.databind.node.ObjectNode;
  * Hostile text in every text input of the API, as an admin: each payload of {@code security/payloads.txt} goes into
  * each string of each route's sample request ({@code security/api-samples.json}), each text query parameter and each
  * free path segment. Every answer must be a 2xx or a 4xx; what is stored must come back exactly as sent; and no page
- * showing it may carry it unescaped. On a database of its own, since it stores a great deal of nonsense.
+ * showing it may carry it unescaped. On a database of its own, since it stores a great deal of nonsense and changes
+ * company-wide settings (data scopes, required two-factor, personal-data fields) other tests rely on: so not run against
+ * a shared external database.
  */
 @IntegrationTest
 @TestPropertySource(properties = "retain.data-dir=target/test-data-payloads")
+@Tag("embedded")
 class ApiPayloadsTests {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
