@@ -13,7 +13,7 @@
     const examples = {
         wait: {days: 1}, branch: {since: 'ordered'}, split: {weights: {a: 50, b: 50}}, exit: {},
         send_email: {templateId: 0, marketing: true}, send_sms: {templateId: 0}, send_webhook: {templateId: 0},
-        issue_coupon: {campaignId: 0}, add_tag: {tagId: 0}, remove_tag: {tagId: 0},
+        issue_coupon: {campaignId: 0}, award_points: {points: 100, note: ''}, add_tag: {tagId: 0}, remove_tag: {tagId: 0},
         create_task: {title: '', kind: 'CALL', dueInDays: 1}, update_field: {field: 'lifecycle_stage', value: 'REPEAT'}
     };
     const branchKeys = {branch: ['yes', 'no'], wait: ['event']};

@@ -60,6 +60,35 @@ public class Events {
         published.publishEvent(EventsRecorded.of(List.of(event.customerId())));
     }
 
+    /**
+     * Records many events a module observed at once (a nightly run's reminders, say) and publishes
+     * {@link EventsRecorded} in batches small enough to name their customers, so journeys react to each of them.
+     */
+    @Transactional
+    public void recordAll(List<Event> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Instant earliest =
+                events.stream().map(Event::occurredAt).min(Instant::compareTo).orElseThrow();
+        Instant latest =
+                events.stream().map(Event::occurredAt).max(Instant::compareTo).orElseThrow();
+        partitions.ensure(TABLE, earliest, latest);
+        copy.into(
+                TABLE,
+                "customer_id, type, occurred_at, properties",
+                rows -> events.forEach(event -> rows.row(
+                        event.customerId(),
+                        event.type(),
+                        event.occurredAt(),
+                        json.writeValueAsString(event.properties()))));
+        List<Long> customers = events.stream().map(Event::customerId).distinct().toList();
+        for (int from = 0; from < customers.size(); from += EventsRecorded.MAX_LISTED) {
+            published.publishEvent(EventsRecorded.of(
+                    customers.subList(from, Math.min(customers.size(), from + EventsRecorded.MAX_LISTED))));
+        }
+    }
+
     @Bean
     static RetentionSchedule eventRetention(@Value("${retain.retention.events-months}") int months) {
         return new RetentionSchedule(TABLE, months);

@@ -2,22 +2,26 @@ package dev.retain.loyalty;
 
 import dev.retain.segments.ConditionField;
 import dev.retain.segments.DataChange;
+import dev.retain.segments.FieldParameter;
 import dev.retain.segments.FieldQuery;
 import dev.retain.segments.SimpleConditionField;
 import dev.retain.segments.ValueType;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Points as condition fields: {@code loyalty.points_balance} (spendable points now) and
- * {@code loyalty.points_expiring_30d} (spendable points whose last day is within 30 days), 0 for customers without
- * points. Both count the lots as they stand at the evaluation's moment, like the wallet; orders change them, and so
+ * {@code loyalty.points_expiring} (spendable points whose last day is within {@code within_days}, 30 unless given), 0
+ * for customers without points. Both count the lots as they stand at the evaluation's moment, like the wallet; orders change them, and so
  * does time — the nightly recompute brings segments up to date with redemptions too.
  */
 @Configuration(proxyBeanMethods = false)
 class LoyaltyFields {
+
+    private static final FieldParameter WITHIN_DAYS = FieldParameter.days("within_days", false);
 
     @Bean
     ConditionField pointsBalanceField() {
@@ -26,26 +30,30 @@ class LoyaltyFields {
                 ValueType.NUMBER,
                 Set.of(DataChange.ORDERS, DataChange.TIME),
                 List.of(),
-                (p, q) -> "coalesce(" + q.perCustomer(balances(q), "active") + ", 0)");
+                (p, q) -> "coalesce(" + q.perCustomer(balances(q, Loyalty.EXPIRING_DAYS), "active") + ", 0)");
     }
 
     @Bean
     ConditionField pointsExpiringField() {
         return SimpleConditionField.of(
-                "loyalty.points_expiring_30d",
+                "loyalty.points_expiring",
                 ValueType.NUMBER,
                 Set.of(DataChange.ORDERS, DataChange.TIME),
-                List.of(),
-                (p, q) -> "coalesce(" + q.perCustomer(balances(q), "expiring") + ", 0)");
+                List.of(WITHIN_DAYS),
+                (p, q) -> "coalesce(" + q.perCustomer(balances(q, withinDays(p)), "expiring") + ", 0)");
+    }
+
+    private static int withinDays(Map<String, Object> parameters) {
+        return parameters.get(WITHIN_DAYS.name()) instanceof Number days ? days.intValue() : Loyalty.EXPIRING_DAYS;
     }
 
     /**
      * Per member: spendable points now (the cached balance, less lots past their last day, plus pending lots whose days
-     * are over) and those expiring within {@link Loyalty#EXPIRING_DAYS} days.
+     * are over) and those expiring within the given days.
      */
-    private static String balances(FieldQuery q) {
+    private static String balances(FieldQuery q, int expiringDays) {
         String today = q.bind(q.today());
-        String soon = q.bind(q.today().plusDays(Loyalty.EXPIRING_DAYS));
+        String soon = q.bind(q.today().plusDays(expiringDays));
         String now = q.bind(q.now());
         return """
                 select m.customer_id,

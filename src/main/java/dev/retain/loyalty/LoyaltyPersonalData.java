@@ -33,7 +33,8 @@ class LoyaltyPersonalData implements PersonalDataHolder {
             "loyalty_lots",
             "loyalty_draws",
             "loyalty_keys",
-            "loyalty_order_points");
+            "loyalty_order_points",
+            "loyalty_expiry_reminders");
 
     private final PersonalDataRows rows;
     private final JdbcClient jdbc;

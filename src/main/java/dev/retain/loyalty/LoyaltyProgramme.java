@@ -29,7 +29,9 @@ public class LoyaltyProgramme {
             ExpiryPolicy expiry,
             Integer expiryMonths,
             Integer expiryDays,
-            RefundShortfall refundShortfall) {}
+            RefundShortfall refundShortfall,
+            Integer expiryReminderDays,
+            BigDecimal pointValue) {}
 
     /** A new earning rule; a null rounding rounds down, a null bonus is none. */
     public record RuleChange(BigDecimal pointsPerUnit, Rounding rounding, Integer firstOrderBonus) {}
@@ -49,7 +51,7 @@ public class LoyaltyProgramme {
     public ProgrammeSettings settings() {
         return jdbc.sql("""
                         select enabled, earn_from, pending_days, expiry, expiry_months, expiry_days, refund_shortfall,
-                               updated_at, updated_by
+                               expiry_reminder_days, point_value, updated_at, updated_by
                         from loyalty_settings where id = 1""")
                 .query((rs, row) -> new ProgrammeSettings(
                         rs.getBoolean(1),
@@ -59,8 +61,10 @@ public class LoyaltyProgramme {
                         rs.getInt(5),
                         rs.getInt(6),
                         RefundShortfall.valueOf(rs.getString(7)),
-                        rs.getTimestamp(8).toInstant(),
-                        rs.getString(9)))
+                        rs.getInt(8),
+                        rs.getBigDecimal(9).stripTrailingZeros(),
+                        rs.getTimestamp(10).toInstant(),
+                        rs.getString(11)))
                 .single();
     }
 
@@ -69,7 +73,7 @@ public class LoyaltyProgramme {
      * with an earlier start earns the orders since).
      *
      * @throws InvalidInputException pending days outside 0–365, expiry months outside 0–120 or days outside 1–3650,
-     *     or an enabled programme without a first day
+     *     reminder days outside 0–365, a point value outside 0–10000, or an enabled programme without a first day
      */
     @Transactional
     public ProgrammeSettings update(SettingsChange change) {
@@ -82,6 +86,8 @@ public class LoyaltyProgramme {
                 change.expiryMonths() == null ? before.expiryMonths() : change.expiryMonths(),
                 change.expiryDays() == null ? before.expiryDays() : change.expiryDays(),
                 change.refundShortfall() == null ? before.refundShortfall() : change.refundShortfall(),
+                change.expiryReminderDays() == null ? before.expiryReminderDays() : change.expiryReminderDays(),
+                change.pointValue() == null ? before.pointValue() : change.pointValue(),
                 clock.instant(),
                 AuditLog.currentActor());
         Map<String, String> problems = new LinkedHashMap<>();
@@ -94,6 +100,14 @@ public class LoyaltyProgramme {
         if (after.expiryDays() < 1 || after.expiryDays() > 3650) {
             problems.put("expiryDays", "must be between 1 and 3650 days");
         }
+        if (after.expiryReminderDays() < 0 || after.expiryReminderDays() > 365) {
+            problems.put("expiryReminderDays", "must be between 0 (no reminders) and 365 days");
+        }
+        if (after.pointValue().signum() < 0
+                || after.pointValue().compareTo(BigDecimal.valueOf(10_000)) > 0
+                || after.pointValue().scale() > 4) {
+            problems.put("pointValue", "what a point is worth in the base currency: 0 to 10000, 4 decimals");
+        }
         if (after.enabled() && after.earnFrom() == null) {
             problems.put("earnFrom", "the day from which orders earn points, needed to switch the programme on");
         }
@@ -102,7 +116,8 @@ public class LoyaltyProgramme {
         }
         jdbc.sql("""
                         update loyalty_settings set enabled = ?, earn_from = ?, pending_days = ?, expiry = ?,
-                            expiry_months = ?, expiry_days = ?, refund_shortfall = ?, updated_at = ?, updated_by = ?
+                            expiry_months = ?, expiry_days = ?, refund_shortfall = ?, expiry_reminder_days = ?,
+                            point_value = ?, updated_at = ?, updated_by = ?
                         where id = 1""")
                 .params(
                         after.enabled(),
@@ -112,6 +127,8 @@ public class LoyaltyProgramme {
                         after.expiryMonths(),
                         after.expiryDays(),
                         after.refundShortfall().name(),
+                        after.expiryReminderDays(),
+                        after.pointValue(),
                         Timestamp.from(after.updatedAt()),
                         after.updatedBy())
                 .update();

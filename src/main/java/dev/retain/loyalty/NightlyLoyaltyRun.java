@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The nightly run over every member, set-based: pending points whose days are over become spendable (ACTIVATION), then
- * points past their last day run out (EXPIRY) — written as transactions, never deleted. Each step is its own
+ * points past their last day run out (EXPIRY) — written as transactions, never deleted —, then members are reminded of
+ * points about to run out. Each step is its own
  * transaction and locks its members once, in customer order; run again, it finds nothing left to do. Between runs
  * reads and redemptions already count points as they stand at the moment.
  */
@@ -28,18 +29,31 @@ public class NightlyLoyaltyRun {
 
     private static final Logger log = LoggerFactory.getLogger(NightlyLoyaltyRun.class);
 
-    /** Members whose pending points became spendable, and members who lost points to expiry. */
-    public record Result(int activated, int expired) {}
+    /**
+     * Members whose pending points became spendable, members who lost points to expiry, and reminders of points about
+     * to expire.
+     */
+    public record Result(int activated, int expired, int reminded) {}
 
     private final LotRuns lots;
+    private final ExpiryReminders reminders;
+    private final LoyaltyProgramme programme;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final CompanyZone zone;
     private final Clock clock;
 
     NightlyLoyaltyRun(
-            LotRuns lots, JdbcClient jdbc, PlatformTransactionManager transactions, CompanyZone zone, Clock clock) {
+            LotRuns lots,
+            ExpiryReminders reminders,
+            LoyaltyProgramme programme,
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            CompanyZone zone,
+            Clock clock) {
         this.lots = lots;
+        this.reminders = reminders;
+        this.programme = programme;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
         this.zone = zone;
@@ -58,7 +72,12 @@ public class NightlyLoyaltyRun {
                 MemberScope.lock(jdbc, LotRuns.DUE_FOR_ACTIVATION, Map.of("now", Timestamp.from(now))), now));
         Integer expired = transactions.execute(status -> lots.expire(
                 MemberScope.lock(jdbc, LotRuns.DUE_FOR_EXPIRY, Map.of("today", Date.valueOf(today))), today, now));
-        log.info("Loyalty nightly run: points became spendable for {} members, ran out for {}", activated, expired);
-        return new Result(activated == null ? 0 : activated, expired == null ? 0 : expired);
+        int reminded = reminders.remind(today, programme.settings().expiryReminderDays(), now);
+        log.info(
+                "Loyalty nightly run: points became spendable for {} members, ran out for {}; {} reminders of expiry",
+                activated,
+                expired,
+                reminded);
+        return new Result(activated == null ? 0 : activated, expired == null ? 0 : expired, reminded);
     }
 }

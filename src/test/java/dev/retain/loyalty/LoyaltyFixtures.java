@@ -40,8 +40,8 @@ final class LoyaltyFixtures {
 
     /** The programme on for every order since 2020, with the pending days and expiry given. */
     void programme(int pendingDays, ExpiryPolicy expiry, int months, int days, RefundShortfall shortfall) {
-        programme.update(
-                new SettingsChange(true, LocalDate.of(2020, 1, 1), pendingDays, expiry, months, days, shortfall));
+        programme.update(new SettingsChange(
+                true, LocalDate.of(2020, 1, 1), pendingDays, expiry, months, days, shortfall, null, null));
     }
 
     Customer aMember() {

@@ -11,6 +11,7 @@ import dev.retain.platform.UserAccounts;
 import dev.retain.platform.apikeys.ApiKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -88,13 +89,19 @@ class LoyaltyPagesTests {
                         "expiry", "ROLLING_DAYS",
                         "expiryMonths", "12",
                         "expiryDays", "400",
-                        "refundShortfall", "CLAW_BACK"));
+                        "refundShortfall", "CLAW_BACK",
+                        "expiryReminderDays", "14",
+                        "pointValue", "0.05"));
         assertThat(saved.statusCode()).isEqualTo(302);
         assertThat(admin.get("/admin/loyalty?lang=en").body()).contains("Programme saved.", "value=\"2021-06-01\"");
         assertThat(programme.settings())
                 .extracting(
-                        ProgrammeSettings::pendingDays, ProgrammeSettings::expiry, ProgrammeSettings::refundShortfall)
-                .containsExactly(14, ExpiryPolicy.ROLLING_DAYS, RefundShortfall.CLAW_BACK);
+                        ProgrammeSettings::pendingDays,
+                        ProgrammeSettings::expiry,
+                        ProgrammeSettings::refundShortfall,
+                        ProgrammeSettings::expiryReminderDays,
+                        ProgrammeSettings::pointValue)
+                .containsExactly(14, ExpiryPolicy.ROLLING_DAYS, RefundShortfall.CLAW_BACK, 14, new BigDecimal("0.05"));
 
         admin.post(
                 "/admin/loyalty",
@@ -113,8 +120,13 @@ class LoyaltyPagesTests {
                         "expiryDays",
                         "400",
                         "refundShortfall",
-                        "CLAW_BACK"));
-        assertThat(admin.get("/admin/loyalty?lang=en").body()).contains("must be between 0 and 365 days");
+                        "CLAW_BACK",
+                        "expiryReminderDays",
+                        "14",
+                        "pointValue",
+                        "-1"));
+        assertThat(admin.get("/admin/loyalty?lang=en").body())
+                .contains("must be between 0 and 365 days", "what a point is worth in the base currency");
         assertThat(programme.settings().pendingDays()).isEqualTo(14);
 
         admin.post(

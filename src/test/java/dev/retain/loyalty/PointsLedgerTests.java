@@ -384,8 +384,13 @@ class PointsLedgerTests {
 
         assertThat(matching("{\"field\": \"loyalty.points_balance\", \"op\": \"gte\", \"value\": 50}", among))
                 .containsExactlyInAnyOrder(expiringSoon.id(), lasting.id());
-        assertThat(matching("{\"field\": \"loyalty.points_expiring_30d\", \"op\": \"gt\", \"value\": 0}", among))
+        assertThat(matching("{\"field\": \"loyalty.points_expiring\", \"op\": \"gt\", \"value\": 0}", among))
                 .containsExactly(expiringSoon.id());
+        assertThat(matching(
+                        "{\"field\": \"loyalty.points_expiring\", \"op\": \"eq\", \"value\": 60,"
+                                + " \"params\": {\"within_days\": 45}}",
+                        among))
+                .containsExactly(lasting.id());
         assertThat(matching("{\"field\": \"loyalty.points_balance\", \"op\": \"eq\", \"value\": 0}", among))
                 .containsExactly(none.id());
 

@@ -70,6 +70,8 @@ class LoyaltyPageController {
             @RequestParam String expiryMonths,
             @RequestParam String expiryDays,
             @RequestParam RefundShortfall refundShortfall,
+            @RequestParam String expiryReminderDays,
+            @RequestParam String pointValue,
             RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
         var change = new SettingsChange(
@@ -79,7 +81,9 @@ class LoyaltyPageController {
                 expiry,
                 number(expiryMonths, "expiryMonths", errors),
                 number(expiryDays, "expiryDays", errors),
-                refundShortfall);
+                refundShortfall,
+                number(expiryReminderDays, "expiryReminderDays", errors),
+                decimal(pointValue, "pointValue", errors));
         try {
             if (errors.isEmpty()) {
                 programme.update(change);
@@ -100,12 +104,7 @@ class LoyaltyPageController {
             @RequestParam(defaultValue = "0") String firstOrderBonus,
             RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
-        BigDecimal perUnit = null;
-        try {
-            perUnit = new BigDecimal(pointsPerUnit.strip());
-        } catch (NumberFormatException e) {
-            errors.put("pointsPerUnit", "'" + pointsPerUnit + "' is not a number");
-        }
+        BigDecimal perUnit = decimal(pointsPerUnit, "pointsPerUnit", errors);
         Integer bonus = number(firstOrderBonus, "firstOrderBonus", errors);
         try {
             if (errors.isEmpty()) {
@@ -148,6 +147,15 @@ class LoyaltyPageController {
             return Integer.parseInt(value.strip());
         } catch (NumberFormatException e) {
             errors.put(field, "'" + value + "' is not a whole number");
+            return null;
+        }
+    }
+
+    private static BigDecimal decimal(String value, String field, Map<String, String> errors) {
+        try {
+            return new BigDecimal(value.strip());
+        } catch (NumberFormatException e) {
+            errors.put(field, "'" + value + "' is not a number");
             return null;
         }
     }
