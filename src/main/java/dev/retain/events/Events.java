@@ -60,6 +60,49 @@ public class Events {
         published.publishEvent(EventsRecorded.of(List.of(event.customerId())));
     }
 
+    /**
+     * Records many events a module observed in one batch (a nightly run's outcomes), set-based, and publishes
+     * {@link EventsRecorded} naming their customers in chunks of at most {@link EventsRecorded#MAX_LISTED}, so
+     * event-triggered journeys and real-time segments react to each customer as to one recorded event.
+     */
+    @Transactional
+    public void recordAll(List<Event> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Instant earliest =
+                events.stream().map(Event::occurredAt).min(Instant::compareTo).orElseThrow();
+        Instant latest =
+                events.stream().map(Event::occurredAt).max(Instant::compareTo).orElseThrow();
+        partitions.ensure(TABLE, earliest, latest);
+        for (int from = 0; from < events.size(); from += INSERTED_AT_ONCE) {
+            List<Event> chunk = events.subList(from, Math.min(events.size(), from + INSERTED_AT_ONCE));
+            jdbc.sql("""
+                            insert into events (customer_id, type, occurred_at, properties)
+                            select customer_id, type, occurred_at::timestamptz, properties::jsonb
+                            from unnest(:customers, :types, :times, :properties)
+                                as e (customer_id, type, occurred_at, properties)""")
+                    .param("customers", chunk.stream().map(Event::customerId).toArray(Long[]::new))
+                    .param("types", chunk.stream().map(Event::type).toArray(String[]::new))
+                    .param(
+                            "times",
+                            chunk.stream().map(e -> e.occurredAt().toString()).toArray(String[]::new))
+                    .param(
+                            "properties",
+                            chunk.stream()
+                                    .map(e -> json.writeValueAsString(e.properties()))
+                                    .toArray(String[]::new))
+                    .update();
+        }
+        List<Long> customers = events.stream().map(Event::customerId).distinct().toList();
+        for (int from = 0; from < customers.size(); from += EventsRecorded.MAX_LISTED) {
+            published.publishEvent(EventsRecorded.of(
+                    customers.subList(from, Math.min(customers.size(), from + EventsRecorded.MAX_LISTED))));
+        }
+    }
+
+    private static final int INSERTED_AT_ONCE = 10_000;
+
     @Bean
     static RetentionSchedule eventRetention(@Value("${retain.retention.events-months}") int months) {
         return new RetentionSchedule(TABLE, months);

@@ -33,7 +33,9 @@ class LoyaltyPersonalData implements PersonalDataHolder {
             "loyalty_lots",
             "loyalty_draws",
             "loyalty_keys",
-            "loyalty_order_points");
+            "loyalty_order_points",
+            "loyalty_member_tiers",
+            "loyalty_tier_history");
 
     private final PersonalDataRows rows;
     private final JdbcClient jdbc;

@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The nightly run over every member, set-based: pending points whose days are over become spendable (ACTIVATION), then
  * points past their last day run out (EXPIRY) — written as transactions, never deleted. Each step is its own
- * transaction and locks its members once, in customer order; run again, it finds nothing left to do. Between runs
+ * transaction and locks its members once, in customer order; run again, it finds nothing left to do. Then the tiers'
+ * birthday gifts of the month and the tier review (upgrades, reviews with their grace, downgrades, reminders). Between runs
  * reads and redemptions already count points as they stand at the moment.
  */
 @Service
@@ -28,18 +29,36 @@ public class NightlyLoyaltyRun {
 
     private static final Logger log = LoggerFactory.getLogger(NightlyLoyaltyRun.class);
 
-    /** Members whose pending points became spendable, and members who lost points to expiry. */
-    public record Result(int activated, int expired) {}
+    /**
+     * Members whose pending points became spendable, members who lost points to expiry, birthday gifts given, and the
+     * tier review's moves up and down and reminders.
+     */
+    public record Result(int activated, int expired, int birthdayGifts, int tiersUp, int tiersDown, int warned) {
+
+        public Result(int activated, int expired) {
+            this(activated, expired, 0, 0, 0, 0);
+        }
+    }
 
     private final LotRuns lots;
+    private final TierBirthdayGifts birthdayGifts;
+    private final TierReview tiers;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final CompanyZone zone;
     private final Clock clock;
 
     NightlyLoyaltyRun(
-            LotRuns lots, JdbcClient jdbc, PlatformTransactionManager transactions, CompanyZone zone, Clock clock) {
+            LotRuns lots,
+            TierBirthdayGifts birthdayGifts,
+            TierReview tiers,
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            CompanyZone zone,
+            Clock clock) {
         this.lots = lots;
+        this.birthdayGifts = birthdayGifts;
+        this.tiers = tiers;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
         this.zone = zone;
@@ -59,6 +78,14 @@ public class NightlyLoyaltyRun {
         Integer expired = transactions.execute(status -> lots.expire(
                 MemberScope.lock(jdbc, LotRuns.DUE_FOR_EXPIRY, Map.of("today", Date.valueOf(today))), today, now));
         log.info("Loyalty nightly run: points became spendable for {} members, ran out for {}", activated, expired);
-        return new Result(activated == null ? 0 : activated, expired == null ? 0 : expired);
+        int gifts = birthdayGifts.give();
+        TierReview.Result review = tiers.review();
+        return new Result(
+                activated == null ? 0 : activated,
+                expired == null ? 0 : expired,
+                gifts,
+                review.up(),
+                review.down(),
+                review.warned());
     }
 }
