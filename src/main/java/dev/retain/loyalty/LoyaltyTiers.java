@@ -168,8 +168,8 @@ public class LoyaltyTiers {
                                 t.threshold(),
                                 t.multiplier() == null ? BigDecimal.ONE : t.multiplier(),
                                 t.welcomeCampaignId(),
-                                t.birthdayPoints(),
-                                t.freeShipping()))
+                                t.birthdayPoints() == null ? 0L : t.birthdayPoints(),
+                                t.freeShipping() != null && t.freeShipping()))
                 .toList();
     }
 
