@@ -50,14 +50,23 @@ public class Loyalty {
     private final MemberLedger ledger;
     private final Awarding awarding;
     private final AuditLog audit;
+    private final TierReview tiers;
     private final CompanyZone zone;
     private final Clock clock;
 
-    Loyalty(JdbcClient jdbc, MemberLedger ledger, Awarding awarding, AuditLog audit, CompanyZone zone, Clock clock) {
+    Loyalty(
+            JdbcClient jdbc,
+            MemberLedger ledger,
+            Awarding awarding,
+            AuditLog audit,
+            TierReview tiers,
+            CompanyZone zone,
+            Clock clock) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.awarding = awarding;
         this.audit = audit;
+        this.tiers = tiers;
         this.zone = zone;
         this.clock = clock;
     }
@@ -192,7 +201,10 @@ public class Loyalty {
         Request request = check(customerId, idempotencyKey, points, note, reason, false);
         return request.replay().orElseGet(() -> {
             ledger.lock(customerId);
-            return give(request);
+            PointsApplied applied = give(request);
+            // points earned count for the tier at once
+            tiers.upgrade(List.of(customerId));
+            return applied;
         });
     }
 

@@ -34,7 +34,9 @@ class LoyaltyPersonalData implements PersonalDataHolder {
             "loyalty_draws",
             "loyalty_keys",
             "loyalty_order_points",
-            "loyalty_expiry_reminders");
+            "loyalty_expiry_reminders",
+            "loyalty_member_tiers",
+            "loyalty_tier_history");
 
     private final PersonalDataRows rows;
     private final JdbcClient jdbc;

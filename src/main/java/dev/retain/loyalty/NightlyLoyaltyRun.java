@@ -19,9 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The nightly run over every member, set-based: pending points whose days are over become spendable (ACTIVATION), then
- * points past their last day run out (EXPIRY) — written as transactions, never deleted —, then members are reminded of
- * points about to run out. Each step is its own
- * transaction and locks its members once, in customer order; run again, it finds nothing left to do. Between runs
+ * points past their last day run out (EXPIRY) — written as transactions, never deleted. Each step is its own
+ * transaction and locks its members once, in customer order; run again, it finds nothing left to do. Then members are
+ * reminded of points about to run out, the tiers' birthday gifts of the month are given and the tier review runs
+ * (upgrades, reviews with their grace, downgrades, reminders). Between runs
  * reads and redemptions already count points as they stand at the moment.
  */
 @Service
@@ -30,14 +31,17 @@ public class NightlyLoyaltyRun {
     private static final Logger log = LoggerFactory.getLogger(NightlyLoyaltyRun.class);
 
     /**
-     * Members whose pending points became spendable, members who lost points to expiry, and reminders of points about
-     * to expire.
+     * Members whose pending points became spendable, members who lost points to expiry, reminders of points about to
+     * expire, birthday gifts given, and the tier review's moves up and down and reminders.
      */
-    public record Result(int activated, int expired, int reminded) {}
+    public record Result(
+            int activated, int expired, int reminded, int birthdayGifts, int tiersUp, int tiersDown, int warned) {}
 
     private final LotRuns lots;
     private final ExpiryReminders reminders;
     private final LoyaltyProgramme programme;
+    private final TierBirthdayGifts birthdayGifts;
+    private final TierReview tiers;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final CompanyZone zone;
@@ -47,6 +51,8 @@ public class NightlyLoyaltyRun {
             LotRuns lots,
             ExpiryReminders reminders,
             LoyaltyProgramme programme,
+            TierBirthdayGifts birthdayGifts,
+            TierReview tiers,
             JdbcClient jdbc,
             PlatformTransactionManager transactions,
             CompanyZone zone,
@@ -54,6 +60,8 @@ public class NightlyLoyaltyRun {
         this.lots = lots;
         this.reminders = reminders;
         this.programme = programme;
+        this.birthdayGifts = birthdayGifts;
+        this.tiers = tiers;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
         this.zone = zone;
@@ -73,11 +81,25 @@ public class NightlyLoyaltyRun {
         Integer expired = transactions.execute(status -> lots.expire(
                 MemberScope.lock(jdbc, LotRuns.DUE_FOR_EXPIRY, Map.of("today", Date.valueOf(today))), today, now));
         int reminded = reminders.remind(today, programme.settings().expiryReminderDays(), now);
+        int gifts = birthdayGifts.give();
+        TierReview.Result review = tiers.review();
         log.info(
-                "Loyalty nightly run: points became spendable for {} members, ran out for {}; {} reminders of expiry",
+                "Loyalty nightly run: points became spendable for {} members, ran out for {}; {} reminders of expiry,"
+                        + " {} birthday gifts, tiers {} up, {} down, {} reminders to keep a tier",
                 activated,
                 expired,
-                reminded);
-        return new Result(activated == null ? 0 : activated, expired == null ? 0 : expired, reminded);
+                reminded,
+                gifts,
+                review.up(),
+                review.down(),
+                review.warned());
+        return new Result(
+                activated == null ? 0 : activated,
+                expired == null ? 0 : expired,
+                reminded,
+                gifts,
+                review.up(),
+                review.down(),
+                review.warned());
     }
 }

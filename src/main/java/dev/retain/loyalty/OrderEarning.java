@@ -19,9 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Points follow orders: the points each paid order is due — its amount in the base currency net of returns, times the
- * points per unit of its rule, rounded, plus the first-order bonus — are compared with the points it holds, and the
- * difference is written. A new paid order (placed on or after the programme's first day) earns under the current rule;
- * an order that holds points keeps its rule. A refund, a cancellation or a return lowers what the order is due, and
+ * points per unit of its rule and the earning multiplier of the member's tier at the time of the order, rounded, plus
+ * the first-order bonus — are compared with the points it holds, and the difference is written. A new paid order
+ * (placed on or after the programme's first day) earns under the current rule, its transaction noting the tier and
+ * multiplier; an order that holds points keeps its rule and multiplier. A refund, a cancellation or a return lowers what the order is due, and
  * exactly the difference is taken back; an order no longer paid is due nothing. Run for the customers whose orders
  * changed, or for everyone in one set-based pass; run again, it finds nothing to do.
  */
@@ -103,14 +104,20 @@ class OrderEarning {
         awarding.stage();
         int awarded = jdbc.sql("""
                         insert into loyalty_awarding (id, customer_id, reason, idempotency_key, key_claimed, order_id,
-                                                      rule_version, points, earned_on, available_at, actor)
+                                                      rule_version, points, earned_on, available_at, actor, note)
                         select g.id, g.customer_id, 'ORDER', 'order:' || g.order_id || ':' || (g.transactions + 1), false,
                                g.order_id, g.rule_version, g.due - g.held, (g.ordered_at at time zone :zone)::date,
-                               g.ordered_at + make_interval(days => s.pending_days), 'system'
+                               g.ordered_at + make_interval(days => s.pending_days), 'system',
+                               case when g.tier is not null then g.tier || ' ×' || trim_scale(g.multiplier) end
                         from (select d.*, nextval('loyalty_transaction_ids') as id from loyalty_due d
                               where d.due > d.held) g
                         cross join loyalty_settings s""").param("zone", zone.zone().getId()).update();
         awarding.writeStaged(now);
+        // an order keeps the multiplier it first earned with, whatever tier its member holds later
+        jdbc.sql("""
+                        update loyalty_order_points p set multiplier = d.multiplier from loyalty_due d
+                        where p.customer_id = d.customer_id and p.order_id = d.order_id and p.multiplier is null
+                          and d.transactions = 0 and d.due > 0""").update();
         // orders from long ago earn points whose last day is past: they run out now, as they would have then
         lots.expire(scope, zone.today(clock), now);
         log.info("Loyalty: {} orders earned points, {} orders' points taken back", awarded, reversals.size());
@@ -149,14 +156,15 @@ class OrderEarning {
                 where o.customer_id in (select customer_id from paid)
                 order by o.customer_id, o.ordered_at, o.id
             ), held as (
-                select p.customer_id, p.order_id, p.rule_version, p.points, p.transactions
+                select p.customer_id, p.order_id, p.rule_version, p.points, p.transactions, p.multiplier
                 from loyalty_order_points p
                 where %held%
             ), candidates as (
                 select coalesce(h.customer_id, p.customer_id) as customer_id, coalesce(h.order_id, p.order_id) as order_id,
                        p.order_id is not null as paid, p.ordered_at, p.base_amount,
                        f.id is not null as first_order,
-                       h.rule_version as held_rule, coalesce(h.points, 0) as held, coalesce(h.transactions, 0) as transactions
+                       h.rule_version as held_rule, coalesce(h.points, 0) as held, coalesce(h.transactions, 0) as transactions,
+                       h.multiplier as held_multiplier
                 from paid p
                 left join firsts f on f.id = p.order_id
                 full join held h on h.order_id = p.order_id
@@ -164,6 +172,7 @@ class OrderEarning {
                 select max(version) as version from loyalty_earning_rules
             )
             select c.customer_id, c.order_id, c.ordered_at, r.version as rule_version, c.held, c.transactions,
+                   x.multiplier, x.tier,
                    case
                        when not c.paid then 0
                        when c.held_rule is null
@@ -171,16 +180,28 @@ class OrderEarning {
                                      and c.ordered_at >= (s.earn_from::timestamp at time zone :zone)) then 0
                        else greatest(0,
                                      case r.rounding
-                                         when 'DOWN' then floor(c.base_amount * r.points_per_unit)
-                                         when 'UP' then ceil(c.base_amount * r.points_per_unit)
-                                         else round(c.base_amount * r.points_per_unit)
+                                         when 'DOWN' then floor(c.base_amount * r.points_per_unit * x.multiplier)
+                                         when 'UP' then ceil(c.base_amount * r.points_per_unit * x.multiplier)
+                                         else round(c.base_amount * r.points_per_unit * x.multiplier)
                                      end::bigint
                                      + case when c.first_order then r.first_order_bonus else 0 end)
                    end as due
             from candidates c
             cross join loyalty_settings s
             cross join newest
-            join loyalty_earning_rules r on r.version = coalesce(c.held_rule, newest.version)""";
+            join loyalty_earning_rules r on r.version = coalesce(c.held_rule, newest.version)
+            -- the multiplier of the member's tier at the time of the order; an order holding points keeps its own
+            cross join lateral (
+                select coalesce(c.held_multiplier, 1) as multiplier, null as tier where c.held_rule is not null
+                union all
+                select coalesce(t.multiplier, 1), t.name
+                from (select 1) one
+                left join lateral (select th.to_tier_id from loyalty_tier_history th
+                                   where th.customer_id = c.customer_id and th.at <= c.ordered_at
+                                   order by th.at desc, th.id desc limit 1) h on true
+                left join loyalty_tiers t on t.id = h.to_tier_id
+                where c.held_rule is null
+            ) x""";
 
     /**
      * Takes back what an order earned beyond what it is due now: first what is left of the order's own points (pending

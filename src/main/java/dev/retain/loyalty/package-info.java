@@ -6,7 +6,9 @@
  * them; refunds and returns reverse exactly what the refunded part earned. Redemptions, earnings from other channels
  * and manual adjustments go through the API, idempotently and one at a time per member; a nightly job activates and
  * expires lots for everyone. The balance, the points expiring soon and the ledger show on the customer page, its
- * timeline and in conditions. Tiers, badges and referrals are to come here too.
+ * timeline and in conditions. Tiers: members qualify by points earned, spend or orders over a rolling window, move up
+ * at once and down only at their review after a grace (the nightly review, set-based), with benefits per tier. Badges
+ * and referrals are to come here too.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Loyalty")
 package dev.retain.loyalty;

@@ -2,12 +2,14 @@ package dev.retain.loyalty.web;
 
 import dev.retain.customers.ProfileSection;
 import dev.retain.loyalty.Loyalty;
+import dev.retain.loyalty.LoyaltyTiers;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * The customer's points on the customer page: spendable, pending, expiring within 30 days, the latest ledger lines,
+ * The customer's points on the customer page: spendable, pending, expiring within 30 days, the tier with the progress
+ * to the next and its review date, the latest ledger lines,
  * and (for admins and managers) an adjustment by hand, whose form carries its own idempotency key so a double
  * submission applies once.
  */
@@ -17,9 +19,11 @@ class LoyaltyOnProfile implements ProfileSection {
     static final int SHOWN = 5;
 
     private final Loyalty loyalty;
+    private final LoyaltyTiers tiers;
 
-    LoyaltyOnProfile(Loyalty loyalty) {
+    LoyaltyOnProfile(Loyalty loyalty, LoyaltyTiers tiers) {
         this.loyalty = loyalty;
+        this.tiers = tiers;
     }
 
     @Override
@@ -42,6 +46,8 @@ class LoyaltyOnProfile implements ProfileSection {
                 "lines",
                 loyalty.linesBefore(customerId, null, SHOWN),
                 "adjustmentKey",
-                "page:" + UUID.randomUUID());
+                "page:" + UUID.randomUUID(),
+                "tier",
+                tiers.member(customerId));
     }
 }
