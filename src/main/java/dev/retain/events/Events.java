@@ -60,6 +60,46 @@ public class Events {
         published.publishEvent(EventsRecorded.of(List.of(event.customerId())));
     }
 
+    /**
+     * Records many events modules observed in one transaction, and publishes {@link EventsRecorded} for their customers
+     * in chunks of at most {@link EventsRecorded#MAX_LISTED}, so listeners hear of each customer without a batch being
+     * taken for "everyone changed".
+     */
+    @Transactional
+    public void recordAll(List<Event> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Instant earliest =
+                events.stream().map(Event::occurredAt).min(Instant::compareTo).orElseThrow();
+        Instant latest =
+                events.stream().map(Event::occurredAt).max(Instant::compareTo).orElseThrow();
+        partitions.ensure(TABLE, earliest, latest);
+        jdbc.sql("""
+                        insert into events (customer_id, type, occurred_at, properties)
+                        select customer_id, type, occurred_at::timestamptz, properties::jsonb
+                        from unnest(:customers, :types, :times, :properties)
+                             as e (customer_id, type, occurred_at, properties)""")
+                .param("customers", events.stream().map(Event::customerId).toArray(Long[]::new))
+                .param("types", events.stream().map(Event::type).toArray(String[]::new))
+                .param(
+                        "times",
+                        events.stream()
+                                .map(event -> event.occurredAt().toString())
+                                .toArray(String[]::new))
+                .param(
+                        "properties",
+                        events.stream()
+                                .map(event -> json.writeValueAsString(event.properties()))
+                                .toArray(String[]::new))
+                .update();
+        List<Long> customers = events.stream().map(Event::customerId).distinct().toList();
+        for (int from = 0; from < customers.size(); from += EventsRecorded.MAX_LISTED) {
+            published.publishEvent(EventsRecorded.of(
+                    customers.subList(from, Math.min(customers.size(), from + EventsRecorded.MAX_LISTED))));
+        }
+    }
+
     @Bean
     static RetentionSchedule eventRetention(@Value("${retain.retention.events-months}") int months) {
         return new RetentionSchedule(TABLE, months);

@@ -21,7 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The nightly run over every member, set-based: pending points whose days are over become spendable (ACTIVATION), then
  * points past their last day run out (EXPIRY) — written as transactions, never deleted. Each step is its own
  * transaction and locks its members once, in customer order; run again, it finds nothing left to do. Between runs
- * reads and redemptions already count points as they stand at the moment.
+ * reads and redemptions already count points as they stand at the moment. Then badges whose rules became true are
+ * awarded to everyone concerned in one set-based pass per badge, and referrals waiting for an order are decided.
  */
 @Service
 public class NightlyLoyaltyRun {
@@ -32,14 +33,24 @@ public class NightlyLoyaltyRun {
     public record Result(int activated, int expired) {}
 
     private final LotRuns lots;
+    private final BadgeAwarding badges;
+    private final ReferralQualification referrals;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final CompanyZone zone;
     private final Clock clock;
 
     NightlyLoyaltyRun(
-            LotRuns lots, JdbcClient jdbc, PlatformTransactionManager transactions, CompanyZone zone, Clock clock) {
+            LotRuns lots,
+            BadgeAwarding badges,
+            ReferralQualification referrals,
+            JdbcClient jdbc,
+            PlatformTransactionManager transactions,
+            CompanyZone zone,
+            Clock clock) {
         this.lots = lots;
+        this.badges = badges;
+        this.referrals = referrals;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
         this.zone = zone;
@@ -59,6 +70,9 @@ public class NightlyLoyaltyRun {
         Integer expired = transactions.execute(status -> lots.expire(
                 MemberScope.lock(jdbc, LotRuns.DUE_FOR_EXPIRY, Map.of("today", Date.valueOf(today))), today, now));
         log.info("Loyalty nightly run: points became spendable for {} members, ran out for {}", activated, expired);
+        int awarded = badges.run(null);
+        referrals.run(null);
+        log.info("Loyalty nightly run: {} badges awarded", awarded);
         return new Result(activated == null ? 0 : activated, expired == null ? 0 : expired);
     }
 }
