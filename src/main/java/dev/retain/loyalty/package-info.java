@@ -6,7 +6,10 @@
  * them; refunds and returns reverse exactly what the refunded part earned. Redemptions, earnings from other channels
  * and manual adjustments go through the API, idempotently and one at a time per member; a nightly job activates and
  * expires lots for everyone. The balance, the points expiring soon and the ledger show on the customer page, its
- * timeline and in conditions. Tiers, badges and referrals are to come here too.
+ * timeline and in conditions. Badges are rules in the segments' condition language, awarded once per member (with
+ * their points once) as orders and events change and by the nightly run; referrals attach a friend to a member by a
+ * code derived from the member's id, and reward both when the friend's first paid order qualifies, or take the rewards
+ * back when it is refunded. Tiers are to come here too.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Loyalty")
 package dev.retain.loyalty;
