@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
  * accounts — points issued, redeemed and expired by month, and what the programme owes, must not change when a person
  * leaves. What erasure does: the points the person still held are written off (an ADJUSTMENT back to the programme,
  * so the liability falls), every note typed about them is cleared, and the orders' record of points goes, so their
- * orders (kept by commerce for the accounts) earn nothing again. What stays is numbers under a customer id that names
- * no one.
+ * orders (kept by commerce for the accounts) earn nothing again; their badges and the record of who referred them go
+ * (a referral they made stays with the friend, naming only a customer id). What stays is numbers under a customer id
+ * that names no one.
  */
 @Component
 class LoyaltyPersonalData implements PersonalDataHolder {
@@ -36,7 +37,9 @@ class LoyaltyPersonalData implements PersonalDataHolder {
             "loyalty_order_points",
             "loyalty_expiry_reminders",
             "loyalty_member_tiers",
-            "loyalty_tier_history");
+            "loyalty_tier_history",
+            "loyalty_member_badges",
+            "loyalty_referrals");
 
     private final PersonalDataRows rows;
     private final JdbcClient jdbc;
@@ -81,6 +84,12 @@ class LoyaltyPersonalData implements PersonalDataHolder {
                 .param(customerId)
                 .query(Boolean.class)
                 .single();
+        jdbc.sql("delete from loyalty_member_badges where customer_id = ?")
+                .param(customerId)
+                .update();
+        jdbc.sql("delete from loyalty_referrals where customer_id = ?")
+                .param(customerId)
+                .update();
         if (!member) {
             return;
         }

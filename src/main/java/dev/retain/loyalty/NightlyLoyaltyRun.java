@@ -22,7 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * points past their last day run out (EXPIRY) — written as transactions, never deleted. Each step is its own
  * transaction and locks its members once, in customer order; run again, it finds nothing left to do. Then members are
  * reminded of points about to run out, the tiers' birthday gifts of the month are given and the tier review runs
- * (upgrades, reviews with their grace, downgrades, reminders). Between runs
+ * (upgrades, reviews with their grace, downgrades, reminders); badges whose rules became true are awarded in one
+ * set-based pass per badge, and referrals waiting for an order are decided. Between runs
  * reads and redemptions already count points as they stand at the moment.
  */
 @Service
@@ -32,16 +33,25 @@ public class NightlyLoyaltyRun {
 
     /**
      * Members whose pending points became spendable, members who lost points to expiry, reminders of points about to
-     * expire, birthday gifts given, and the tier review's moves up and down and reminders.
+     * expire, birthday gifts given, and the tier review's moves up and down and reminders, and badges awarded.
      */
     public record Result(
-            int activated, int expired, int reminded, int birthdayGifts, int tiersUp, int tiersDown, int warned) {}
+            int activated,
+            int expired,
+            int reminded,
+            int birthdayGifts,
+            int tiersUp,
+            int tiersDown,
+            int warned,
+            int badgesAwarded) {}
 
     private final LotRuns lots;
     private final ExpiryReminders reminders;
     private final LoyaltyProgramme programme;
     private final TierBirthdayGifts birthdayGifts;
     private final TierReview tiers;
+    private final BadgeAwarding badges;
+    private final ReferralQualification referrals;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final CompanyZone zone;
@@ -53,6 +63,8 @@ public class NightlyLoyaltyRun {
             LoyaltyProgramme programme,
             TierBirthdayGifts birthdayGifts,
             TierReview tiers,
+            BadgeAwarding badges,
+            ReferralQualification referrals,
             JdbcClient jdbc,
             PlatformTransactionManager transactions,
             CompanyZone zone,
@@ -62,6 +74,8 @@ public class NightlyLoyaltyRun {
         this.programme = programme;
         this.birthdayGifts = birthdayGifts;
         this.tiers = tiers;
+        this.badges = badges;
+        this.referrals = referrals;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
         this.zone = zone;
@@ -83,16 +97,19 @@ public class NightlyLoyaltyRun {
         int reminded = reminders.remind(today, programme.settings().expiryReminderDays(), now);
         int gifts = birthdayGifts.give();
         TierReview.Result review = tiers.review();
+        int awarded = badges.run(null);
+        referrals.run(null);
         log.info(
                 "Loyalty nightly run: points became spendable for {} members, ran out for {}; {} reminders of expiry,"
-                        + " {} birthday gifts, tiers {} up, {} down, {} reminders to keep a tier",
+                        + " {} birthday gifts, tiers {} up, {} down, {} reminders to keep a tier; {} badges awarded",
                 activated,
                 expired,
                 reminded,
                 gifts,
                 review.up(),
                 review.down(),
-                review.warned());
+                review.warned(),
+                awarded);
         return new Result(
                 activated == null ? 0 : activated,
                 expired == null ? 0 : expired,
@@ -100,6 +117,7 @@ public class NightlyLoyaltyRun {
                 gifts,
                 review.up(),
                 review.down(),
-                review.warned());
+                review.warned(),
+                awarded);
     }
 }

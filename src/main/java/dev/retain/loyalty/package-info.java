@@ -7,8 +7,11 @@
  * and manual adjustments go through the API, idempotently and one at a time per member; a nightly job activates and
  * expires lots for everyone. The balance, the points expiring soon and the ledger show on the customer page, its
  * timeline and in conditions. Tiers: members qualify by points earned, spend or orders over a rolling window, move up
- * at once and down only at their review after a grace (the nightly review, set-based), with benefits per tier. Badges
- * and referrals are to come here too.
+ * at once and down only at their review after a grace (the nightly review, set-based), with benefits per tier.
+ * Badges are rules in the segments' condition language, awarded once per member (with
+ * their points once) as orders and events change and by the nightly run; referrals attach a friend to a member by a
+ * code derived from the member's id, and reward both when the friend's first paid order qualifies, or take the rewards
+ * back when it is refunded.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Loyalty")
 package dev.retain.loyalty;

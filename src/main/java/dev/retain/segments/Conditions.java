@@ -92,6 +92,20 @@ public class Conditions {
                 .list();
     }
 
+    /**
+     * The statement selecting the ids (column {@code id}) of those of the customers ({@code null}: of everyone) that
+     * match now, with its named parameters ({@code scope} and {@code p1}, {@code p2}, ...): for a module that works on
+     * the matching customers in one set-based statement of its own, e.g. as the source of an insert.
+     */
+    public Selection selection(Condition condition, Collection<Long> customerIds) {
+        var query = query(customerIds);
+        String sql = query.select("c.id", query.predicate(condition));
+        return new Selection(sql, new LinkedHashMap<>(query.params()));
+    }
+
+    /** A statement selecting customer ids, and the values of its named parameters. */
+    public record Selection(String sql, Map<String, Object> params) {}
+
     /** Everyone who matches now. */
     public List<Long> matching(Condition condition) {
         return matchingAmong(condition, null);
