@@ -31,6 +31,7 @@ class LoyaltyFiguresTests {
 
     private static final LocalDate FIRST = LocalDate.of(2028, 1, 1);
     private static final LocalDate LAST = LocalDate.of(2028, 2, 29);
+    private static final long OWNERS = 900_000_000L;
 
     @LocalServerPort
     int port;
@@ -79,11 +80,12 @@ class LoyaltyFiguresTests {
 
     @Test
     void pointsGivenSpentAndRunOutMoveTheirMonthsAndWhatTheProgrammeOwes() {
-        var before = figures.of(FIRST, LAST, null);
-        Customer member = fixtures.aMember();
+        Customer member = owned(fixtures.aMember());
+        long owner = ownerOf(member);
+        var before = figures.of(FIRST, LAST, owner);
         loyalty.earn(member.id(), key(), 400, LoyaltyReason.CAMPAIGN, null);
         loyalty.redeem(member.id(), key(), 150, null);
-        var january = figures.of(FIRST, LAST, null);
+        var january = figures.of(FIRST, LAST, owner);
 
         assertThat(january.liability().activePoints() - before.liability().activePoints())
                 .isEqualTo(250);
@@ -100,7 +102,7 @@ class LoyaltyFiguresTests {
         // 30 days on the rest runs out: in February
         clock.advance(Duration.ofDays(32));
         nightly.run();
-        var february = figures.of(FIRST, LAST, null);
+        var february = figures.of(FIRST, LAST, owner);
         assertThat(february.months().get(1).expired() - january.months().get(1).expired())
                 .isEqualTo(250);
         assertThat(february.liability().activePoints() - january.liability().activePoints())
@@ -110,15 +112,27 @@ class LoyaltyFiguresTests {
 
     @Test
     void aMemberWhoBuysTwiceInThePeriodCountsAsARepeatBuyer() {
-        var before = figures.of(FIRST, LAST, null).repeat();
-        Customer member = fixtures.aMember();
+        Customer member = owned(fixtures.aMember());
+        var before = figures.of(FIRST, LAST, ownerOf(member)).repeat();
         fixtures.order(member, "R1-" + fixtures.token, "2028-01-05 10:00", "100");
         fixtures.order(member, "R2-" + fixtures.token, "2028-01-07 10:00", "60");
         fixtures.awaitOrderPoints("R2-" + fixtures.token, 60);
-        var after = figures.of(FIRST, LAST, null).repeat();
+        var after = figures.of(FIRST, LAST, ownerOf(member)).repeat();
 
         assertThat(after.memberBuyers() - before.memberBuyers()).isEqualTo(1);
         assertThat(after.memberRepeaters() - before.memberRepeaters()).isEqualTo(1);
+    }
+
+    /** The member under an owner of their own, so the owner filter shows their figures alone. */
+    private Customer owned(Customer member) {
+        jdbc.sql("update customers set owner_id = ? where id = ?")
+                .params(OWNERS + member.id(), member.id())
+                .update();
+        return member;
+    }
+
+    private static long ownerOf(Customer member) {
+        return OWNERS + member.id();
     }
 
     private static String key() {
