@@ -4,15 +4,22 @@ import dev.retain.demo.PastChapter;
 import dev.retain.demo.PastDay;
 import dev.retain.journeys.Journey;
 import dev.retain.journeys.Journeys;
+import dev.retain.loyalty.BadgeDraft;
+import dev.retain.loyalty.Badges;
 import dev.retain.loyalty.ExpiryPolicy;
 import dev.retain.loyalty.Loyalty;
 import dev.retain.loyalty.LoyaltyFigures;
 import dev.retain.loyalty.LoyaltyProgramme;
 import dev.retain.loyalty.LoyaltyProgramme.RuleChange;
 import dev.retain.loyalty.LoyaltyProgramme.SettingsChange;
+import dev.retain.loyalty.LoyaltyTiers;
 import dev.retain.loyalty.NightlyLoyaltyRun;
+import dev.retain.loyalty.ReferralSettings;
+import dev.retain.loyalty.Referrals;
 import dev.retain.loyalty.RefundShortfall;
 import dev.retain.loyalty.Rounding;
+import dev.retain.loyalty.Tier;
+import dev.retain.loyalty.TierBasis;
 import dev.retain.messaging.Channel;
 import dev.retain.messaging.TemplateDraft;
 import dev.retain.messaging.Templates;
@@ -31,16 +38,18 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The company's points programme: switched on when it started with Retain for every order of the last 13 months (so
- * the oldest points run out during the demo's weeks), a point per yuan and 100 for a first order, a week pending, and
- * a journey reminding members by email of points about to expire. Every night the programme's nightly run activates,
- * expires and reminds; every day a few members with many points spend some at checkout.
+ * the oldest points run out during the demo's weeks), a point per yuan and 100 for a first order, a week pending; four
+ * tiers by points earned in 12 months with their benefits, a badge for regular buyers of baby products, referrals
+ * rewarded at the friend's first order, and a journey reminding members by email of points about to expire. Every
+ * night the programme's nightly run activates, expires, reminds and reviews tiers; every day a few members with many
+ * points spend some at checkout.
  */
 @Component
 @ConditionalOnProperty(name = "retain.demo.enabled", havingValue = "true")
 class LoyaltyPast implements PastChapter {
 
     private static final int EARNING_MONTHS_BEFORE = 13;
-    private static final long SPENDERS_FROM = 800;
+    private static final long SPENDERS_FROM = 5_000;
 
     private final LoyaltyProgramme programme;
     private final Loyalty loyalty;
@@ -49,12 +58,16 @@ class LoyaltyPast implements PastChapter {
     private final Conditions conditions;
     private final Journeys journeys;
     private final Templates templates;
+    private final LoyaltyTiers tiers;
+    private final Badges badges;
+    private final Referrals referrals;
     private final ObjectMapper json;
     private final CompanyZone zone;
     private final Clock clock;
     private LocalDate since;
     private int redemptions;
     private long reminders;
+    private long tierMoves;
 
     LoyaltyPast(
             LoyaltyProgramme programme,
@@ -64,6 +77,9 @@ class LoyaltyPast implements PastChapter {
             Conditions conditions,
             Journeys journeys,
             Templates templates,
+            LoyaltyTiers tiers,
+            Badges badges,
+            Referrals referrals,
             ObjectMapper json,
             CompanyZone zone,
             Clock clock) {
@@ -74,6 +90,9 @@ class LoyaltyPast implements PastChapter {
         this.conditions = conditions;
         this.journeys = journeys;
         this.templates = templates;
+        this.tiers = tiers;
+        this.badges = badges;
+        this.referrals = referrals;
         this.json = json;
         this.zone = zone;
         this.clock = clock;
@@ -98,6 +117,21 @@ class LoyaltyPast implements PastChapter {
                 RefundShortfall.NEGATIVE_BALANCE,
                 14,
                 new BigDecimal("0.01")));
+        tiers.update(new LoyaltyTiers.Change(
+                TierBasis.POINTS,
+                12,
+                12,
+                30,
+                14,
+                List.of(
+                        tier("普通", 0, "1", 0, false),
+                        tier("银卡", 3_000, "1.2", 200, false),
+                        tier("金卡", 10_000, "1.5", 500, true),
+                        tier("黑金", 30_000, "2", 1_000, true))));
+        badges.create(new BadgeDraft("母婴常客", "一年内购买母婴用品 10 次", 200, true, json.readTree("""
+                        {"field": "orders.count", "op": "gte", "value": 10,
+                         "params": {"category": "母婴", "within_days": 365}}""")));
+        referrals.update(new ReferralSettings.Change(true, 500, 200, new BigDecimal("100"), 5));
         long reminder = templates
                 .create(new TemplateDraft(
                         "积分到期提醒",
@@ -121,19 +155,33 @@ class LoyaltyPast implements PastChapter {
         journeys.setStatus(journey.id(), "ACTIVE");
     }
 
+    private static Tier tier(
+            String name, long threshold, String multiplier, long birthdayPoints, boolean freeShipping) {
+        return new Tier(
+                null,
+                name,
+                BigDecimal.valueOf(threshold),
+                new BigDecimal(multiplier),
+                null,
+                birthdayPoints,
+                freeShipping);
+    }
+
     @Override
     public void live(PastDay day) {
         day.moveTo(LocalTime.of(3, 0));
-        reminders += nightly.run().reminded();
+        NightlyLoyaltyRun.Result night = nightly.run();
+        reminders += night.reminded();
+        tierMoves += night.tiersUp() + night.tiersDown();
         day.settle();
         day.moveTo(LocalTime.of(12, 0));
         SplittableRandom random = day.random("loyalty");
         List<Long> rich = conditions.matching(conditions.parse(json.readTree(
                 "{\"field\": \"loyalty.points_balance\", \"op\": \"gte\", \"value\": " + SPENDERS_FROM + "}")));
-        int spenders = Math.min(rich.size(), 2 + random.nextInt(6));
+        int spenders = Math.min(rich.size(), 5 + random.nextInt(11));
         for (int i = 0; i < spenders; i++) {
             long customerId = rich.get(random.nextInt(rich.size()));
-            long points = 100L * (3 + random.nextInt(6));
+            long points = 500L * (1 + random.nextInt(10));
             if (loyalty.wallet(customerId).active() >= points) {
                 loyalty.redeem(customerId, "demo:%s:%d:%d".formatted(day.date(), customerId, i), points, "下单抵扣");
                 redemptions++;
@@ -157,8 +205,8 @@ class LoyaltyPast implements PastChapter {
                                 period.liability().value(),
                                 period.issued(),
                                 period.redeemed())
-                + ", %d expired; %d redemptions at checkout, %d reminders of expiry"
-                        .formatted(period.expired(), redemptions, reminders));
+                + ", %d expired; %d redemptions at checkout, %d reminders of expiry, %d tier moves"
+                        .formatted(period.expired(), redemptions, reminders, tierMoves));
         return lines;
     }
 }
