@@ -15,7 +15,8 @@ import org.springframework.stereotype.Service;
 /**
  * The programme's figures for the dashboard, each one set-based statement over the members the viewer may see (the
  * data scope applies to the ledger's rows as to every customer's): what the programme owes now, points issued,
- * redeemed and expired by month of the period, and how often members buy again compared with other buyers.
+ * redeemed and expired by month of the period, how members spread over the tiers and moved between them, and how
+ * often members buy again compared with other buyers.
  */
 @Service
 public class LoyaltyFigures {
@@ -38,8 +39,11 @@ public class LoyaltyFigures {
         }
     }
 
+    /** A tier now (null: members in none): its members, and the moves into it and out of it in the period. */
+    public record TierFigures(String tier, long members, long movedUpInto, long movedDownInto, long movedOut) {}
+
     /** The period's figures. */
-    public record Figures(Liability liability, List<Month> months, RepeatRates repeat) {
+    public record Figures(Liability liability, List<Month> months, RepeatRates repeat, List<TierFigures> tiers) {
 
         public long issued() {
             return months.stream().mapToLong(Month::issued).sum();
@@ -87,7 +91,7 @@ public class LoyaltyFigures {
                 "to", Timestamp.from(last.plusDays(1).atStartOfDay(zone.zone()).toInstant()));
         params.put("owner", ownerId);
         params.put("zone", zone.zone().getId());
-        return new Figures(liability(params), months(first, last, params), repeat(params));
+        return new Figures(liability(params), months(first, last, params), repeat(params), tiers(params));
     }
 
     private static final String OWNED = """
@@ -138,6 +142,30 @@ public class LoyaltyFigures {
             months.add(found.getOrDefault(month, new Month(month, 0, 0, 0)));
         }
         return months;
+    }
+
+    /** Every tier, lowest first, with members and moves; members in no tier last, when there are any. */
+    private List<TierFigures> tiers(Map<String, Object> params) {
+        return jdbc.sql("""
+                        with moves as (
+                            select h.from_tier_id, h.to_tier_id, h.direction from loyalty_tier_history h
+                            where h.at >= :from and h.at < :to and %s),
+                        held as (
+                            select m.tier_id, count(*) as members from loyalty_member_tiers m
+                            where %s
+                            group by m.tier_id)
+                        select t.rank, t.name, coalesce(h.members, 0),
+                               (select count(*) from moves where to_tier_id = t.id and direction = 'UP'),
+                               (select count(*) from moves where to_tier_id = t.id and direction = 'DOWN'),
+                               (select count(*) from moves where from_tier_id = t.id)
+                        from loyalty_tiers t left join held h on h.tier_id = t.id
+                        union all
+                        select null, null, members, 0, 0, 0 from held where tier_id is null
+                        order by 1 nulls last""".formatted(OWNED.formatted("h.customer_id"), OWNED.formatted("m.customer_id")))
+                .params(params)
+                .query((rs, row) ->
+                        new TierFigures(rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)))
+                .list();
     }
 
     private RepeatRates repeat(Map<String, Object> params) {

@@ -11,6 +11,7 @@ import dev.retain.journeys.Journey;
 import dev.retain.journeys.JourneyReport;
 import dev.retain.journeys.JourneyReports;
 import dev.retain.journeys.Journeys;
+import dev.retain.loyalty.LedgerCheck;
 import dev.retain.messaging.Outbox;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,9 +25,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code ./retain demo} on an empty database, smaller and shorter: the company comes with its months of using Retain,
  * played by the modules themselves — journeys with entrants on both sides of their holdout, conversions and lift,
  * coupons issued and spent, emails sent, opened, clicked and unsubscribed from, the sales team's tasks done (with a
- * follow-up record) and overdue, notes, customers claimed from the public pools and taken back by their rules, duplicates
- * waiting for review and a data-quality alert — and the clock is back to now.
- * follow-up record) and overdue, notes, opportunities won into orders, lost and stuck, duplicates waiting for review and a data-quality alert — and the clock is back to now.
+ * follow-up record) and overdue, notes, customers claimed from the public pools and taken back by their rules,
+ * opportunities won into orders, lost and stuck, a points programme with points earned, spent and run out, reminders
+ * of expiry and members in tiers, duplicates waiting for review and a data-quality alert — and the clock is back to now.
  */
 @DemoCompanyTest
 class DemoCompanyPastTests {
@@ -55,13 +56,19 @@ class DemoCompanyPastTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    LedgerCheck ledger;
+
     @Test
     void theDemoCompanyHasMonthsOfRetainBehindIt() {
         List<Journey> live = journeys.list();
-        assertThat(live).extracting(Journey::name).containsExactlyInAnyOrder("沉睡唤醒", "新客欢迎", "生日关怀", "高价值挽留");
+        assertThat(live).extracting(Journey::name).containsExactlyInAnyOrder("沉睡唤醒", "新客欢迎", "生日关怀", "高价值挽留", "积分到期提醒");
         assertThat(live).allMatch(journey -> journey.status().equals("ACTIVE"));
+        JourneyReport pointsReminder = reports.of(journey("积分到期提醒").id());
+        assertThat(pointsReminder.treatment().entrants()).as("积分到期提醒").isPositive();
         long converted = 0;
-        for (Journey journey : live) {
+        for (Journey journey :
+                live.stream().filter(j -> !j.name().equals("积分到期提醒")).toList()) {
             JourneyReport report = reports.of(journey.id());
             assertThat(report.treatment().entrants()).as(journey.name()).isPositive();
             assertThat(report.holdout().entrants()).as(journey.name()).isPositive();
@@ -119,6 +126,18 @@ class DemoCompanyPastTests {
                 .isPositive();
         assertThat(count("select count(*) from events where type = 'opportunity_won'"))
                 .isEqualTo(count("select count(*) from opportunities where status = 'WON'"));
+        assertThat(count("select count(*) from loyalty_transactions where reason = 'ORDER'"))
+                .isPositive();
+        assertThat(count("select count(*) from loyalty_transactions where reason = 'REDEMPTION'"))
+                .isPositive();
+        assertThat(count("select count(*) from loyalty_transactions where reason = 'EXPIRY'"))
+                .isPositive();
+        assertThat(count("select count(*) from events where type = 'points_expiring'"))
+                .isPositive();
+        assertThat(count("select count(distinct m.tier_id) from loyalty_member_tiers m"))
+                .as("tiers members are in")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(ledger.run().problems()).as("the points ledger's check").isEmpty();
         assertThat(merges.openCandidateCount()).as(this::importsAndCandidates).isGreaterThanOrEqualTo(4);
         assertThat(quality.open())
                 .extracting(DataQualityAlert::message)

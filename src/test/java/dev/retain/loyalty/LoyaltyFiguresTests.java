@@ -1,6 +1,7 @@
 package dev.retain.loyalty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.retain.ApiClient;
 import dev.retain.customers.Customer;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The programme's dashboard figures move with the ledger: points given raise what the programme owes by their value
  * and the month's issued points, points spent and run out show in their months, and a member who buys twice counts
- * as a repeat buyer among members.
+ * as a repeat buyer among members, and members reaching a tier count in it and in its moves.
  */
 @LoyaltyTest
 class LoyaltyFiguresTests {
@@ -50,6 +52,9 @@ class LoyaltyFiguresTests {
 
     @Autowired
     NightlyLoyaltyRun nightly;
+
+    @Autowired
+    LoyaltyTiers tiers;
 
     @Autowired
     ApiKeys apiKeys;
@@ -133,6 +138,32 @@ class LoyaltyFiguresTests {
 
     private static long ownerOf(Customer member) {
         return OWNERS + member.id();
+    }
+
+    @Test
+    void membersSpreadOverTheTiersAndTheirMovesShowInThePeriod() {
+        tiers.update(new LoyaltyTiers.Change(
+                TierBasis.POINTS,
+                12,
+                12,
+                30,
+                14,
+                List.of(
+                        new Tier(null, "普通", BigDecimal.ZERO, null, null, null, null),
+                        new Tier(null, "银卡", new BigDecimal("300"), null, null, null, null))));
+        try {
+            Customer member = owned(fixtures.aMember());
+            loyalty.earn(member.id(), key(), 400, LoyaltyReason.CAMPAIGN, null);
+
+            assertThat(figures.of(FIRST, LAST, ownerOf(member)).tiers())
+                    .extracting(
+                            LoyaltyFigures.TierFigures::tier,
+                            LoyaltyFigures.TierFigures::members,
+                            LoyaltyFigures.TierFigures::movedUpInto)
+                    .containsExactly(tuple("普通", 0L, 0L), tuple("银卡", 1L, 1L));
+        } finally {
+            tiers.update(new LoyaltyTiers.Change(TierBasis.POINTS, 12, 12, 30, 14, List.of()));
+        }
     }
 
     private static String key() {
