@@ -21,6 +21,7 @@ import dev.retain.platform.PendingEvents;
 import dev.retain.platform.PostgresCopy;
 import dev.retain.platform.Role;
 import dev.retain.platform.apikeys.ApiKeys;
+import dev.retain.platform.database.DatabasePasswords;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -59,7 +60,6 @@ import javax.sql.DataSource;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -124,10 +124,31 @@ public final class LoyaltyBenchmark {
                         "logging.level.root=WARN")
                 .run("--server.port=0", "--retain.data-dir=" + work.resolve("data"));
         try {
+            if (Boolean.getBoolean("bench.explain")) {
+                explainSlowStatements(context, work);
+            }
             new LoyaltyBenchmark(context, clock).run(members, ordersPerMember, redemptions);
         } finally {
             context.close();
         }
+    }
+
+    /**
+     * With {@code -Dbench.explain=true} (and {@code -Dlogging.level.io.zonky=INFO} to see the server's log): the plans
+     * of statements over 200 ms, with their actual rows and times, in the server's log — auto_explain for the
+     * application's connections, set by the embedded server's superuser, the pool's connections opened afresh.
+     */
+    private static void explainSlowStatements(ConfigurableApplicationContext context, Path work) throws Exception {
+        HikariDataSource pool = context.getBean(DataSource.class).unwrap(HikariDataSource.class);
+        var passwords = DatabasePasswords.existing(work.resolve("data/pg"));
+        try (Connection superuser = DriverManager.getConnection(pool.getJdbcUrl(), "postgres", passwords.superuser());
+                Statement statement = superuser.createStatement()) {
+            String role = pool.getUsername();
+            statement.execute("alter role " + role + " set session_preload_libraries = 'auto_explain'");
+            statement.execute("alter role " + role + " set auto_explain.log_min_duration = '200ms'");
+            statement.execute("alter role " + role + " set auto_explain.log_analyze = on");
+        }
+        pool.getHikariPoolMXBean().softEvictConnections();
     }
 
     private static Map<String, Integer> options(String[] args) {
@@ -169,10 +190,7 @@ public final class LoyaltyBenchmark {
         vacuumAnalyze("customers", "orders");
         System.out.printf(
                 "loaded %,d customers and %,d orders (%,d paid) in %.1f s%n",
-                members,
-                orders,
-                count("select count(*) from orders where status = 'PAID'"),
-                seconds(started));
+                members, orders, count("select count(*) from orders where status = 'PAID'"), seconds(started));
 
         // (1) the initial earning
         var programme = context.getBean(LoyaltyProgramme.class);
@@ -183,6 +201,7 @@ public final class LoyaltyBenchmark {
         started = System.nanoTime();
         long referenceMembers = referenceBalances(earnFrom, start);
         double earnReferenceS = seconds(started);
+        var earnSamples = ActiveStatements.startIf(jdbc);
         started = System.nanoTime();
         programme.update(new SettingsChange(
                 true,
@@ -194,6 +213,7 @@ public final class LoyaltyBenchmark {
                 RefundShortfall.NEGATIVE_BALANCE));
         awaitEvents();
         double earnS = seconds(started);
+        ActiveStatements.stopAndPrint(earnSamples, "initial earning");
         long mismatches = count("""
                 select count(*) from loyalty_members m
                 full join bench_reference_balances r on r.customer_id = m.customer_id
@@ -218,7 +238,8 @@ public final class LoyaltyBenchmark {
         refundLatestOrders(start);
 
         // (2) the nightly run, 45 days later
-        Instant night = today.plusDays(DAYS_TO_NIGHTLY).atTime(0, 10).atZone(zone).toInstant();
+        Instant night =
+                today.plusDays(DAYS_TO_NIGHTLY).atTime(0, 10).atZone(zone).toInstant();
         clock.set(night);
         vacuumAnalyze("loyalty_lots", "loyalty_members", "loyalty_transactions", "loyalty_keys", "loyalty_entries");
         count("select count(*) + sum(remaining) from loyalty_lots"); // the lots in the cache for both
@@ -239,10 +260,14 @@ public final class LoyaltyBenchmark {
         double nightlyReferenceS = seconds(started);
         // the rolled-back rows gone, so the run meets the tables as the reference did
         vacuumAnalyze("loyalty_lots", "loyalty_members", "loyalty_transactions", "loyalty_keys", "loyalty_entries");
+        var nightlySamples = ActiveStatements.startIf(jdbc);
         started = System.nanoTime();
-        NightlyLoyaltyRun.Result nightly = context.getBean(NightlyLoyaltyRun.class).run();
+        NightlyLoyaltyRun.Result nightly =
+                context.getBean(NightlyLoyaltyRun.class).run();
         double nightlyS = seconds(started);
-        Map<String, Long> product = Map.of("activation", (long) nightly.activated(), "expiry", (long) nightly.expired());
+        ActiveStatements.stopAndPrint(nightlySamples, "nightly run");
+        Map<String, Long> product =
+                Map.of("activation", (long) nightly.activated(), "expiry", (long) nightly.expired());
         System.out.printf(
                 "nightly run: points became spendable for %,d members, ran out for %,d, in %.2f s; hand-written"
                         + " statements %s in %.2f s; ratio %.2f%n",
@@ -366,18 +391,7 @@ public final class LoyaltyBenchmark {
                                     ? amount.multiply(BigDecimal.valueOf(5 + random.nextInt(90), 2))
                                             .setScale(2, RoundingMode.DOWN)
                                     : kind >= 80 && kind < 85 ? amount : BigDecimal.ZERO;
-                            rows.row(
-                                    id,
-                                    customer,
-                                    "shop",
-                                    "S" + id,
-                                    at,
-                                    state,
-                                    "CNY",
-                                    amount,
-                                    amount,
-                                    returned,
-                                    at);
+                            rows.row(id, customer, "shop", "S" + id, at, state, "CNY", amount, amount, returned, at);
                         }
                     }
                 }));
@@ -448,10 +462,9 @@ public final class LoyaltyBenchmark {
                     .param("every", REFUNDED_AFTER_EARNING)
                     .query(Long.class)
                     .list();
-            context.getBean(ApplicationEventPublisher.class)
-                    .publishEvent(new OrdersRecorded(
-                            refunded.size() > OrdersRecorded.MAX_LISTED ? List.of() : refunded,
-                            refunded.size() > OrdersRecorded.MAX_LISTED));
+            context.publishEvent(new OrdersRecorded(
+                    refunded.size() > OrdersRecorded.MAX_LISTED ? List.of() : refunded,
+                    refunded.size() > OrdersRecorded.MAX_LISTED));
             return refunded;
         });
         awaitEvents();
@@ -471,8 +484,7 @@ public final class LoyaltyBenchmark {
      * {@code now} and {@code today}. A further rule of the nightly run is one more step here.
      */
     static List<ReferenceStep> nightlySteps() {
-        return List.of(
-                new ReferenceStep("activation", """
+        return List.of(new ReferenceStep("activation", """
                         with lots as (
                             update loyalty_lots set state = 'ACTIVE'
                             where state = 'PENDING' and remaining > 0 and available_at <= cast(:now as timestamptz)
@@ -499,11 +511,10 @@ public final class LoyaltyBenchmark {
                             from per_member
                         ), entries as (
                             insert into loyalty_entries (customer_id, transaction_id, account, points)
-                            select customer_id, tx, account, points
-                            from per_member, lateral (values ('PENDING', -points), ('ACTIVE', points)) e (account, points)
+                            select customer_id, tx, e.account, e.change
+                            from per_member, lateral (values ('PENDING', -points), ('ACTIVE', points)) e (account, change)
                         )
-                        select count(*) from per_member"""),
-                new ReferenceStep("expiry", """
+                        select count(*) from per_member"""), new ReferenceStep("expiry", """
                         with lots as (
                             select customer_id, id, state, remaining from loyalty_lots
                             where remaining > 0 and expires_on < cast(:today as date)
@@ -534,10 +545,10 @@ public final class LoyaltyBenchmark {
                             from per_member
                         ), entries as (
                             insert into loyalty_entries (customer_id, transaction_id, account, points)
-                            select customer_id, tx, account, points
+                            select customer_id, tx, e.account, e.change
                             from per_member, lateral (values ('ACTIVE', -active), ('PENDING', -pending),
-                                                             ('EXPIRED', active + pending)) e (account, points)
-                            where points <> 0
+                                                             ('EXPIRED', active + pending)) e (account, change)
+                            where e.change <> 0
                         ), draws as (
                             insert into loyalty_draws (customer_id, transaction_id, lot_id, points)
                             select l.customer_id, p.tx, l.id, l.remaining from lots l join per_member p using (customer_id)
@@ -572,9 +583,7 @@ public final class LoyaltyBenchmark {
                           and not exists (select 1 from orders o where o.customer_id = m.customer_id
                                           and (o.status <> 'PAID' or o.returned_base_amount > 0))
                         order by hashint8(m.customer_id), m.customer_id
-                        limit :limit""")
-                .param("limit", REDEEMING_MEMBERS * 2)
-                .update();
+                        limit :limit""").param("limit", REDEEMING_MEMBERS * 2).update();
         List<Long> everyone = jdbc.sql("select customer_id from bench_redeeming order by hashint8(customer_id)")
                 .query(Long.class)
                 .list();
@@ -674,9 +683,8 @@ public final class LoyaltyBenchmark {
                         HttpResponse.BodyHandlers.ofString());
                 nanos[i] = System.nanoTime() - t;
                 statuses[i] = response.statusCode();
-                replayed[i] = response.headers()
-                        .firstValue("Idempotent-Replayed")
-                        .isPresent();
+                replayed[i] =
+                        response.headers().firstValue("Idempotent-Replayed").isPresent();
                 Matcher id = TRANSACTION_ID.matcher(response.body());
                 transactionIds[i] = id.find() ? Long.parseLong(id.group(1)) : -1;
             }
