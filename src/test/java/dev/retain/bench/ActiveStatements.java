@@ -24,7 +24,9 @@ final class ActiveStatements {
         sampler = new Thread(() -> {
             while (running.get()) {
                 jdbc.sql("""
-                                select regexp_replace(left(query, 160), '\\s+', ' ', 'g') from pg_stat_activity
+                                select coalesce(wait_event_type || ':' || wait_event || ' ', '')
+                                       || regexp_replace(left(query, 140), '\\s+', ' ', 'g')
+                                from pg_stat_activity
                                 where state = 'active' and pid <> pg_backend_pid() and backend_type = 'client backend'""").query(String.class).list().forEach(query -> {
                     synchronized (seen) {
                         seen.merge(query, 1, Integer::sum);
