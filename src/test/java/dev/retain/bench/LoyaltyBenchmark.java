@@ -465,32 +465,25 @@ public final class LoyaltyBenchmark {
     private double ledgerWriteFloor() {
         long started = System.nanoTime();
         transactions.executeWithoutResult(status -> {
-            for (String copy : List.of(
-                    """
+            for (String copy : List.of("""
                     insert into loyalty_members (customer_id, active, pending, created_at, updated_at)
-                    select -customer_id, active, pending, created_at, updated_at from loyalty_members""",
-                    """
+                    select -customer_id, active, pending, created_at, updated_at from loyalty_members""", """
                     insert into loyalty_transactions (customer_id, id, reason, idempotency_key, order_id, note, actor, at,
                                                       active_after, pending_after)
                     select -customer_id, id, reason, 'copy:' || idempotency_key, order_id, note, actor, at, active_after,
                            pending_after
-                    from loyalty_transactions""",
-                    """
+                    from loyalty_transactions""", """
                     insert into loyalty_keys (idempotency_key, customer_id, transaction_id, created_at)
-                    select 'copy:' || idempotency_key, -customer_id, transaction_id, created_at from loyalty_keys""",
-                    """
+                    select 'copy:' || idempotency_key, -customer_id, transaction_id, created_at from loyalty_keys""", """
                     insert into loyalty_entries (customer_id, transaction_id, account, points)
-                    select -customer_id, transaction_id, account, points from loyalty_entries""",
-                    """
+                    select -customer_id, transaction_id, account, points from loyalty_entries""", """
                     insert into loyalty_lots (customer_id, id, state, order_id, rule_version, points, remaining, earned_on,
                                               available_at, expires_on)
                     select -customer_id, id, state, order_id, rule_version, points, remaining, earned_on, available_at,
                            expires_on
-                    from loyalty_lots""",
-                    """
+                    from loyalty_lots""", """
                     insert into loyalty_draws (customer_id, transaction_id, lot_id, points)
-                    select -customer_id, transaction_id, lot_id, points from loyalty_draws""",
-                    """
+                    select -customer_id, transaction_id, lot_id, points from loyalty_draws""", """
                     insert into loyalty_order_points (customer_id, order_id, rule_version, points, transactions)
                     select -customer_id, order_id, rule_version, points, transactions from loyalty_order_points""")) {
                 jdbc.sql(copy).update();
@@ -655,6 +648,18 @@ public final class LoyaltyBenchmark {
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         String base = "http://localhost:" + port + "/api/v1/loyalty/members/";
         send(http, base, token, requests(warmUp, WARM_UP_REQUESTS, "bench-warm-", 0, 1, 5));
+        // one client alone: what a redemption costs without waiting for others
+        List<Request> alone = requests(warmUp, 300, "bench-alone-", 0, 1, 5);
+        long[] aloneNanos = new long[alone.size()];
+        long aloneStarted = System.nanoTime();
+        for (int i = 0; i < alone.size(); i++) {
+            aloneNanos[i] = redeem(http, base, token, alone.get(i)).nanos();
+        }
+        double aloneSeconds = seconds(aloneStarted);
+        var single = new Redemptions(alone, alone.size() / aloneSeconds, aloneNanos, 0, 0, 0);
+        System.out.printf(
+                "one client alone: %,d redemptions, %.0f/s, p50 %.1f ms%n",
+                alone.size(), single.perSecond(), single.percentileMillis(50));
         List<Request> requests = requests(measured, count, "bench-", 10, 10, 60);
         long[] nanos = new long[requests.size()];
         int[] statuses = new int[requests.size()];
@@ -727,25 +732,36 @@ public final class LoyaltyBenchmark {
             throws Exception {
         return atOnce(client -> {
             for (int i = client; i < requests.size(); i += CLIENTS) {
-                Request request = requests.get(i);
-                long t = System.nanoTime();
-                var response = http.send(
-                        HttpRequest.newBuilder(URI.create(base + request.customerId() + "/redemptions"))
-                                .header("Authorization", "Bearer " + token)
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(
-                                        "{\"idempotencyKey\":\"%s\",\"points\":%d,\"note\":\"bench\"}"
-                                                .formatted(request.key(), request.points())))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                nanos[i] = System.nanoTime() - t;
-                statuses[i] = response.statusCode();
-                replayed[i] =
-                        response.headers().firstValue("Idempotent-Replayed").isPresent();
-                Matcher id = TRANSACTION_ID.matcher(response.body());
-                transactionIds[i] = id.find() ? Long.parseLong(id.group(1)) : -1;
+                Answer answer = redeem(http, base, token, requests.get(i));
+                nanos[i] = answer.nanos();
+                statuses[i] = answer.status();
+                replayed[i] = answer.replayed();
+                transactionIds[i] = answer.transactionId();
             }
         });
+    }
+
+    /** What the API answered to a redemption, and how long it took. */
+    record Answer(long nanos, int status, boolean replayed, long transactionId) {}
+
+    private static Answer redeem(HttpClient http, String base, String token, Request request) throws Exception {
+        long t = System.nanoTime();
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create(base + request.customerId() + "/redemptions"))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"idempotencyKey\":\"%s\",\"points\":%d,\"note\":\"bench\"}"
+                                        .formatted(request.key(), request.points())))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        long nanos = System.nanoTime() - t;
+        Matcher id = TRANSACTION_ID.matcher(response.body());
+        return new Answer(
+                nanos,
+                response.statusCode(),
+                response.headers().firstValue("Idempotent-Replayed").isPresent(),
+                id.find() ? Long.parseLong(id.group(1)) : -1);
     }
 
     /**
