@@ -8,9 +8,9 @@ import java.util.concurrent.locks.LockSupport;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * With {@code -Dbench.statements=true}: samples the statements the database is running every 20 ms while a measured
- * step runs, and prints those seen most — where the step's time goes, without a superuser or an extension. Otherwise
- * does nothing.
+ * With {@code -Dbench.statements=true}: samples every 20 ms the statements the database is running, or after which a
+ * transaction waits for the application, while a measured step runs, and prints those seen most — where the step's time
+ * goes, without a superuser or an extension. Otherwise does nothing.
  */
 final class ActiveStatements {
 
@@ -24,10 +24,11 @@ final class ActiveStatements {
         sampler = new Thread(() -> {
             while (running.get()) {
                 jdbc.sql("""
-                                select coalesce(wait_event_type || ':' || wait_event || ' ', '')
+                                select case when state = 'active' then '' else '(' || state || ') ' end
+                                       || coalesce(wait_event_type || ':' || wait_event || ' ', '')
                                        || regexp_replace(left(query, 140), '\\s+', ' ', 'g')
                                 from pg_stat_activity
-                                where state = 'active' and pid <> pg_backend_pid() and backend_type = 'client backend'""").query(String.class).list().forEach(query -> {
+                                where state <> 'idle' and pid <> pg_backend_pid() and backend_type = 'client backend'""").query(String.class).list().forEach(query -> {
                     synchronized (seen) {
                         seen.merge(query, 1, Integer::sum);
                     }

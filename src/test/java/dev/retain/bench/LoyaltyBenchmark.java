@@ -139,10 +139,10 @@ public final class LoyaltyBenchmark {
     }
 
     /**
-     * With {@code -Dbench.explain=true} (and {@code -Dlogging.level.org.springframework.jdbc.core.JdbcTemplate=DEBUG} to
-     * see them): the plans of statements over 200 ms, with their actual rows and times, sent to the client as notices —
-     * auto_explain for the application's connections, set by the embedded server's superuser, the pool's connections
-     * opened afresh.
+     * With {@code -Dbench.explain=true} (and {@code -Dlogging.level.org.springframework.jdbc.core.JdbcTemplate=DEBUG}
+     * to see them): the plans of statements over 200 ms, with their actual rows and times, sent to the client as
+     * notices — auto_explain for the application's connections, set by the embedded server's superuser, the pool's
+     * connections opened afresh.
      */
     private static void explainSlowStatements(ConfigurableApplicationContext context, Path work) throws Exception {
         HikariDataSource pool = context.getBean(DataSource.class).unwrap(HikariDataSource.class);
@@ -476,11 +476,11 @@ public final class LoyaltyBenchmark {
     }
 
     /**
-     * How long writing the rows the initial earning wrote takes by itself: each ledger table's rows copied into the same
-     * table under negated customer ids (so no key clashes) in one statement per table, with the same indexes, foreign
-     * keys and balance trigger, then rolled back. No earning can write its ledger faster than this. With
-     * {@code withoutForeignKeys} the ledger tables' foreign keys are dropped first, in the same rolled-back
-     * transaction: what checking them on every row costs.
+     * How long writing the rows the initial earning wrote takes by itself: each ledger table's rows copied into the
+     * same table under negated customer ids (so no key clashes) in one statement per table, with the same indexes,
+     * foreign keys and balance trigger, then rolled back. No earning can write its ledger faster than this. With {@code
+     * withoutForeignKeys} the ledger tables' foreign keys are dropped first, in the same rolled-back transaction: what
+     * checking them on every row costs.
      */
     private double ledgerWriteFloor(boolean withoutForeignKeys) {
         long[] started = {System.nanoTime()};
@@ -681,11 +681,13 @@ public final class LoyaltyBenchmark {
         // one client alone: what a redemption costs without waiting for others
         List<Request> alone = requests(warmUp, 300, "bench-alone-", 0, 1, 5);
         long[] aloneNanos = new long[alone.size()];
+        var aloneSamples = ActiveStatements.startIf(jdbc);
         long aloneStarted = System.nanoTime();
         for (int i = 0; i < alone.size(); i++) {
             aloneNanos[i] = redeem(http, base, token, alone.get(i)).nanos();
         }
         double aloneSeconds = seconds(aloneStarted);
+        ActiveStatements.stopAndPrint(aloneSamples, "one client alone");
         var single = new Redemptions(alone, alone.size() / aloneSeconds, aloneNanos, 0, 0, 0);
         System.out.printf(
                 "one client alone: %,d redemptions, %.0f/s, p50 %.1f ms%n",
