@@ -18,6 +18,7 @@ import dev.retain.loyalty.RefundShortfall;
 import dev.retain.loyalty.Rounding;
 import dev.retain.messaging.MovableClock;
 import dev.retain.platform.CompanyZone;
+import dev.retain.platform.MonthlyPartitions;
 import dev.retain.platform.PendingEvents;
 import dev.retain.platform.PostgresCopy;
 import dev.retain.platform.Role;
@@ -221,7 +222,9 @@ public final class LoyaltyBenchmark {
                 ExpiryPolicy.END_OF_MONTH,
                 EXPIRY_MONTHS,
                 365,
-                RefundShortfall.NEGATIVE_BALANCE));
+                RefundShortfall.NEGATIVE_BALANCE,
+                null,
+                null));
         awaitEvents();
         double earnS = seconds(started);
         ActiveStatements.stopAndPrint(earnSamples, "initial earning");
@@ -276,6 +279,8 @@ public final class LoyaltyBenchmark {
         vacuumAnalyze("loyalty_lots", "loyalty_members", "loyalty_transactions", "loyalty_keys", "loyalty_entries");
         count("select count(*) + sum(remaining) from loyalty_lots"); // the lots in the cache for both
         Map<String, Long> reference = new LinkedHashMap<>();
+        // the events' partition of that night exists for both, as the run makes sure of it
+        context.getBean(MonthlyPartitions.class).ensure("events", night, night);
         started = System.nanoTime();
         transactions.executeWithoutResult(status -> {
             for (ReferenceStep step : nightlySteps()) {
@@ -299,7 +304,8 @@ public final class LoyaltyBenchmark {
         double nightlyS = seconds(started);
         ActiveStatements.stopAndPrint(nightlySamples, "nightly run");
         Map<String, Long> product =
-                Map.of("activation", (long) nightly.activated(), "expiry", (long) nightly.expired());
+                Map.of("activation", (long) nightly.activated(), "expiry", (long) nightly.expired(), "reminders", (long)
+                        nightly.reminded());
         System.out.printf(
                 "nightly run: points became spendable for %,d members, ran out for %,d, in %.2f s; hand-written"
                         + " statements %s in %.2f s; ratio %.2f%n",
@@ -559,10 +565,12 @@ public final class LoyaltyBenchmark {
     /**
      * The nightly rules written by hand, in the order the run applies them, each one set-based statement over the lots
      * writing the same ledger rows (transaction, key, entries, draws) and the cached wallet; named parameters
-     * {@code now} and {@code today}. A further rule of the nightly run is one more step here.
+     * {@code now} and {@code today}: activation, expiry and the reminders of points about to expire (with their events).
+     * A further rule of the nightly run is one more step here.
      */
     static List<ReferenceStep> nightlySteps() {
-        return List.of(new ReferenceStep("activation", """
+        return List.of(
+                new ReferenceStep("activation", """
                         with lots as (
                             update loyalty_lots set state = 'ACTIVE'
                             where state = 'PENDING' and remaining > 0 and available_at <= cast(:now as timestamptz)
@@ -592,7 +600,8 @@ public final class LoyaltyBenchmark {
                             select customer_id, tx, e.account, e.change
                             from per_member, lateral (values ('PENDING', -points), ('ACTIVE', points)) e (account, change)
                         )
-                        select count(*) from per_member"""), new ReferenceStep("expiry", """
+                        select count(*) from per_member"""),
+                new ReferenceStep("expiry", """
                         with lots as (
                             select customer_id, id, state, remaining from loyalty_lots
                             where remaining > 0 and expires_on < cast(:today as date)
@@ -631,7 +640,23 @@ public final class LoyaltyBenchmark {
                             insert into loyalty_draws (customer_id, transaction_id, lot_id, points)
                             select l.customer_id, p.tx, l.id, l.remaining from lots l join per_member p using (customer_id)
                         )
-                        select count(*) from per_member"""));
+                        select count(*) from per_member"""),
+                new ReferenceStep("reminders", """
+                        with due as (
+                            insert into loyalty_expiry_reminders (customer_id, expires_on, points, reminded_at)
+                            select customer_id, expires_on, sum(remaining), cast(:now as timestamptz) from loyalty_lots
+                            where state = 'ACTIVE' and remaining > 0
+                              and expires_on between cast(:today as date) and cast(:today as date) + 30
+                            group by customer_id, expires_on
+                            on conflict (customer_id, expires_on) do nothing
+                            returning customer_id, expires_on, points
+                        ), recorded as (
+                            insert into events (customer_id, type, occurred_at, properties)
+                            select customer_id, 'points_expiring', cast(:now as timestamptz),
+                                   jsonb_build_object('points', points::text, 'expires_on', expires_on::text)
+                            from due
+                        )
+                        select count(*) from due"""));
     }
 
     /** One redemption request; {@code resent} when it repeats an earlier request's key and body. */
