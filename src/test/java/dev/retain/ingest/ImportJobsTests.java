@@ -11,6 +11,7 @@ import dev.retain.customers.Identity;
 import dev.retain.ingest.ImportJobs.ImportRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @IntegrationTest
 class ImportJobsTests {
@@ -33,6 +36,9 @@ class ImportJobsTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @TempDir
     Path directory;
@@ -300,13 +306,20 @@ class ImportJobsTests {
     @Test
     void aQueuedJobCanBeCancelled() throws IOException {
         Path file = csv(directory, "x.csv", "CustomerID,InvoiceDate,Total\n" + unique() + ",2026-01-01,1\n");
-        ImportJob job =
-                submit(ImportKind.ORDERS, "erp", file, "customer_id=CustomerID,order_date=InvoiceDate,amount=Total");
-
-        ImportJob cancelled = jobs.cancel(job.id());
+        // queued and cancelled before the workers can see it, as while they are busy with other jobs
+        ImportJob cancelled = new TransactionTemplate(transactions).execute(status -> {
+            try {
+                ImportJob job = submit(
+                        ImportKind.ORDERS, "erp", file, "customer_id=CustomerID,order_date=InvoiceDate,amount=Total");
+                assertThat(job.status()).isEqualTo(ImportStatus.QUEUED);
+                return jobs.cancel(job.id());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
 
         assertThat(cancelled.status()).isEqualTo(ImportStatus.CANCELLED);
-        assertThat(jobs.runNow(job.id()).status()).isEqualTo(ImportStatus.CANCELLED);
+        assertThat(jobs.runNow(cancelled.id()).status()).isEqualTo(ImportStatus.CANCELLED);
     }
 
     @Test
