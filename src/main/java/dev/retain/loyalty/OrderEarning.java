@@ -40,6 +40,7 @@ class OrderEarning {
     private final MemberLedger ledger;
     private final Awarding awarding;
     private final LotRuns lots;
+    private final CampaignEarning campaigns;
     private final LoyaltyProgramme programme;
     private final CompanyZone zone;
     private final Clock clock;
@@ -49,6 +50,7 @@ class OrderEarning {
             MemberLedger ledger,
             Awarding awarding,
             LotRuns lots,
+            CampaignEarning campaigns,
             LoyaltyProgramme programme,
             CompanyZone zone,
             Clock clock) {
@@ -56,6 +58,7 @@ class OrderEarning {
         this.ledger = ledger;
         this.awarding = awarding;
         this.lots = lots;
+        this.campaigns = campaigns;
         this.programme = programme;
         this.zone = zone;
         this.clock = clock;
@@ -92,14 +95,20 @@ class OrderEarning {
         int changed = jdbc.sql("select count(*) from loyalty_due where due <> held")
                 .query(Integer.class)
                 .single();
-        if (changed == 0) {
+        int bonusesChanged = campaigns.stage();
+        if (changed == 0 && bonusesChanged == 0) {
             return new Result(0, 0);
         }
         jdbc.sql("""
                         insert into loyalty_members (customer_id, created_at, updated_at)
                         select distinct customer_id, cast(:now as timestamptz), cast(:now as timestamptz) from loyalty_due where due > held
+                        union
+                        select customer_id, cast(:now as timestamptz), cast(:now as timestamptz) from loyalty_campaign_due where changed
                         on conflict do nothing""").param("now", Timestamp.from(now)).update();
-        MemberScope scope = MemberScope.lock(jdbc, "select customer_id from loyalty_due where due <> held", Map.of());
+        MemberScope scope = MemberScope.lock(
+                jdbc,
+                "select customer_id from loyalty_due where due <> held union " + CampaignEarning.CHANGED_MEMBERS,
+                Map.of());
         List<Reversal> reversals = jdbc.sql("""
                         select customer_id, order_id, held - due, transactions from loyalty_due where due < held
                         order by customer_id, order_id""")
@@ -130,6 +139,7 @@ class OrderEarning {
                         from loyalty_due d
                         where p.customer_id = d.customer_id and p.order_id = d.order_id and p.multiplier is null
                           and d.transactions = 0 and d.due > 0""").update();
+        campaigns.write(settings.refundShortfall(), now);
         // orders from long ago earn points whose last day is past: they run out now, as they would have then
         lots.expire(scope, zone.today(clock), now);
         log.info("Loyalty: {} orders earned points, {} orders' points taken back", awarded, reversals.size());
