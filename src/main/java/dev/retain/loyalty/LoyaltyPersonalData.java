@@ -35,6 +35,7 @@ class LoyaltyPersonalData implements PersonalDataHolder {
             "loyalty_draws",
             "loyalty_keys",
             "loyalty_order_points",
+            "loyalty_campaign_orders",
             "loyalty_expiry_reminders",
             "loyalty_member_tiers",
             "loyalty_tier_history",
@@ -120,6 +121,9 @@ class LoyaltyPersonalData implements PersonalDataHolder {
                 .param(customerId)
                 .update();
         jdbc.sql("delete from loyalty_order_points where customer_id = ?")
+                .param(customerId)
+                .update();
+        jdbc.sql("delete from loyalty_campaign_orders where customer_id = ?")
                 .param(customerId)
                 .update();
     }

@@ -12,7 +12,9 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,8 +35,33 @@ public class LoyaltyProgramme {
             Integer expiryReminderDays,
             BigDecimal pointValue) {}
 
-    /** A new earning rule; a null rounding rounds down, a null bonus is none. */
-    public record RuleChange(BigDecimal pointsPerUnit, Rounding rounding, Integer firstOrderBonus) {}
+    /**
+     * A new earning rule; a null rounding rounds down, a null bonus is none, a null birthday multiplier is 1, null
+     * multipliers by category (order-line category) or product (SKU) are none.
+     */
+    public record RuleChange(
+            BigDecimal pointsPerUnit,
+            Rounding rounding,
+            Integer firstOrderBonus,
+            BigDecimal birthdayMultiplier,
+            Map<String, BigDecimal> categoryMultipliers,
+            Map<String, BigDecimal> productMultipliers) {
+
+        public RuleChange(BigDecimal pointsPerUnit, Rounding rounding, Integer firstOrderBonus) {
+            this(pointsPerUnit, rounding, firstOrderBonus, null, null, null);
+        }
+    }
+
+    /** The largest multiplier a rule, a tier or a campaign may have. */
+    static final BigDecimal MAX_MULTIPLIER = BigDecimal.valueOf(100);
+
+    /** Whether a multiplier is above 0, at most 100, with at most 2 decimals. */
+    static boolean validMultiplier(BigDecimal multiplier) {
+        return multiplier != null
+                && multiplier.signum() > 0
+                && multiplier.compareTo(MAX_MULTIPLIER) <= 0
+                && multiplier.stripTrailingZeros().scale() <= 2;
+    }
 
     private final JdbcClient jdbc;
     private final AuditLog audit;
@@ -140,14 +167,14 @@ public class LoyaltyProgramme {
     /** Every version of the earning rules, newest first. */
     public List<EarningRule> rules() {
         return jdbc.sql("select " + RULE_COLUMNS + " from loyalty_earning_rules order by version desc")
-                .query(LoyaltyProgramme::rule)
+                .query(this::rule)
                 .list();
     }
 
     /** The version new awards use: the newest. */
     public EarningRule currentRule() {
         return jdbc.sql("select " + RULE_COLUMNS + " from loyalty_earning_rules order by version desc limit 1")
-                .query(LoyaltyProgramme::rule)
+                .query(this::rule)
                 .single();
     }
 
@@ -169,6 +196,12 @@ public class LoyaltyProgramme {
         if (bonus < 0 || bonus > 1_000_000) {
             problems.put("firstOrderBonus", "must be between 0 and 1000000 points");
         }
+        BigDecimal birthday = change.birthdayMultiplier() == null ? BigDecimal.ONE : change.birthdayMultiplier();
+        if (!validMultiplier(birthday)) {
+            problems.put("birthdayMultiplier", "must be above 0 and at most 100, 2 decimals");
+        }
+        Map<String, BigDecimal> categories = multipliers(change.categoryMultipliers(), "categoryMultipliers", problems);
+        Map<String, BigDecimal> products = multipliers(change.productMultipliers(), "productMultipliers", problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -176,33 +209,90 @@ public class LoyaltyProgramme {
         jdbc.sql("select id from loyalty_settings where id = 1 for update")
                 .query(Integer.class)
                 .single();
-        EarningRule rule = jdbc.sql("""
+        int version = jdbc.sql("""
                         insert into loyalty_earning_rules (version, points_per_unit, rounding, first_order_bonus,
-                                                           created_at, created_by)
-                        select coalesce(max(version), 0) + 1, ?, ?, ?, ?, ? from loyalty_earning_rules
-                        returning\s""" + RULE_COLUMNS)
+                                                           birthday_multiplier, created_at, created_by)
+                        select coalesce(max(version), 0) + 1, ?, ?, ?, ?, ?, ? from loyalty_earning_rules
+                        returning version""")
                 .params(
                         change.pointsPerUnit(),
                         (change.rounding() == null ? Rounding.DOWN : change.rounding()).name(),
                         bonus,
+                        birthday,
                         Timestamp.from(clock.instant()),
                         AuditLog.currentActor())
-                .query(LoyaltyProgramme::rule)
+                .query(Integer.class)
+                .single();
+        insertMultipliers(version, "CATEGORY", categories);
+        insertMultipliers(version, "PRODUCT", products);
+        EarningRule rule = jdbc.sql("select " + RULE_COLUMNS + " from loyalty_earning_rules where version = ?")
+                .param(version)
+                .query(this::rule)
                 .single();
         audit.record("create", "loyalty_earning_rule", rule.version(), null, rule);
         return rule;
     }
 
-    private static final String RULE_COLUMNS =
-            "version, points_per_unit, rounding, first_order_bonus, created_at, created_by";
+    /** Checks multipliers by category or SKU: each key named, each multiplier above 0 and at most 100. */
+    private static Map<String, BigDecimal> multipliers(
+            Map<String, BigDecimal> given, String field, Map<String, String> problems) {
+        Map<String, BigDecimal> checked = new TreeMap<>();
+        if (given == null) {
+            return checked;
+        }
+        if (given.size() > 1000) {
+            problems.put(field, "at most 1000 multipliers");
+            return checked;
+        }
+        given.forEach((key, multiplier) -> {
+            String name = key == null ? "" : key.strip();
+            if (name.isEmpty() || name.length() > 200) {
+                problems.put(field, "each needs a name of 1 to 200 characters");
+            } else if (!validMultiplier(multiplier)) {
+                problems.put(
+                        field + "[" + name + "]",
+                        "the multiplier of '" + name + "' must be above 0 and at most 100, 2 decimals");
+            } else if (checked.put(name, multiplier.stripTrailingZeros()) != null) {
+                problems.put(field + "[" + name + "]", "'" + name + "' is given twice");
+            }
+        });
+        return checked;
+    }
 
-    private static EarningRule rule(ResultSet rs, int row) throws SQLException {
+    private void insertMultipliers(int version, String kind, Map<String, BigDecimal> multipliers) {
+        if (multipliers.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into loyalty_rule_multipliers (rule_version, kind, key, multiplier)
+                        select :version, :kind, k, m from unnest(:keys, :multipliers) as x (k, m)""")
+                .param("version", version)
+                .param("kind", kind)
+                .param("keys", multipliers.keySet().toArray(String[]::new))
+                .param("multipliers", multipliers.values().toArray(BigDecimal[]::new))
+                .update();
+    }
+
+    private static final String RULE_COLUMNS =
+            "version, points_per_unit, rounding, first_order_bonus, birthday_multiplier, created_at, created_by";
+
+    private EarningRule rule(ResultSet rs, int row) throws SQLException {
+        int version = rs.getInt(1);
+        Map<String, BigDecimal> categories = new TreeMap<>();
+        Map<String, BigDecimal> products = new TreeMap<>();
+        jdbc.sql("select kind, key, multiplier from loyalty_rule_multipliers where rule_version = ?")
+                .param(version)
+                .query((RowCallbackHandler) m -> ("CATEGORY".equals(m.getString(1)) ? categories : products)
+                        .put(m.getString(2), m.getBigDecimal(3).stripTrailingZeros()));
         return new EarningRule(
-                rs.getInt(1),
+                version,
                 rs.getBigDecimal(2).stripTrailingZeros(),
                 Rounding.valueOf(rs.getString(3)),
                 rs.getInt(4),
-                rs.getTimestamp(5).toInstant(),
-                rs.getString(6));
+                rs.getBigDecimal(5).stripTrailingZeros(),
+                categories,
+                products,
+                rs.getTimestamp(6).toInstant(),
+                rs.getString(7));
     }
 }

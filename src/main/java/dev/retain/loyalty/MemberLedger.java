@@ -103,13 +103,24 @@ class MemberLedger {
      * which may be less than asked.
      */
     List<Draw> take(long customerId, long points, boolean pendingToo, Long orderId) {
+        return take(customerId, points, pendingToo, orderId, null);
+    }
+
+    /** Takes up to {@code points} from these lots of the member (pending or spendable), closest to expiry first. */
+    List<Draw> takeFromLots(long customerId, long points, List<Long> lotIds) {
+        return lotIds.isEmpty() ? List.of() : take(customerId, points, true, null, lotIds);
+    }
+
+    private List<Draw> take(long customerId, long points, boolean pendingToo, Long orderId, List<Long> lotIds) {
         List<Draw> available = jdbc.sql("select id, state, remaining from loyalty_lots"
                         + " where customer_id = :customer and remaining > 0"
                         + (pendingToo ? "" : " and state = 'ACTIVE'")
                         + (orderId == null ? "" : " and order_id = :order")
+                        + (lotIds == null ? "" : " and id = any (:lots)")
                         + " order by state = 'PENDING', expires_on nulls last, id")
                 .param("customer", customerId)
                 .param("order", orderId)
+                .param("lots", lotIds == null ? null : lotIds.toArray(Long[]::new))
                 .query((rs, row) -> new Draw(rs.getLong(1), LedgerAccount.valueOf(rs.getString(2)), rs.getLong(3)))
                 .list();
         List<Draw> draws = new ArrayList<>();

@@ -40,6 +40,7 @@ class OrderEarning {
     private final MemberLedger ledger;
     private final Awarding awarding;
     private final LotRuns lots;
+    private final CampaignEarning campaigns;
     private final LoyaltyProgramme programme;
     private final CompanyZone zone;
     private final Clock clock;
@@ -49,6 +50,7 @@ class OrderEarning {
             MemberLedger ledger,
             Awarding awarding,
             LotRuns lots,
+            CampaignEarning campaigns,
             LoyaltyProgramme programme,
             CompanyZone zone,
             Clock clock) {
@@ -56,6 +58,7 @@ class OrderEarning {
         this.ledger = ledger;
         this.awarding = awarding;
         this.lots = lots;
+        this.campaigns = campaigns;
         this.programme = programme;
         this.zone = zone;
         this.clock = clock;
@@ -76,7 +79,14 @@ class OrderEarning {
         Long[] ids = customerIds == null ? null : customerIds.toArray(Long[]::new);
         jdbc.sql("drop table if exists loyalty_due").update();
         boolean everyone = ids == null;
-        jdbc.sql(DUE.replace("%scope%", everyone ? "true" : "customer_id = any (:ids)")
+        boolean anyMultipliers = jdbc.sql("select exists (select 1 from loyalty_rule_multipliers)")
+                .query(Boolean.class)
+                .single();
+        String weights = anyMultipliers
+                ? WEIGHTS.replace("%lines%", everyone ? "true" : "l.customer_id = any (:ids)")
+                : NO_WEIGHTS;
+        jdbc.sql(DUE.replace("%weights%", weights)
+                        .replace("%scope%", everyone ? "true" : "customer_id = any (:ids)")
                         .replace("%orders%", everyone ? "true" : "o.id in (select id from in_question)")
                         .replace("%held%", everyone ? "true" : "p.order_id in (select id from in_question)"))
                 .param("ids", ids)
@@ -85,14 +95,20 @@ class OrderEarning {
         int changed = jdbc.sql("select count(*) from loyalty_due where due <> held")
                 .query(Integer.class)
                 .single();
-        if (changed == 0) {
+        int bonusesChanged = campaigns.stage();
+        if (changed == 0 && bonusesChanged == 0) {
             return new Result(0, 0);
         }
         jdbc.sql("""
                         insert into loyalty_members (customer_id, created_at, updated_at)
                         select distinct customer_id, cast(:now as timestamptz), cast(:now as timestamptz) from loyalty_due where due > held
+                        union
+                        select customer_id, cast(:now as timestamptz), cast(:now as timestamptz) from loyalty_campaign_due where changed
                         on conflict do nothing""").param("now", Timestamp.from(now)).update();
-        MemberScope scope = MemberScope.lock(jdbc, "select customer_id from loyalty_due where due <> held", Map.of());
+        MemberScope scope = MemberScope.lock(
+                jdbc,
+                "select customer_id from loyalty_due where due <> held union " + CampaignEarning.CHANGED_MEMBERS,
+                Map.of());
         List<Reversal> reversals = jdbc.sql("""
                         select customer_id, order_id, held - due, transactions from loyalty_due where due < held
                         order by customer_id, order_id""")
@@ -108,16 +124,22 @@ class OrderEarning {
                         select g.id, g.customer_id, 'ORDER', 'order:' || g.order_id || ':' || (g.transactions + 1), false,
                                g.order_id, g.rule_version, g.due - g.held, (g.ordered_at at time zone :zone)::date,
                                g.ordered_at + make_interval(days => s.pending_days), 'system',
-                               case when g.tier is not null then g.tier || ' ×' || trim_scale(g.multiplier) end
+                               nullif(concat_ws(' · ',
+                                   case when g.tier is not null then g.tier || ' ×' || trim_scale(g.multiplier) end,
+                                   case when g.birthday_multiplier <> 1
+                                        then 'birthday ×' || trim_scale(g.birthday_multiplier) end), '')
                         from (select d.*, nextval('loyalty_transaction_ids') as id from loyalty_due d
                               where d.due > d.held) g
                         cross join loyalty_settings s""").param("zone", zone.zone().getId()).update();
         awarding.writeStaged(now);
         // an order keeps the multiplier it first earned with, whatever tier its member holds later
         jdbc.sql("""
-                        update loyalty_order_points p set multiplier = d.multiplier from loyalty_due d
+                        update loyalty_order_points p set multiplier = d.multiplier,
+                                                          birthday_multiplier = d.birthday_multiplier
+                        from loyalty_due d
                         where p.customer_id = d.customer_id and p.order_id = d.order_id and p.multiplier is null
                           and d.transactions = 0 and d.due > 0""").update();
+        campaigns.write(settings.refundShortfall(), now);
         // orders from long ago earn points whose last day is past: they run out now, as they would have then
         lots.expire(scope, zone.today(clock), now);
         log.info("Loyalty: {} orders earned points, {} orders' points taken back", awarded, reversals.size());
@@ -147,7 +169,7 @@ class OrderEarning {
                 union
                 select order_id from loyalty_order_points where %scope%
             ), paid as (
-                select o.id as order_id, o.customer_id, o.ordered_at, o.base_amount
+                select o.id as order_id, o.customer_id, o.ordered_at, o.base_amount, c.birthday
                 from paid_orders_view o join customer_profiles_view c on c.id = o.customer_id
                 where %orders%
             ), firsts as (
@@ -156,40 +178,48 @@ class OrderEarning {
                 where o.customer_id in (select customer_id from paid)
                 order by o.customer_id, o.ordered_at, o.id
             ), held as (
-                select p.customer_id, p.order_id, p.rule_version, p.points, p.transactions, p.multiplier
+                select p.customer_id, p.order_id, p.rule_version, p.points, p.transactions, p.multiplier,
+                       p.birthday_multiplier
                 from loyalty_order_points p
                 where %held%
             ), candidates as (
                 select coalesce(h.customer_id, p.customer_id) as customer_id, coalesce(h.order_id, p.order_id) as order_id,
-                       p.order_id is not null as paid, p.ordered_at, p.base_amount,
+                       p.order_id is not null as paid, p.ordered_at, p.base_amount, p.birthday,
                        f.id is not null as first_order,
                        h.rule_version as held_rule, coalesce(h.points, 0) as held, coalesce(h.transactions, 0) as transactions,
-                       h.multiplier as held_multiplier
+                       h.multiplier as held_multiplier, h.birthday_multiplier as held_birthday
                 from paid p
                 left join firsts f on f.id = p.order_id
                 full join held h on h.order_id = p.order_id
             ), newest as (
                 select max(version) as version from loyalty_earning_rules
+            ), ruled as (
+                select c.*, r.version as rule_version, r.points_per_unit, r.rounding, r.first_order_bonus,
+                       r.birthday_multiplier as rule_birthday
+                from candidates c
+                cross join newest
+                join loyalty_earning_rules r on r.version = coalesce(c.held_rule, newest.version)
+            ), weights as (
+                %weights%
             )
-            select c.customer_id, c.order_id, c.ordered_at, r.version as rule_version, c.held, c.transactions,
-                   x.multiplier, x.tier,
+            select c.customer_id, c.order_id, c.ordered_at, c.rule_version, c.held, c.transactions,
+                   x.multiplier, x.tier, b.multiplier as birthday_multiplier,
                    case
                        when not c.paid then 0
                        when c.held_rule is null
                             and not (s.enabled and s.earn_from is not null
                                      and c.ordered_at >= (s.earn_from::timestamp at time zone :zone)) then 0
                        else greatest(0,
-                                     case r.rounding
-                                         when 'DOWN' then floor(c.base_amount * r.points_per_unit * x.multiplier)
-                                         when 'UP' then ceil(c.base_amount * r.points_per_unit * x.multiplier)
-                                         else round(c.base_amount * r.points_per_unit * x.multiplier)
+                                     case c.rounding
+                                         when 'DOWN' then floor(e.amount)
+                                         when 'UP' then ceil(e.amount)
+                                         else round(e.amount)
                                      end::bigint
-                                     + case when c.first_order then r.first_order_bonus else 0 end)
+                                     + case when c.first_order then c.first_order_bonus else 0 end)
                    end as due
-            from candidates c
+            from ruled c
             cross join loyalty_settings s
-            cross join newest
-            join loyalty_earning_rules r on r.version = coalesce(c.held_rule, newest.version)
+            left join weights w on w.order_id = c.order_id
             -- the multiplier of the member's tier at the time of the order; an order holding points keeps its own
             cross join lateral (
                 select coalesce(c.held_multiplier, 1) as multiplier, null as tier where c.held_rule is not null
@@ -201,7 +231,44 @@ class OrderEarning {
                                    order by th.at desc, th.id desc limit 1) h on true
                 left join loyalty_tiers t on t.id = h.to_tier_id
                 where c.held_rule is null
-            ) x""";
+            ) x
+            -- the birthday month's multiplier: an order holding points keeps its own
+            cross join lateral (
+                select case
+                           when c.held_rule is not null then coalesce(c.held_birthday, 1)
+                           when extract(month from c.birthday) = extract(month from c.ordered_at at time zone :zone)
+                               then c.rule_birthday
+                           else 1
+                       end as multiplier
+            ) b
+            -- the amount times every multiplier; the lines' weighted share divided last, so an order whose lines all
+            -- earn ×1 earns exactly its amount's points
+            cross join lateral (
+                select case
+                           when w.total > 0 then c.base_amount * c.points_per_unit * x.multiplier * b.multiplier
+                                                 * w.weighted / w.total
+                           else c.base_amount * c.points_per_unit * x.multiplier * b.multiplier
+                       end as amount
+            ) e""";
+
+    /**
+     * Each paid order's lines weighted by the multiplier of their product, else of their category, else 1, under the
+     * order's rule: one pass over the lines in question, only when some version has multipliers.
+     */
+    private static final String WEIGHTS = """
+            select r.order_id, sum(l.line_amount * coalesce(pm.multiplier, cm.multiplier, 1)) as weighted,
+                   sum(l.line_amount) as total
+            from ruled r
+            join paid_order_lines_view l on l.order_id = r.order_id
+            left join loyalty_rule_multipliers pm on pm.rule_version = r.rule_version and pm.kind = 'PRODUCT'
+                                                 and pm.key = l.sku
+            left join loyalty_rule_multipliers cm on cm.rule_version = r.rule_version and cm.kind = 'CATEGORY'
+                                                 and cm.key = l.category
+            where r.paid and %lines%
+            group by r.order_id""";
+
+    private static final String NO_WEIGHTS =
+            "select null::bigint as order_id, null::numeric as weighted, null::numeric as total where false";
 
     /**
      * Takes back what an order earned beyond what it is due now: first what is left of the order's own points (pending

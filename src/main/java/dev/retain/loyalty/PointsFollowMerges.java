@@ -147,6 +147,9 @@ class PointsFollowMerges {
         jdbc.sql("update loyalty_order_points set customer_id = ? where customer_id = ?")
                 .params(to, from)
                 .update();
+        jdbc.sql("update loyalty_campaign_orders set customer_id = ? where customer_id = ?")
+                .params(to, from)
+                .update();
     }
 
     private static Instant earlierOf(Instant a, Instant b) {

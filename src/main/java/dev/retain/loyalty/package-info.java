@@ -3,7 +3,9 @@
  * idempotency key, a reason and entries on the member's wallet (pending, active) and the programme's accounts
  * (programme, redeemed, expired) that sum to zero — with each award kept as a lot that is pending for some days after
  * its order, then spendable until it expires. Orders earn points by the versioned earning rules as commerce records
- * them; refunds and returns reverse exactly what the refunded part earned. Redemptions, earnings from other channels
+ * them (per order line by category and product multipliers, more in the member's birthday month); campaigns add bonus
+ * points to orders placed in their window within a budget and a per-member limit; refunds and returns reverse exactly
+ * what the refunded part earned. Redemptions, earnings from other channels
  * and manual adjustments go through the API, idempotently and one at a time per member; a nightly job activates and
  * expires lots for everyone. The balance, the points expiring soon and the ledger show on the customer page, its
  * timeline and in conditions. Tiers: members qualify by points earned, spend or orders over a rolling window, move up

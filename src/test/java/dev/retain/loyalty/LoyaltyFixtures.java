@@ -45,6 +45,10 @@ final class LoyaltyFixtures {
     }
 
     Customer aMember() {
+        return aMemberBornOn(null);
+    }
+
+    Customer aMemberBornOn(LocalDate birthday) {
         int n = SEQUENCE.incrementAndGet();
         return customers.create(new CustomerDraft(
                 CustomerKind.PERSON,
@@ -52,7 +56,7 @@ final class LoyaltyFixtures {
                 null,
                 "member-" + n + "-" + token + "@example.com",
                 null,
-                null,
+                birthday,
                 "上海",
                 null,
                 null,
@@ -69,6 +73,18 @@ final class LoyaltyFixtures {
                 "/api/v1/orders/bulk?source=shop_" + token,
                 "{\"order_id\":\"%s\",\"email\":\"%s\",\"order_date\":\"%s\",\"amount\":%s%s}"
                         .formatted(orderId + "-" + token, member.email(), placedAt, amount, extra));
+        assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(200);
+    }
+
+    /** Sends one order of several lines, each {@code sku, category, unit price} with quantity 1. */
+    void orderWithLines(Customer member, String orderId, String placedAt, String[]... lines) {
+        StringBuilder rows = new StringBuilder();
+        for (String[] line : lines) {
+            rows.append(("{\"order_id\":\"%s\",\"email\":\"%s\",\"order_date\":\"%s\",\"sku\":\"%s\","
+                            + "\"category\":\"%s\",\"quantity\":1,\"unit_price\":%s}\n")
+                    .formatted(orderId + "-" + token, member.email(), placedAt, line[0], line[1], line[2]));
+        }
+        var response = admin.postNdjson("/api/v1/orders/bulk?source=shop_" + token, rows.toString());
         assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(200);
     }
 

@@ -1,9 +1,12 @@
 package dev.retain.loyalty.web;
 
+import dev.retain.loyalty.Campaign;
+import dev.retain.loyalty.CampaignDraft;
 import dev.retain.loyalty.EarningRule;
 import dev.retain.loyalty.LedgerCheck;
 import dev.retain.loyalty.LedgerLine;
 import dev.retain.loyalty.Loyalty;
+import dev.retain.loyalty.LoyaltyCampaigns;
 import dev.retain.loyalty.LoyaltyProgramme;
 import dev.retain.loyalty.LoyaltyProgramme.RuleChange;
 import dev.retain.loyalty.LoyaltyProgramme.SettingsChange;
@@ -64,11 +67,13 @@ class LoyaltyApiController {
     private final Loyalty loyalty;
     private final LoyaltyProgramme programme;
     private final LedgerCheck check;
+    private final LoyaltyCampaigns campaigns;
 
-    LoyaltyApiController(Loyalty loyalty, LoyaltyProgramme programme, LedgerCheck check) {
+    LoyaltyApiController(Loyalty loyalty, LoyaltyProgramme programme, LedgerCheck check, LoyaltyCampaigns campaigns) {
         this.loyalty = loyalty;
         this.programme = programme;
         this.check = check;
+        this.campaigns = campaigns;
     }
 
     /** Spendable and pending points now, and those expiring within 30 days. */
@@ -133,6 +138,33 @@ class LoyaltyApiController {
     @ResponseStatus(HttpStatus.CREATED)
     EarningRule addRule(@RequestBody RuleChange change) {
         return programme.addRule(change);
+    }
+
+    /** Every campaign, the latest starting first. */
+    @GetMapping("/api/v1/loyalty/campaigns")
+    @PreAuthorize(LoyaltyAccess.READ_PROGRAMME)
+    List<Campaign> campaigns() {
+        return campaigns.list();
+    }
+
+    @PostMapping("/api/v1/loyalty/campaigns")
+    @PreAuthorize(LoyaltyAccess.ADMIN)
+    @ResponseStatus(HttpStatus.CREATED)
+    Campaign createCampaign(@RequestBody CampaignDraft draft) {
+        return campaigns.create(draft);
+    }
+
+    @PutMapping("/api/v1/loyalty/campaigns/{id}")
+    @PreAuthorize(LoyaltyAccess.ADMIN)
+    Campaign updateCampaign(@PathVariable long id, @RequestBody CampaignDraft draft) {
+        return campaigns.update(id, draft);
+    }
+
+    /** Ends the campaign now. */
+    @PostMapping("/api/v1/loyalty/campaigns/{id}/end")
+    @PreAuthorize(LoyaltyAccess.ADMIN)
+    Campaign endCampaign(@PathVariable long id) {
+        return campaigns.end(id);
     }
 
     /** Proves the ledger whole: every transaction balances, every wallet equals its entries and lots. */

@@ -102,13 +102,20 @@ class LoyaltyPageController {
             @RequestParam String pointsPerUnit,
             @RequestParam Rounding rounding,
             @RequestParam(defaultValue = "0") String firstOrderBonus,
+            @RequestParam(defaultValue = "1") String birthdayMultiplier,
+            @RequestParam(defaultValue = "") String categoryMultipliers,
+            @RequestParam(defaultValue = "") String productMultipliers,
             RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
         BigDecimal perUnit = decimal(pointsPerUnit, "pointsPerUnit", errors);
         Integer bonus = number(firstOrderBonus, "firstOrderBonus", errors);
+        BigDecimal birthday =
+                decimal(birthdayMultiplier.isBlank() ? "1" : birthdayMultiplier, "birthdayMultiplier", errors);
+        Map<String, BigDecimal> categories = MultiplierLines.parse(categoryMultipliers, "categoryMultipliers", errors);
+        Map<String, BigDecimal> products = MultiplierLines.parse(productMultipliers, "productMultipliers", errors);
         try {
             if (errors.isEmpty()) {
-                programme.addRule(new RuleChange(perUnit, rounding, bonus));
+                programme.addRule(new RuleChange(perUnit, rounding, bonus, birthday, categories, products));
                 redirect.addFlashAttribute("message", "loyalty.ruleAdded");
             }
         } catch (InvalidInputException e) {
