@@ -270,16 +270,18 @@ public class Loyalty {
         requireCustomer(customerId);
         String strippedKey = key.strip();
         String strippedNote = note == null || note.isBlank() ? null : note.strip();
-        long transactionId = ledger.nextTransactionId();
-        // a concurrent request with the same key waits here until the first commits (then this finds it) or rolls back
-        int claimed = jdbc.sql("""
+        // the key claimed with the transaction's id in one round trip; a concurrent request with the same key waits
+        // here until the first commits (then this finds it) or rolls back
+        Optional<Long> claimed = jdbc.sql("""
                         insert into loyalty_keys (idempotency_key, customer_id, transaction_id, created_at)
-                        values (?, ?, ?, ?) on conflict do nothing""")
-                .params(strippedKey, customerId, transactionId, Timestamp.from(clock.instant()))
-                .update();
+                        values (?, ?, nextval('loyalty_transaction_ids'), ?) on conflict do nothing
+                        returning transaction_id""")
+                .params(strippedKey, customerId, Timestamp.from(clock.instant()))
+                .query(Long.class)
+                .optional();
         Optional<PointsApplied> replay =
-                claimed == 1 ? Optional.empty() : Optional.of(replay(strippedKey, customerId, reason, points));
-        return new Request(customerId, transactionId, strippedKey, points, strippedNote, reason, replay);
+                claimed.isPresent() ? Optional.empty() : Optional.of(replay(strippedKey, customerId, reason, points));
+        return new Request(customerId, claimed.orElse(0L), strippedKey, points, strippedNote, reason, replay);
     }
 
     /** The answer given to the key's request, when this request is the same one again. */

@@ -66,16 +66,16 @@ class MemberLedger {
                 .params(customerId, Timestamp.from(now), Timestamp.from(now))
                 .update();
         Locked locked = read(customerId, true);
-        boolean activationDue = jdbc.sql("select exists (" + LotRuns.DUE_FOR_ACTIVATION + " and customer_id = :id)")
+        // one round trip for both: this runs before every change of a member's points
+        boolean[] due = jdbc.sql("select exists (" + LotRuns.DUE_FOR_ACTIVATION + " and customer_id = :id), exists ("
+                        + LotRuns.DUE_FOR_EXPIRY + " and customer_id = :id)")
                 .param("now", Timestamp.from(now))
-                .param("id", customerId)
-                .query(Boolean.class)
-                .single();
-        boolean expiryDue = jdbc.sql("select exists (" + LotRuns.DUE_FOR_EXPIRY + " and customer_id = :id)")
                 .param("today", java.sql.Date.valueOf(zone.today(clock)))
                 .param("id", customerId)
-                .query(Boolean.class)
+                .query((rs, row) -> new boolean[] {rs.getBoolean(1), rs.getBoolean(2)})
                 .single();
+        boolean activationDue = due[0];
+        boolean expiryDue = due[1];
         if (!activationDue && !expiryDue) {
             return locked;
         }
