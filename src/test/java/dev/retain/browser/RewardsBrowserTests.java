@@ -100,7 +100,9 @@ class RewardsBrowserTests {
         page.locator("#reward-points").fill("120");
         page.locator("#reward-stock").fill("10");
         page.locator("#new-reward button[type=submit]").click();
-        assertThat(page.locator("#rewards-admin")).containsText(gift);
+        assertThat(page.locator("#reward-errors")).hasCount(0);
+        assertThat(page.locator("#rewards-admin .reward-row input[name=name][value='" + gift + "']"))
+                .hasCount(1);
         context.clearCookies();
 
         BrowserSupport.signIn(page, port, agent, PASSWORD);
