@@ -59,6 +59,19 @@ public class Coupons {
         return issuing.issue(campaignId, customerId, issueKey, sourceRef);
     }
 
+    /**
+     * Issues one coupon like {@link #issue}, within the caller's transaction: for a caller whose own short transaction
+     * must issue the coupon and write its own records all or nothing (points spent on a coupon). Every check comes
+     * before the first write, so a refusal leaves the caller's transaction as it was.
+     *
+     * @throws CouponUnavailableException as {@link #issue}; nothing was written
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public IssuedCoupon issueWithin(long campaignId, long customerId, String issueKey, String sourceRef)
+            throws CouponUnavailableException {
+        return issuing.issue(campaignId, customerId, issueKey, sourceRef);
+    }
+
     /** A person issues a coupon to a customer: "manual:NAME" is the source; audited. */
     @Transactional
     public IssuedCoupon issueByHand(long campaignId, long customerId, String issueKey)

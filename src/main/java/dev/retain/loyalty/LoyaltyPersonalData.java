@@ -40,7 +40,8 @@ class LoyaltyPersonalData implements PersonalDataHolder {
             "loyalty_member_tiers",
             "loyalty_tier_history",
             "loyalty_member_badges",
-            "loyalty_referrals");
+            "loyalty_referrals",
+            "loyalty_reward_redemptions");
 
     private final PersonalDataRows rows;
     private final JdbcClient jdbc;

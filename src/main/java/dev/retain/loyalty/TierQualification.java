@@ -33,7 +33,7 @@ final class TierQualification {
                                      as spendable,
                                  sum(l.points) as total
                           from loyalty_lots l
-                          where l.earned_on >= %1$s and %3$s
+                          where l.earned_on >= %1$s and not l.returned and %3$s
                           group by l.customer_id, l.order_id) g
                     left join loyalty_order_points p on p.customer_id = g.customer_id and p.order_id = g.order_id
                     group by g.customer_id""".formatted(from, now, scope.of("l.customer_id"));

@@ -13,7 +13,9 @@
  * Badges are rules in the segments' condition language, awarded once per member (with
  * their points once) as orders and events change and by the nightly run; referrals attach a friend to a member by a
  * code derived from the member's id, and reward both when the friend's first paid order qualifies, or take the rewards
- * back when it is refunded.
+ * back when it is refunded. The rewards catalogue offers coupons and gifts for points: redeeming one spends its points,
+ * takes one of its stock and issues the coupon or records the gift in one transaction; a gift cancelled before it was
+ * sent gives its points back.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Loyalty")
 package dev.retain.loyalty;

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Too few points is a 409 problem saying the member's spendable points ({@code balance}) and what was asked. */
-@RestControllerAdvice(assignableTypes = LoyaltyApiController.class)
+@RestControllerAdvice(assignableTypes = {LoyaltyApiController.class, RewardApiController.class})
 class LoyaltyProblems {
 
     @ExceptionHandler(NotEnoughPointsException.class)
