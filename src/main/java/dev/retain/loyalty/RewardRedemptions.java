@@ -3,6 +3,8 @@ package dev.retain.loyalty;
 import dev.retain.coupons.CouponUnavailableException;
 import dev.retain.coupons.Coupons;
 import dev.retain.coupons.IssuedCoupon;
+import dev.retain.events.Event;
+import dev.retain.events.Events;
 import dev.retain.loyalty.MemberLedger.Locked;
 import dev.retain.loyalty.MemberLedger.Posting;
 import dev.retain.platform.AuditLog;
@@ -42,7 +44,10 @@ public class RewardRedemptions {
                    r.redeemed_at, r.redeemed_by, r.returned_by
             from loyalty_reward_redemptions r join loyalty_rewards w on w.id = r.reward_id""";
 
+    static final String REDEEMED_EVENT = "reward_redeemed";
+
     private final JdbcClient jdbc;
+    private final Events events;
     private final Loyalty loyalty;
     private final MemberLedger ledger;
     private final LotRuns lots;
@@ -53,6 +58,7 @@ public class RewardRedemptions {
 
     RewardRedemptions(
             JdbcClient jdbc,
+            Events events,
             Loyalty loyalty,
             MemberLedger ledger,
             LotRuns lots,
@@ -61,6 +67,7 @@ public class RewardRedemptions {
             CompanyZone zone,
             Clock clock) {
         this.jdbc = jdbc;
+        this.events = events;
         this.loyalty = loyalty;
         this.ledger = ledger;
         this.lots = lots;
@@ -71,7 +78,8 @@ public class RewardRedemptions {
     }
 
     /**
-     * Spends the reward's points and issues its coupon or records its gift.
+     * Spends the reward's points and issues its coupon or records its gift, and records the event
+     * {@code reward_redeemed} (reward, kind, points) for journeys.
      *
      * @throws InvalidInputException no or an unknown reward, no key; nothing is written
      * @throws NotFoundException an unknown customer, or one the caller may not see
@@ -135,6 +143,15 @@ public class RewardRedemptions {
                         actor)
                 .update();
         RewardRedemption made = find(customerId, spent.transactionId()).orElseThrow();
+        // journeys can thank the member, or follow a gift up
+        events.record(new Event(
+                customerId,
+                REDEEMED_EVENT,
+                now.toInstant(),
+                Map.of(
+                        "reward", reward.name(),
+                        "kind", reward.kind().name(),
+                        "points", Long.toString(reward.points()))));
         return new RewardRedeemed(withCouponCode(made, couponCode), spent);
     }
 

@@ -189,6 +189,12 @@ class RewardTests {
         LedgerLine line = loyalty.linesBefore(member.id(), null, 1).get(0);
         assertThat(line.reason()).isEqualTo(LoyaltyReason.REDEMPTION);
         assertThat(line.activeChange()).isEqualTo(-40);
+        assertThat(jdbc.sql("select properties ->> 'reward' from events where customer_id = ? and type = ?")
+                        .params(member.id(), RewardRedemptions.REDEEMED_EVENT)
+                        .query(String.class)
+                        .list())
+                .as("one event for journeys, not one per replay")
+                .containsExactly(reward.name());
 
         // the same key for another reward is refused
         Reward other = aGift(40, null);
