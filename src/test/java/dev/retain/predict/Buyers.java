@@ -6,7 +6,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Customers with orders on chosen days (10:00 in the company's time zone), written straight to the tables. */
+/**
+ * Customers with orders, loyalty ledger movements and tier moves on chosen days (10:00 in the company's time zone),
+ * written straight to the tables.
+ */
 final class Buyers {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -52,5 +55,50 @@ final class Buyers {
                         from order_lines where order_id = ?""")
                 .params(order, customer, category, category, category, order)
                 .update();
+    }
+
+    /** A ledger transaction moving {@code points} from one account to another (PROGRAMME, PENDING, ACTIVE, ...). */
+    void points(long customer, LocalDate day, String reason, String from, String to, long points) {
+        long transaction = jdbc.sql("""
+                        insert into loyalty_transactions (customer_id, id, reason, idempotency_key, actor, at,
+                                                          active_after, pending_after)
+                        values (?, nextval('loyalty_transaction_ids'), ?, ?, 'test', ?, 0, 0) returning id""")
+                .params(customer, reason, "B" + System.nanoTime(), at(day))
+                .query(Long.class)
+                .single();
+        jdbc.sql("""
+                        insert into loyalty_entries (customer_id, transaction_id, account, points)
+                        values (?, ?, ?, ?), (?, ?, ?, ?)""")
+                .params(customer, transaction, from, -points, customer, transaction, to, points)
+                .update();
+    }
+
+    /** A tier of its own, above every existing one; its id. */
+    int aTier() {
+        return jdbc.sql("""
+                        insert into loyalty_tiers (rank, name, threshold)
+                        select coalesce(max(rank), -1) + 1, ?, coalesce(max(threshold), 0) + 100 from loyalty_tiers
+                        returning id""")
+                .param("Tier " + System.nanoTime())
+                .query(Integer.class)
+                .single();
+    }
+
+    int rankOf(int tier) {
+        return jdbc.sql("select rank from loyalty_tiers where id = ?")
+                .param(tier)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** A tier move; a null tier is none. */
+    void tierMove(long customer, LocalDate day, Integer from, Integer to, String direction) {
+        jdbc.sql("""
+                        insert into loyalty_tier_history (customer_id, from_tier_id, to_tier_id, direction, qualifying, at)
+                        values (?, ?, ?, ?, 0, ?)""").params(customer, from, to, direction, at(day)).update();
+    }
+
+    private static Timestamp at(LocalDate day) {
+        return Timestamp.from(day.atTime(10, 0).atZone(SHANGHAI).toInstant());
     }
 }
