@@ -13,7 +13,8 @@
  * Badges are rules in the segments' condition language, awarded once per member (with
  * their points once) as orders and events change and by the nightly run; referrals attach a friend to a member by a
  * code derived from the member's id, and reward both when the friend's first paid order qualifies, or take the rewards
- * back when it is refunded.
+ * back when it is refunded. Other modules read the ledger's movements and the tier moves through the views it publishes
+ * ({@code loyalty_movements_view}, {@code loyalty_tier_moves_view}): the churn model's loyalty signals.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Loyalty")
 package dev.retain.loyalty;
