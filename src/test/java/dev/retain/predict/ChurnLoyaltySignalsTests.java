@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.retain.ApiClient;
 import dev.retain.IntegrationTest;
+import dev.retain.loyalty.LedgerCheck;
 import dev.retain.platform.Role;
 import dev.retain.platform.apikeys.ApiKeys;
 import java.time.LocalDate;
@@ -53,6 +54,9 @@ class ChurnLoyaltySignalsTests {
 
     @Autowired
     MessageSource messages;
+
+    @Autowired
+    LedgerCheck ledger;
 
     @Autowired
     JdbcClient jdbc;
@@ -147,6 +151,9 @@ class ChurnLoyaltySignalsTests {
                 }
             }
         }
+
+        // the ledger written for these members is whole, as the programme's own would be
+        assertThat(ledger.run().problems()).isEmpty();
 
         ChurnTraining.Result result = training.train();
 
