@@ -22,7 +22,17 @@ public enum ChurnFeature {
     EVENTS_LAST_30_DAYS("events_last_30_days"),
     EVENTS_PREVIOUS_30_DAYS("events_previous_30_days"),
     /** From a BG/NBD fit on everyone's purchases before the day. */
-    P_ALIVE("p_alive");
+    P_ALIVE("p_alive"),
+    /** Loyalty signals, from the ledger and tier moves the loyalty module publishes; non-members have zeros. */
+    POINTS_BALANCE("points_balance"),
+    POINTS_REDEEMED_90_DAYS("points_redeemed_90_days"),
+    POINTS_EXPIRED_90_DAYS("points_expired_90_days"),
+    /** The tenure when the member never redeemed. */
+    DAYS_SINCE_REDEMPTION("days_since_redemption"),
+    /** The tier's place in the list, lowest 1; 0 without a tier. */
+    TIER_LEVEL("tier_level"),
+    /** 1 when the member moved down a tier in the last 180 days, else 0. */
+    TIER_MOVED_DOWN_180_DAYS("tier_moved_down_180_days");
 
     private final String key;
 
@@ -43,6 +53,7 @@ public enum ChurnFeature {
                 new ChurnFeature[] {ORDERS_LAST_90_DAYS, ORDERS_PREVIOUS_90_DAYS};
             case EVENTS_LAST_30_DAYS, EVENTS_PREVIOUS_30_DAYS ->
                 new ChurnFeature[] {EVENTS_LAST_30_DAYS, EVENTS_PREVIOUS_30_DAYS};
+            case TIER_MOVED_DOWN_180_DAYS -> new ChurnFeature[] {TIER_LEVEL};
             default -> new ChurnFeature[] {this};
         };
     }

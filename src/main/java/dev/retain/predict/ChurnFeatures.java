@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds the churn features of the definition's population as of a day in one SQL pass over orders, order lines,
- * events and custom field history before that day — nothing on or after it, so a model trained on a past day learns
- * nothing it could not have known then. A labelled table also says who churned: a repeat buyer with no paid order in
- * the {@code inactiveDays} from that day on; a contract customer whose end date was not moved past the end before the
- * grace days after it ran out.
+ * events, custom field history, and the loyalty ledger and tier moves (through the views loyalty publishes) before that
+ * day — nothing on or after it, so a model trained on a past day learns nothing it could not have known then. A
+ * labelled table also says who churned: a repeat buyer with no paid order in the {@code inactiveDays} from that day on;
+ * a contract customer whose end date was not moved past the end before the grace days after it ran out.
  */
 @Component
 public class ChurnFeatures {
@@ -83,6 +83,24 @@ public class ChurnFeatures {
                        count(*) filter (where occurred_at >= cast(:asOf as timestamptz) - interval '30 days') as events_30,
                        count(*) filter (where occurred_at < cast(:asOf as timestamptz) - interval '30 days') as events_previous_30
                 from events_view where occurred_at >= cast(:asOf as timestamptz) - interval '60 days' and occurred_at < :asOf
+                group by customer_id),
+            points as (
+                select customer_id,
+                       sum(wallet_change) as balance,
+                       sum(redeemed) filter (where at >= cast(:asOf as timestamptz) - interval '90 days') as redeemed_90,
+                       sum(expired) filter (where at >= cast(:asOf as timestamptz) - interval '90 days') as expired_90,
+                       cast(:day as date) - max((at at time zone :zone)::date) filter (where redeemed > 0)
+                           as since_redemption
+                from loyalty_movements_view
+                where at < :asOf and customer_id in (select customer_id from population)
+                group by customer_id),
+            tiers as (
+                select customer_id,
+                       (array_agg(coalesce(to_rank + 1, 0) order by at desc))[1] as tier_level,
+                       bool_or(direction = 'DOWN' and at >= cast(:asOf as timestamptz) - interval '180 days')
+                           as moved_down
+                from loyalty_tier_moves_view
+                where at < :asOf and customer_id in (select customer_id from population)
                 group by customer_id)
             select p.customer_id, coalesce(b.recency, p.tenure), coalesce(b.purchases, 0), coalesce(b.monetary, 0),
                    greatest(b.tenure, p.tenure), coalesce(b.average_interval, 0),
@@ -90,12 +108,18 @@ public class ChurnFeatures {
                    coalesce(b.orders_90, 0), coalesce(b.orders_previous_90, 0), coalesce(b.average_order_value, 0),
                    coalesce(c.categories, 0), coalesce(r.refund_share, 0), coalesce(b.coupon_share, 0),
                    coalesce(a.events_30, 0), coalesce(a.events_previous_30, 0),
-                   0 as p_alive, %s as churned
+                   0 as p_alive,
+                   coalesce(w.balance, 0), coalesce(w.redeemed_90, 0), coalesce(w.expired_90, 0),
+                   coalesce(w.since_redemption, greatest(b.tenure, p.tenure)),
+                   coalesce(t.tier_level, 0), coalesce(t.moved_down::int, 0),
+                   %s as churned
             from population p
             left join buyers b using (customer_id)
             left join categories c using (customer_id)
             left join refunds r using (customer_id)
             left join activity a using (customer_id)
+            left join points w using (customer_id)
+            left join tiers t using (customer_id)
             order by p.customer_id""";
 
     private static final String NO_LATER_ORDER = """

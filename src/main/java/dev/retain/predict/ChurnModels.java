@@ -1,6 +1,7 @@
 package dev.retain.predict;
 
 import dev.retain.platform.AuditLog;
+import dev.retain.platform.ConflictException;
 import dev.retain.platform.NotFoundException;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -37,7 +38,16 @@ public class ChurnModels {
             int validationRows,
             ChurnMetrics metrics,
             Instant trainedAt,
-            Instant activatedAt) {}
+            Instant activatedAt) {
+
+        /**
+         * Whether the model was trained on the features built today: one trained before features were added or
+         * removed reads its columns differently and cannot score until it is trained again.
+         */
+        public boolean seesCurrentFeatures() {
+            return features.equals(List.of(ChurnFeature.keys()));
+        }
+    }
 
     private static final String COLUMNS = """
             id, algorithm, status, features, feature_date, validation_date, inactive_days, train_rows,
@@ -86,7 +96,11 @@ public class ChurnModels {
     /** Makes the model the one that scores; the previously active one is retired. */
     @Transactional
     public Registered activate(long id) {
-        find(id).orElseThrow(() -> new NotFoundException("churn model", id));
+        Registered model = find(id).orElseThrow(() -> new NotFoundException("churn model", id));
+        if (!model.seesCurrentFeatures()) {
+            throw new ConflictException("churn model " + id + " was trained on other features (" + model.features()
+                    + ") than the ones built now, so it cannot score: train a new model");
+        }
         jdbc.sql("update churn_models set status = 'RETIRED' where status = 'ACTIVE'")
                 .update();
         jdbc.sql("update churn_models set status = 'ACTIVE', activated_at = ? where id = ?")

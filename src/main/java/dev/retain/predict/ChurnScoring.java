@@ -20,7 +20,7 @@ import tools.jackson.databind.ObjectMapper;
  * Scores the definition's population (repeat buyers who ordered within the lookback, or customers whose contract ends
  * within the horizon) with the active churn model: the probability of churning, its band, and the features that raise
  * it most. Customers outside the population lose their score, and all do while the active model was trained for the
- * other definition.
+ * other definition or on other features than today's.
  */
 @Service
 public class ChurnScoring {
@@ -79,6 +79,15 @@ public class ChurnScoring {
                     "The active churn model predicts {}, the definition is {}: retrain",
                     active.get().basis(),
                     settings.basis());
+            jdbc.sql("truncate churn_scores").update();
+            return new Run(null, 0, 0, 0);
+        }
+        if (!active.get().seesCurrentFeatures()) {
+            // its columns would be misread: none until a model of today's features is trained
+            log.warn(
+                    "The active churn model #{} was trained on other features than today's ({}): retrain",
+                    active.get().id(),
+                    active.get().features());
             jdbc.sql("truncate churn_scores").update();
             return new Run(null, 0, 0, 0);
         }

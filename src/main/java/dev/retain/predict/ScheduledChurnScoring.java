@@ -10,8 +10,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps churn risk fresh: the models are retrained weekly (and the first time there is none), and every repeat buyer
- * is rescored nightly with the active model, after the lifetime-value scores and before the segments' recompute.
+ * Keeps churn risk fresh: the models are retrained weekly (and when there is none, or the active one was trained on
+ * other features than today's), and every repeat buyer is rescored nightly with the active model, after the
+ * lifetime-value scores and before the segments' recompute.
  */
 @Component
 public class ScheduledChurnScoring {
@@ -57,7 +58,15 @@ public class ScheduledChurnScoring {
     }
 
     public void rescore() {
-        if (models.active().isEmpty()) {
+        var active = models.active();
+        if (active.isEmpty()) {
+            retrain();
+            return;
+        }
+        if (!active.get().seesCurrentFeatures()) {
+            log.info(
+                    "The active churn model #{} was trained on other features than today's: training new models",
+                    active.get().id());
             retrain();
             return;
         }
