@@ -238,7 +238,7 @@ public final class SalesBenchmark {
      * The same rules as one statement, written by hand: days since the last follow-up (or paid order), the owner
      * getting the customer and the rules changing, on the pool's working days; locked customers and running
      * contracts left out; customers due go back with their moves recorded, owners due within the reminder days
-     * reminded.
+     * reminded. Today is the company's (Asia/Shanghai), as for the run: the session's current_date is UTC's.
      */
     private static long handWritten(JdbcClient jdbc) {
         return jdbc.sql("""
@@ -248,11 +248,11 @@ public final class SalesBenchmark {
                                    coalesce(l.follow_up_days, p.follow_up_days)
                                        - working_days_between(p.calendar_id,
                                              (greatest(f.last_at, c.owner_since, p.rules_since) at time zone 'Asia/Shanghai')::date,
-                                             current_date) as follow_up_left,
+                                             (now() at time zone 'Asia/Shanghai')::date) as follow_up_left,
                                    coalesce(l.order_days, p.order_days)
                                        - working_days_between(p.calendar_id,
                                              (greatest(o.last_at, c.owner_since, p.rules_since) at time zone 'Asia/Shanghai')::date,
-                                             current_date) as order_left
+                                             (now() at time zone 'Asia/Shanghai')::date) as order_left
                             from customers c
                             join customer_pools p on p.id = c.pool_id
                             left join customer_pool_levels l on l.pool_id = p.id and l.level = c.custom_fields ->> p.level_field
