@@ -8,20 +8,10 @@ import dev.retain.customers.Customers;
 import dev.retain.messaging.MovableClock;
 import dev.retain.platform.Role;
 import dev.retain.platform.UserAccounts;
+import dev.retain.platform.WebSession;
 import dev.retain.platform.apikeys.ApiKeys;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,8 +28,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @LoyaltyTest
 class LoyaltyPagesTests {
 
-    private static final String PASSWORD = "loyalty pages test password";
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern ADJUSTMENT_KEY = Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]+)\"");
 
     @LocalServerPort
@@ -166,63 +154,11 @@ class LoyaltyPagesTests {
                 .contains("-20 points adjusted · balance 100", "+120 points from a campaign · balance 120");
     }
 
-    private Map<String, String> form(String... pairs) {
-        var fields = new LinkedHashMap<String, String>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            fields.put(pairs[i], pairs[i + 1]);
-        }
-        return fields;
+    private WebSession signedIn(Role role) {
+        return StaffSessions.signedIn(users, port, role);
     }
 
-    private Session signedIn(Role role) {
-        String username = role.name().toLowerCase(java.util.Locale.ROOT) + "-" + Long.toString(System.nanoTime(), 36);
-        users.create(new UserAccounts.NewUser(username, username, null, PASSWORD, Set.of(role)));
-        var session = new Session();
-        session.post("/login", "/login", form("username", username, "password", PASSWORD));
-        return session;
-    }
-
-    /** A browser's session: cookies, the CSRF token of the page a form is on, no redirects followed. */
-    private final class Session {
-
-        private final HttpClient http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-
-        HttpResponse<String> get(String path) {
-            return send(HttpRequest.newBuilder(uri(path)).GET().build());
-        }
-
-        HttpResponse<String> post(String path, String pagePath, Map<String, String> fields) {
-            Matcher csrf = CSRF.matcher(get(pagePath).body());
-            assertThat(csrf.find()).as("a CSRF token on " + pagePath).isTrue();
-            var body = new StringBuilder("_csrf=" + encode(csrf.group(1)));
-            fields.forEach((name, value) ->
-                    body.append('&').append(encode(name)).append('=').append(encode(value)));
-            return send(HttpRequest.newBuilder(uri(path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                    .build());
-        }
-
-        private URI uri(String path) {
-            return URI.create("http://localhost:" + port + path);
-        }
-
-        private HttpResponse<String> send(HttpRequest request) {
-            try {
-                return http.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private static String encode(String value) {
-            return URLEncoder.encode(value, StandardCharsets.UTF_8);
-        }
+    private static Map<String, String> form(String... pairs) {
+        return StaffSessions.form(pairs);
     }
 }

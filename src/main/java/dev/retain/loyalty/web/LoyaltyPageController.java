@@ -6,12 +6,9 @@ import dev.retain.loyalty.Loyalty;
 import dev.retain.loyalty.LoyaltyProgramme;
 import dev.retain.loyalty.LoyaltyProgramme.RuleChange;
 import dev.retain.loyalty.LoyaltyProgramme.SettingsChange;
-import dev.retain.loyalty.NotEnoughPointsException;
 import dev.retain.loyalty.RefundShortfall;
 import dev.retain.loyalty.Rounding;
-import dev.retain.platform.ConflictException;
 import dev.retain.platform.InvalidInputException;
-import dev.retain.platform.NotFoundException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -134,19 +131,10 @@ class LoyaltyPageController {
             @RequestParam String points,
             @RequestParam(required = false) String note,
             RedirectAttributes redirect) {
-        try {
-            long parsed = Long.parseLong(points.strip());
-            var applied = loyalty.adjust(customerId, idempotencyKey, parsed, note);
+        return PointsCardForms.backToCard(customerId, redirect, () -> {
+            var applied = loyalty.adjust(customerId, idempotencyKey, PointsCardForms.points(points), note);
             redirect.addFlashAttribute("pointsAdjusted", applied.points());
-        } catch (NumberFormatException e) {
-            redirect.addFlashAttribute("pointsProblem", "'" + points + "' is not a whole number of points");
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute(
-                    "pointsProblem", String.join("; ", e.fieldErrors().values()));
-        } catch (NotEnoughPointsException | ConflictException | NotFoundException e) {
-            redirect.addFlashAttribute("pointsProblem", e.getMessage());
-        }
-        return "redirect:/customers/" + customerId + "#points";
+        });
     }
 
     private static Integer number(String value, String field, Map<String, String> errors) {

@@ -1,13 +1,11 @@
 package dev.retain.loyalty.web;
 
 import dev.retain.loyalty.Loyalty;
-import dev.retain.loyalty.NotEnoughPointsException;
 import dev.retain.loyalty.RewardDraft;
 import dev.retain.loyalty.RewardKind;
 import dev.retain.loyalty.RewardRedeemed;
 import dev.retain.loyalty.RewardRedemptions;
 import dev.retain.loyalty.Rewards;
-import dev.retain.platform.ConflictException;
 import dev.retain.platform.InvalidInputException;
 import dev.retain.platform.NotFoundException;
 import java.util.LinkedHashMap;
@@ -26,8 +24,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class RewardPageController {
-
-    private static final String CARD = "#points";
 
     private final Rewards rewards;
     private final RewardRedemptions redemptions;
@@ -122,16 +118,10 @@ class RewardPageController {
             @RequestParam String idempotencyKey,
             @RequestParam(required = false) Long rewardId,
             RedirectAttributes redirect) {
-        try {
+        return PointsCardForms.backToCard(customerId, redirect, () -> {
             RewardRedeemed redeemed = redemptions.redeem(customerId, rewardId, idempotencyKey);
             redirect.addFlashAttribute("rewardRedeemed", redeemed.redemption());
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute(
-                    "pointsProblem", String.join("; ", e.fieldErrors().values()));
-        } catch (NotEnoughPointsException | ConflictException | NotFoundException e) {
-            redirect.addFlashAttribute("pointsProblem", e.getMessage());
-        }
-        return "redirect:/customers/" + customerId + CARD;
+        });
     }
 
     /** Points redeemed as a discount from the customer page, with a note saying what for. */
@@ -143,42 +133,25 @@ class RewardPageController {
             @RequestParam String points,
             @RequestParam(required = false) String note,
             RedirectAttributes redirect) {
-        try {
-            long parsed = Long.parseLong(points.strip());
-            redirect.addFlashAttribute(
-                    "pointsRedeemed",
-                    loyalty.redeem(customerId, idempotencyKey, parsed, note).points());
-        } catch (NumberFormatException e) {
-            redirect.addFlashAttribute("pointsProblem", "'" + points + "' is not a whole number of points");
-        } catch (InvalidInputException e) {
-            redirect.addFlashAttribute(
-                    "pointsProblem", String.join("; ", e.fieldErrors().values()));
-        } catch (NotEnoughPointsException | ConflictException | NotFoundException e) {
-            redirect.addFlashAttribute("pointsProblem", e.getMessage());
-        }
-        return "redirect:/customers/" + customerId + CARD;
+        return PointsCardForms.backToCard(
+                customerId,
+                redirect,
+                () -> redirect.addFlashAttribute(
+                        "pointsRedeemed",
+                        loyalty.redeem(customerId, idempotencyKey, PointsCardForms.points(points), note)
+                                .points()));
     }
 
     @PostMapping("/customers/{customerId}/loyalty/reward-redemptions/{transactionId}/sent")
     @PreAuthorize(LoyaltyAccess.ADJUST)
     String markSent(@PathVariable long customerId, @PathVariable long transactionId, RedirectAttributes redirect) {
-        try {
-            redemptions.markSent(customerId, transactionId);
-        } catch (ConflictException | NotFoundException e) {
-            redirect.addFlashAttribute("pointsProblem", e.getMessage());
-        }
-        return "redirect:/customers/" + customerId + CARD;
+        return PointsCardForms.backToCard(customerId, redirect, () -> redemptions.markSent(customerId, transactionId));
     }
 
     @PostMapping("/customers/{customerId}/loyalty/reward-redemptions/{transactionId}/cancel")
     @PreAuthorize(LoyaltyAccess.ADJUST)
     String cancel(@PathVariable long customerId, @PathVariable long transactionId, RedirectAttributes redirect) {
-        try {
-            redemptions.cancel(customerId, transactionId);
-        } catch (ConflictException | NotFoundException e) {
-            redirect.addFlashAttribute("pointsProblem", e.getMessage());
-        }
-        return "redirect:/customers/" + customerId + CARD;
+        return PointsCardForms.backToCard(customerId, redirect, () -> redemptions.cancel(customerId, transactionId));
     }
 
     private static Long whole(String value, String field, Map<String, String> errors) {
