@@ -39,6 +39,14 @@ class TierReview {
     static final String TIER_CHANGED = "tier_changed";
     static final String WILL_DOWNGRADE = "tier_will_downgrade";
 
+    /** Every member is looked at once in this many days; in between, those due or changed. */
+    private static final int FULL_REVIEW_DAYS = 7;
+
+    // which members a run values: SQL restricting a customer-id column
+    private static final String EVERYONE = "true";
+    private static final String GIVEN = "%s = any (:ids)";
+    private static final String CANDIDATES = "%s in (select customer_id from loyalty_tier_candidates)";
+
     /** What the nightly review did. */
     record Result(int up, int down, int graced, int warned) {}
 
@@ -74,15 +82,17 @@ class TierReview {
         TierSettings settings = tiers.settings();
         Instant now = clock.instant();
         LocalDate today = zone.today(clock);
-        values(customerIds, settings, today, now);
+        values(customerIds == null ? EVERYONE : GIVEN, customerIds, settings, today, now);
         List<TierChange> up = moveUp(settings, today, now);
         announce(up, List.of());
         return up;
     }
 
     /**
-     * The nightly review of every member: upgrades, reviews due (kept, or the grace starts), graces over (kept, or
-     * down), and reminders before a downgrade.
+     * The nightly review: upgrades, reviews due (kept, or the grace starts), graces over (kept, or down), and reminders
+     * before a downgrade. It looks at the members whose review, grace or reminder falls due and at those with ledger
+     * transactions since the review before; every path that raises a value writes one (and most move the member up at
+     * once), so nobody else can have changed. Once a week, and on the first run, it looks at every member.
      */
     @Transactional
     Result review() {
@@ -93,7 +103,14 @@ class TierReview {
         TierSettings settings = tiers.settings();
         Instant now = clock.instant();
         LocalDate today = zone.today(clock);
-        values(null, settings, today, now);
+        Watermark watermark = watermark();
+        boolean everyone = watermark.throughTransaction() == null
+                || watermark.fullyReviewedOn() == null
+                || !watermark.fullyReviewedOn().isAfter(today.minusDays(FULL_REVIEW_DAYS));
+        if (!everyone) {
+            candidates(watermark.throughTransaction(), settings, today);
+        }
+        values(everyone ? EVERYONE : CANDIDATES, null, settings, today, now);
         List<TierChange> up = moveUp(settings, today, now);
         int graced = startGrace(settings, today);
         List<TierChange> down = moveDown(settings, today, now);
@@ -103,13 +120,60 @@ class TierReview {
             events.recordAll(down.stream().map(TierReview::event).toList());
             published.publishEvent(new TiersChanged(down));
         }
+        jdbc.sql("""
+                        update loyalty_tier_settings set reviewed_through = :through,
+                            fully_reviewed_on = case when :everyone then :today else fully_reviewed_on end""")
+                .param("through", watermark.sequenceNow())
+                .param("everyone", everyone)
+                .param("today", Date.valueOf(today))
+                .update();
         log.info(
-                "Loyalty tier review: {} members moved up, {} down, {} in grace, {} reminded",
+                "Loyalty tier review ({}): {} members moved up, {} down, {} in grace, {} reminded",
+                everyone ? "every member" : "members due or changed",
                 up.size(),
                 down.size(),
                 graced,
                 warnings.size());
         return new Result(up.size(), down.size(), graced, warnings.size());
+    }
+
+    /**
+     * Where the review before left off: the transaction sequence's value it saw and the day every member was last
+     * looked at; with the sequence's value now, which this review leaves as the next one's watermark.
+     */
+    private record Watermark(Long throughTransaction, LocalDate fullyReviewedOn, long sequenceNow) {}
+
+    private Watermark watermark() {
+        return jdbc.sql("""
+                        select s.reviewed_through, s.fully_reviewed_on,
+                               (select case when is_called then last_value else last_value - 1 end
+                                from loyalty_transaction_ids)
+                        from loyalty_tier_settings s""")
+                .query((rs, row) ->
+                        new Watermark(rs.getObject(1, Long.class), rs.getObject(2, LocalDate.class), rs.getLong(3)))
+                .single();
+    }
+
+    /**
+     * Stages in {@code loyalty_tier_candidates} the members this review looks at: those whose review, grace or reminder
+     * falls due, and those with ledger transactions after the watermark.
+     */
+    private void candidates(long throughTransaction, TierSettings settings, LocalDate today) {
+        jdbc.sql("drop table if exists loyalty_tier_candidates").update();
+        jdbc.sql("create temp table loyalty_tier_candidates (customer_id bigint primary key) on commit drop")
+                .update();
+        jdbc.sql("""
+                        insert into loyalty_tier_candidates
+                        select customer_id from loyalty_member_tiers
+                        where review_on <= :today or coalesce(grace_until, review_on + :grace) - :warning <= :today
+                        union
+                        select customer_id from loyalty_transactions where id > :through""")
+                .param("today", Date.valueOf(today))
+                .param("grace", settings.graceDays())
+                .param("warning", settings.warningDays())
+                .param("through", throughTransaction)
+                .update();
+        jdbc.sql("analyze loyalty_tier_candidates").update();
     }
 
     private boolean anyTiers() {
@@ -126,11 +190,10 @@ class TierReview {
     }
 
     /**
-     * Stages in {@code loyalty_tier_values} each member's qualifying value and the tier it qualifies for (the highest
-     * whose threshold it reaches; null below every threshold).
+     * Stages in {@code loyalty_tier_values} the qualifying value of the members {@code scope} selects and the tier it
+     * qualifies for (the highest whose threshold it reaches; null below every threshold).
      */
-    private void values(List<Long> customerIds, TierSettings settings, LocalDate today, Instant now) {
-        String scope = customerIds == null ? "true" : "%s = any (:ids)";
+    private void values(String scope, List<Long> customerIds, TierSettings settings, LocalDate today, Instant now) {
         jdbc.sql("drop table if exists loyalty_tier_values").update();
         jdbc.sql("""
                         create temp table loyalty_tier_values (

@@ -148,6 +148,38 @@ class TierTests {
     }
 
     @Test
+    void betweenWeeklyReviewsOfEveryMemberTheNightLooksAtThoseChangedOrDue() {
+        fixtures.programme(3, ExpiryPolicy.END_OF_MONTH, 12, 365, RefundShortfall.NEGATIVE_BALANCE);
+        fourTiers(BigDecimal.ONE, null, 0);
+        jdbc.sql("update loyalty_tier_settings set fully_reviewed_on = null").update();
+        nightly.run();
+        assertThat(fullyReviewedOn()).isEqualTo(LocalDate.of(2027, 3, 10));
+        Customer member = fixtures.aMember();
+        fixtures.order(member, "W1", "2027-03-10 09:00", "600");
+        fixtures.awaitOrderPoints("W1", 600);
+
+        // four days on the points are spendable: the night's activation makes the member one to look at
+        clock.advance(Duration.ofDays(4));
+        nightly.run();
+        assertThat(fullyReviewedOn()).as("only those changed or due").isEqualTo(LocalDate.of(2027, 3, 10));
+        MemberTier upgraded = tiers.member(member.id());
+        assertThat(upgraded.tier()).isEqualTo("金卡");
+        assertThat(upgraded.reviewOn()).isEqualTo(LocalDate.of(2028, 3, 14));
+
+        // a year on, a review of every member, then on the review day only those due: the grace starts
+        at("2028-03-08T18:00:00Z");
+        nightly.run();
+        assertThat(fullyReviewedOn()).isEqualTo(LocalDate.of(2028, 3, 9));
+        assertThat(tiers.member(member.id()).graceUntil()).isNull();
+        at("2028-03-13T18:00:00Z");
+        nightly.run();
+        assertThat(fullyReviewedOn()).isEqualTo(LocalDate.of(2028, 3, 9));
+        assertThat(tiers.member(member.id()))
+                .extracting(MemberTier::tier, MemberTier::graceUntil)
+                .containsExactly("金卡", LocalDate.of(2028, 4, 13));
+    }
+
+    @Test
     void spendingPointsNeverLowersTheTier() {
         fourTiers(BigDecimal.ONE, null, 0);
         Customer member = fixtures.aMember();
@@ -408,6 +440,12 @@ class TierTests {
 
     private void at(String instant) {
         clock.set(Instant.parse(instant));
+    }
+
+    private LocalDate fullyReviewedOn() {
+        return jdbc.sql("select fully_reviewed_on from loyalty_tier_settings")
+                .query(LocalDate.class)
+                .single();
     }
 
     private List<String> history(long customerId) {
