@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.retain.ApiClient;
 import dev.retain.customers.Customer;
+import dev.retain.customers.CustomerMerges;
 import dev.retain.customers.Customers;
 import dev.retain.customers.TimelineEntry;
 import dev.retain.events.Event;
@@ -69,6 +70,9 @@ class EventPointsTests {
 
     @Autowired
     LedgerOnTimeline timeline;
+
+    @Autowired
+    CustomerMerges merges;
 
     LoyaltyFixtures fixtures;
     ApiClient admin;
@@ -351,6 +355,38 @@ class EventPointsTests {
         assertThat(eventPoints(member.id())).isEqualTo(26);
         programme.update(new LoyaltyProgramme.SettingsChange(
                 null, LocalDate.of(2020, 1, 1), null, null, null, null, null, null, null));
+    }
+
+    @Test
+    void aMergedCustomersEventsKeepTheirPointsAndCountTowardsTheSurvivorsCaps() {
+        String signIn = name("merged_sign_in");
+        rules(EventRuleDraft.of(signIn, 5, 2, null));
+        Customer survivor = fixtures.aMember();
+        Customer merged = fixtures.aMember();
+        load(survivor, signIn, "2027-05-10T01:00:00Z");
+        load(merged, signIn, "2027-05-10T01:10:00Z");
+        load(merged, signIn, "2027-05-10T01:20:00Z");
+        earn(survivor);
+        earn(merged);
+
+        merges.merge(survivor.id(), merged.id());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(jdbc.sql("select count(*) from events where customer_id = ? and type = ?")
+                            .params(survivor.id(), signIn)
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(3);
+            assertThat(jdbc.sql("select events from loyalty_event_days where customer_id = ?")
+                            .param(survivor.id())
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(3);
+        });
+        // the moved events earned already; the survivor's day is past its cap
+        load(survivor, signIn, "2027-05-10T01:30:00Z");
+        earn(survivor);
+        assertThat(fixtures.transactions(survivor.id(), LoyaltyReason.EVENT)).isEqualTo(1);
+        assertThat(fixtures.sumOf(survivor.id(), "ACTIVE")).isEqualTo(15);
     }
 
     @Test
