@@ -238,7 +238,7 @@ class LoyaltyPast implements PastChapter {
                 day,
                 conditions.matching(conditions.parse(
                         json.readTree("{\"field\": \"loyalty.points_balance\", \"op\": \"gte\", \"value\": 1}"))),
-                random);
+                day.random("loyalty-mini-program"));
         day.settle();
         List<Long> rich = conditions.matching(conditions.parse(json.readTree(
                 "{\"field\": \"loyalty.points_balance\", \"op\": \"gte\", \"value\": " + SPENDERS_FROM + "}")));
