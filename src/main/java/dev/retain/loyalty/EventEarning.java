@@ -55,9 +55,12 @@ class EventEarning {
         if (!settings.enabled() || settings.earnFrom() == null) {
             return 0;
         }
-        Timestamp firstRule = jdbc.sql("""
+        List<Timestamp> firstRules =
+                jdbc.sql("""
                         select min(v.created_at) from loyalty_earning_rules v
-                        where exists (select 1 from loyalty_rule_events r where r.rule_version = v.version)""").query(Timestamp.class).optional().orElse(null);
+                        where exists (select 1 from loyalty_rule_events r where r.rule_version = v.version)""").query((rs, row) -> rs.getTimestamp(1)).list();
+        Timestamp firstRule = firstRules.get(0);
+        // no version has ever rewarded an event
         if (firstRule == null) {
             return 0;
         }
