@@ -2,6 +2,7 @@ package dev.retain.loyalty;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,7 +10,8 @@ import java.util.Map;
  * returns), each order line times the multiplier of its product ({@code productMultipliers}, by SKU) or else of its
  * category ({@code categoryMultipliers}), times {@code birthdayMultiplier} for orders placed in the member's birthday
  * month, rounded to whole points once per order, and {@code firstOrderBonus} more for a customer's first paid order
- * ever. A change is a new version; every order keeps the version it first earned under.
+ * ever; and how customer events earn ({@code eventRules}, one per event name). A change is a new version; every order
+ * keeps the version it first earned under, and an event earns under the version that was the newest when it occurred.
  */
 public record EarningRule(
         int version,
@@ -19,5 +21,6 @@ public record EarningRule(
         BigDecimal birthdayMultiplier,
         Map<String, BigDecimal> categoryMultipliers,
         Map<String, BigDecimal> productMultipliers,
+        List<EventRule> eventRules,
         Instant createdAt,
         String createdBy) {}

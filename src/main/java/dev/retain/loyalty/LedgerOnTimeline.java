@@ -37,8 +37,19 @@ class LedgerOnTimeline implements TimelineSource {
                         line.note(),
                         null,
                         signed(change(line)),
-                        line.activeAfter()))
+                        line.activeAfter(),
+                        eventName(line)))
                 .toList();
+    }
+
+    /** For points of an event: the rule's label, or a preset's event name in the reader's language. */
+    private static Object eventName(LedgerLine line) {
+        if (line.reason() != LoyaltyReason.EVENT || line.note() == null) {
+            return null;
+        }
+        return EventPreset.ofEvent(line.note())
+                .<Object>map(preset -> TimelineEntry.translated("loyalty.eventPreset." + preset.name()))
+                .orElse(line.note());
     }
 
     /** What the member sees change: all their points, or for an activation the points that became spendable. */

@@ -115,15 +115,15 @@ public class LoyaltyFigures {
     }
 
     /**
-     * Issued: points entering members' wallets (pending or active) from orders, campaigns, referrals and adjustments
-     * up — activation only moves them within. Redeemed and expired: the programme's accounts of those names.
+     * Issued: points entering members' wallets (pending or active) from orders, campaigns, referrals, events and
+     * adjustments up — activation only moves them within. Redeemed and expired: the programme's accounts of those names.
      */
     private List<Month> months(LocalDate first, LocalDate last, Map<String, Object> params) {
         Map<YearMonth, Month> found = new HashMap<>();
         jdbc.sql("""
                         select to_char(t.at at time zone :zone, 'YYYY-MM'),
                                coalesce(sum(e.points) filter (where e.account in ('ACTIVE', 'PENDING') and e.points > 0
-                                   and t.reason in ('ORDER', 'CAMPAIGN', 'REFERRAL', 'ADJUSTMENT')), 0),
+                                   and t.reason in ('ORDER', 'CAMPAIGN', 'REFERRAL', 'ADJUSTMENT', 'EVENT')), 0),
                                coalesce(sum(e.points) filter (where e.account = 'REDEEMED'), 0),
                                coalesce(sum(e.points) filter (where e.account = 'EXPIRED'), 0)
                         from loyalty_transactions t

@@ -41,7 +41,8 @@ class LoyaltyPersonalData implements PersonalDataHolder {
             "loyalty_tier_history",
             "loyalty_member_badges",
             "loyalty_referrals",
-            "loyalty_reward_redemptions");
+            "loyalty_reward_redemptions",
+            "loyalty_event_days");
 
     private final PersonalDataRows rows;
     private final JdbcClient jdbc;
@@ -125,6 +126,9 @@ class LoyaltyPersonalData implements PersonalDataHolder {
                 .param(customerId)
                 .update();
         jdbc.sql("delete from loyalty_campaign_orders where customer_id = ?")
+                .param(customerId)
+                .update();
+        jdbc.sql("delete from loyalty_event_days where customer_id = ?")
                 .param(customerId)
                 .update();
     }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,8 @@ public class LoyaltyProgramme {
 
     /**
      * A new earning rule; a null rounding rounds down, a null bonus is none, a null birthday multiplier is 1, null
-     * multipliers by category (order-line category) or product (SKU) are none.
+     * multipliers by category (order-line category) or product (SKU) are none. Null event rules keep the current
+     * version's (a change of how orders earn leaves the events' points alone); an empty list has none.
      */
     public record RuleChange(
             BigDecimal pointsPerUnit,
@@ -45,10 +47,40 @@ public class LoyaltyProgramme {
             Integer firstOrderBonus,
             BigDecimal birthdayMultiplier,
             Map<String, BigDecimal> categoryMultipliers,
-            Map<String, BigDecimal> productMultipliers) {
+            Map<String, BigDecimal> productMultipliers,
+            List<EventRuleDraft> eventRules) {
 
         public RuleChange(BigDecimal pointsPerUnit, Rounding rounding, Integer firstOrderBonus) {
-            this(pointsPerUnit, rounding, firstOrderBonus, null, null, null);
+            this(pointsPerUnit, rounding, firstOrderBonus, null, null, null, null);
+        }
+
+        public RuleChange(
+                BigDecimal pointsPerUnit,
+                Rounding rounding,
+                Integer firstOrderBonus,
+                BigDecimal birthdayMultiplier,
+                Map<String, BigDecimal> categoryMultipliers,
+                Map<String, BigDecimal> productMultipliers) {
+            this(
+                    pointsPerUnit,
+                    rounding,
+                    firstOrderBonus,
+                    birthdayMultiplier,
+                    categoryMultipliers,
+                    productMultipliers,
+                    null);
+        }
+
+        /** The change writing {@code rule} again with other event rules. */
+        static RuleChange of(EarningRule rule, List<EventRuleDraft> eventRules) {
+            return new RuleChange(
+                    rule.pointsPerUnit(),
+                    rule.rounding(),
+                    rule.firstOrderBonus(),
+                    rule.birthdayMultiplier(),
+                    rule.categoryMultipliers(),
+                    rule.productMultipliers(),
+                    eventRules);
         }
     }
 
@@ -202,13 +234,14 @@ public class LoyaltyProgramme {
         }
         Map<String, BigDecimal> categories = multipliers(change.categoryMultipliers(), "categoryMultipliers", problems);
         Map<String, BigDecimal> products = multipliers(change.productMultipliers(), "productMultipliers", problems);
+        // the settings row serialises two admins adding a version at once
+        lockRules();
+        List<EventRule> eventRules = change.eventRules() == null
+                ? currentRule().eventRules()
+                : EventRuleCheck.all(change.eventRules(), problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        // the settings row serialises two admins adding a version at once
-        jdbc.sql("select id from loyalty_settings where id = 1 for update")
-                .query(Integer.class)
-                .single();
         int version = jdbc.sql("""
                         insert into loyalty_earning_rules (version, points_per_unit, rounding, first_order_bonus,
                                                            birthday_multiplier, created_at, created_by)
@@ -225,12 +258,80 @@ public class LoyaltyProgramme {
                 .single();
         insertMultipliers(version, "CATEGORY", categories);
         insertMultipliers(version, "PRODUCT", products);
+        insertEventRules(version, eventRules);
         EarningRule rule = jdbc.sql("select " + RULE_COLUMNS + " from loyalty_earning_rules where version = ?")
                 .param(version)
                 .query(this::rule)
                 .single();
         audit.record("create", "loyalty_earning_rule", rule.version(), null, rule);
         return rule;
+    }
+
+    /**
+     * Adds a version that is the current one with this event rule added, or replacing the rule of its event name.
+     *
+     * @throws InvalidInputException the rule's problems, each under its field
+     */
+    @Transactional
+    public EarningRule putEventRule(EventRuleDraft draft) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        EventRule rule = EventRuleCheck.one(draft, "", problems);
+        if (rule == null) {
+            throw new InvalidInputException(problems);
+        }
+        lockRules();
+        EarningRule current = currentRule();
+        List<EventRuleDraft> rules = new ArrayList<>();
+        current.eventRules().stream()
+                .filter(r -> !r.event().equals(rule.event()))
+                .forEach(r -> rules.add(EventRuleDraft.of(r)));
+        rules.add(EventRuleDraft.of(rule));
+        return addRule(RuleChange.of(current, rules));
+    }
+
+    /**
+     * Adds a version that is the current one without the rule of this event name.
+     *
+     * @throws InvalidInputException the current version has no rule for it
+     */
+    @Transactional
+    public EarningRule removeEventRule(String event) {
+        lockRules();
+        EarningRule current = currentRule();
+        if (current.eventRules().stream().noneMatch(r -> r.event().equals(event))) {
+            throw new InvalidInputException("event", "the current earning rules have no rule for '" + event + "'");
+        }
+        return addRule(RuleChange.of(
+                current,
+                current.eventRules().stream()
+                        .filter(r -> !r.event().equals(event))
+                        .map(EventRuleDraft::of)
+                        .toList()));
+    }
+
+    private void lockRules() {
+        jdbc.sql("select id from loyalty_settings where id = 1 for update")
+                .query(Integer.class)
+                .single();
+    }
+
+    private void insertEventRules(int version, List<EventRule> rules) {
+        for (EventRule rule : rules) {
+            jdbc.sql("""
+                            insert into loyalty_rule_events (rule_version, event, label, points, daily_cap,
+                                                             lifetime_cap, property_key, property_value)
+                            values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(
+                            version,
+                            rule.event(),
+                            rule.label(),
+                            rule.points(),
+                            rule.dailyCap(),
+                            rule.lifetimeCap(),
+                            rule.propertyKey(),
+                            rule.propertyValue())
+                    .update();
+        }
     }
 
     /** Checks multipliers by category or SKU: each key named, each multiplier above 0 and at most 100. */
@@ -284,6 +385,19 @@ public class LoyaltyProgramme {
                 .param(version)
                 .query((RowCallbackHandler) m -> ("CATEGORY".equals(m.getString(1)) ? categories : products)
                         .put(m.getString(2), m.getBigDecimal(3).stripTrailingZeros()));
+        List<EventRule> eventRules = jdbc.sql("""
+                        select event, label, points, daily_cap, lifetime_cap, property_key, property_value
+                        from loyalty_rule_events where rule_version = ? order by event""")
+                .param(version)
+                .query((e, n) -> new EventRule(
+                        e.getString(1),
+                        e.getString(2),
+                        e.getInt(3),
+                        e.getObject(4, Integer.class),
+                        e.getObject(5, Integer.class),
+                        e.getString(6),
+                        e.getString(7)))
+                .list();
         return new EarningRule(
                 version,
                 rs.getBigDecimal(2).stripTrailingZeros(),
@@ -292,6 +406,7 @@ public class LoyaltyProgramme {
                 rs.getBigDecimal(5).stripTrailingZeros(),
                 categories,
                 products,
+                eventRules,
                 rs.getTimestamp(6).toInstant(),
                 rs.getString(7));
     }

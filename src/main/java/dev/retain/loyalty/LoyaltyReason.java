@@ -19,5 +19,7 @@ public enum LoyaltyReason {
     /** Points given by a campaign or another channel. */
     CAMPAIGN,
     /** Pending points that became spendable. */
-    ACTIVATION
+    ACTIVATION,
+    /** Points for a customer event (a sign-in, a review, a profile completed) under an event rule. */
+    EVENT
 }

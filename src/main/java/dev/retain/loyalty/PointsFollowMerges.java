@@ -150,6 +150,14 @@ class PointsFollowMerges {
         jdbc.sql("update loyalty_campaign_orders set customer_id = ? where customer_id = ?")
                 .params(to, from)
                 .update();
+        // the events that earned move with the points: the survivor's caps count them
+        jdbc.sql("""
+                        with moved as (delete from loyalty_event_days where customer_id = ? returning *)
+                        insert into loyalty_event_days (customer_id, event, day, events, points)
+                        select ?, event, day, events, points from moved
+                        on conflict (customer_id, event, day) do update
+                            set events = loyalty_event_days.events + excluded.events,
+                                points = loyalty_event_days.points + excluded.points""").params(from, to).update();
     }
 
     private static Instant earlierOf(Instant a, Instant b) {

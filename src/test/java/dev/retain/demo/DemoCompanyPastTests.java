@@ -134,6 +134,12 @@ class DemoCompanyPastTests {
                 .isPositive();
         assertThat(count("select count(*) from events where type = 'points_expiring'"))
                 .isPositive();
+        assertThat(count("select count(*) from loyalty_transactions where reason = 'EVENT'"))
+                .as("points for sign-ins, reviews and profiles completed in the mini-program")
+                .isPositive();
+        assertThat(count("select count(*) from loyalty_event_days where event = 'login' and events > 1"))
+                .as("members whose sign-ins earned past the daily cap")
+                .isZero();
         assertThat(count("select count(distinct m.tier_id) from loyalty_member_tiers m"))
                 .as("tiers members are in")
                 .isGreaterThanOrEqualTo(2);

@@ -2,10 +2,14 @@ package dev.retain.demo.loyalty;
 
 import dev.retain.demo.PastChapter;
 import dev.retain.demo.PastDay;
+import dev.retain.events.Event;
+import dev.retain.events.Events;
 import dev.retain.journeys.Journey;
 import dev.retain.journeys.Journeys;
 import dev.retain.loyalty.BadgeDraft;
 import dev.retain.loyalty.Badges;
+import dev.retain.loyalty.EventPreset;
+import dev.retain.loyalty.EventRuleDraft;
 import dev.retain.loyalty.ExpiryPolicy;
 import dev.retain.loyalty.Loyalty;
 import dev.retain.loyalty.LoyaltyFigures;
@@ -31,6 +35,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
@@ -40,9 +45,11 @@ import tools.jackson.databind.ObjectMapper;
  * The company's points programme: switched on when it started with Retain for every order of the last 13 months (so
  * the oldest points run out during the demo's weeks), a point per yuan and 100 for a first order, a week pending; four
  * tiers by points earned in 12 months with their benefits, a badge for regular buyers of baby products, referrals
- * rewarded at the friend's first order, and a journey reminding members by email of points about to expire. Every
- * night the programme's nightly run activates, expires, reminds and reviews tiers; every day a few members with many
- * points spend some at checkout.
+ * rewarded at the friend's first order, and a journey reminding members by email of points about to expire; points
+ * for sign-ins, reviews and profiles completed in the company's mini-program (签到 once a day, 评价 three a day,
+ * 完善资料 once ever). Every night the programme's nightly run activates, expires, reminds and reviews tiers; every
+ * day some members sign in to the mini-program (a few twice: the second earns nothing), a few review what they bought
+ * or complete their profile, and a few members with many points spend some at checkout.
  */
 @Component
 @ConditionalOnProperty(name = "retain.demo.enabled", havingValue = "true")
@@ -50,6 +57,8 @@ class LoyaltyPast implements PastChapter {
 
     private static final int EARNING_MONTHS_BEFORE = 13;
     private static final long SPENDERS_FROM = 5_000;
+    /** The mini-program's events carry this channel; the shop's own sign-ins (the demo's history) earn nothing. */
+    private static final Map<String, String> MINI_PROGRAM = Map.of("channel", "mini_program");
 
     private final LoyaltyProgramme programme;
     private final Loyalty loyalty;
@@ -61,6 +70,7 @@ class LoyaltyPast implements PastChapter {
     private final LoyaltyTiers tiers;
     private final Badges badges;
     private final Referrals referrals;
+    private final Events events;
     private final ObjectMapper json;
     private final CompanyZone zone;
     private final Clock clock;
@@ -68,6 +78,7 @@ class LoyaltyPast implements PastChapter {
     private int redemptions;
     private long reminders;
     private long tierMoves;
+    private long memberEvents;
 
     LoyaltyPast(
             LoyaltyProgramme programme,
@@ -80,6 +91,7 @@ class LoyaltyPast implements PastChapter {
             LoyaltyTiers tiers,
             Badges badges,
             Referrals referrals,
+            Events events,
             ObjectMapper json,
             CompanyZone zone,
             Clock clock) {
@@ -93,6 +105,7 @@ class LoyaltyPast implements PastChapter {
         this.tiers = tiers;
         this.badges = badges;
         this.referrals = referrals;
+        this.events = events;
         this.json = json;
         this.zone = zone;
         this.clock = clock;
@@ -106,7 +119,17 @@ class LoyaltyPast implements PastChapter {
     @Override
     public void adopt(PastDay day) {
         since = day.date().minusMonths(EARNING_MONTHS_BEFORE).withDayOfMonth(1);
-        programme.addRule(new RuleChange(BigDecimal.ONE, Rounding.DOWN, 100));
+        programme.addRule(new RuleChange(
+                BigDecimal.ONE,
+                Rounding.DOWN,
+                100,
+                null,
+                null,
+                null,
+                List.of(
+                        miniProgram(EventPreset.SIGN_IN, "签到"),
+                        miniProgram(EventPreset.REVIEW, "评价"),
+                        miniProgram(EventPreset.PROFILE_COMPLETED, "完善资料"))));
         programme.update(new SettingsChange(
                 true,
                 since,
@@ -155,6 +178,41 @@ class LoyaltyPast implements PastChapter {
         journeys.setStatus(journey.id(), "ACTIVE");
     }
 
+    private static EventRuleDraft miniProgram(EventPreset preset, String label) {
+        return new EventRuleDraft(preset.name(), null, label, null, null, null, "channel", MINI_PROGRAM.get("channel"));
+    }
+
+    /**
+     * Members acting in the mini-program in the morning: sign-ins (a few twice), reviews and profiles completed,
+     * recorded at once as one batch, so their points are one set-based run.
+     */
+    private void miniProgram(PastDay day, List<Long> members, SplittableRandom random) {
+        if (members.isEmpty()) {
+            return;
+        }
+        List<Event> acted = new ArrayList<>();
+        int signIns = Math.min(members.size(), 20 + random.nextInt(41));
+        for (int i = 0; i < signIns; i++) {
+            long member = members.get(random.nextInt(members.size()));
+            acted.add(event(day, member, "login", random));
+            if (random.nextInt(10) == 0) {
+                acted.add(event(day, member, "login", random));
+            }
+        }
+        for (int i = 2 + random.nextInt(7); i > 0; i--) {
+            acted.add(event(day, members.get(random.nextInt(members.size())), "review", random));
+        }
+        for (int i = random.nextInt(4); i > 0; i--) {
+            acted.add(event(day, members.get(random.nextInt(members.size())), "profile_completed", random));
+        }
+        events.recordAll(acted);
+        memberEvents += acted.size();
+    }
+
+    private static Event event(PastDay day, long member, String type, SplittableRandom random) {
+        return new Event(member, type, day.at(LocalTime.of(7, 0).plusMinutes(random.nextInt(120))), MINI_PROGRAM);
+    }
+
     private static Tier tier(
             String name, long threshold, String multiplier, long birthdayPoints, boolean freeShipping) {
         return new Tier(
@@ -176,6 +234,12 @@ class LoyaltyPast implements PastChapter {
         day.settle();
         day.moveTo(LocalTime.of(12, 0));
         SplittableRandom random = day.random("loyalty");
+        miniProgram(
+                day,
+                conditions.matching(conditions.parse(
+                        json.readTree("{\"field\": \"loyalty.points_balance\", \"op\": \"gte\", \"value\": 1}"))),
+                day.random("loyalty-mini-program"));
+        day.settle();
         List<Long> rich = conditions.matching(conditions.parse(json.readTree(
                 "{\"field\": \"loyalty.points_balance\", \"op\": \"gte\", \"value\": " + SPENDERS_FROM + "}")));
         int spenders = Math.min(rich.size(), 5 + random.nextInt(11));
@@ -206,7 +270,8 @@ class LoyaltyPast implements PastChapter {
                                 period.issued(),
                                 period.redeemed())
                 + ", %d expired; %d redemptions at checkout, %d reminders of expiry, %d tier moves"
-                        .formatted(period.expired(), redemptions, reminders, tierMoves));
+                        .formatted(period.expired(), redemptions, reminders, tierMoves)
+                + "; %d sign-ins, reviews and profiles completed in the mini-program".formatted(memberEvents));
         return lines;
     }
 }
