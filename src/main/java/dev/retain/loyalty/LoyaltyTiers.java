@@ -114,9 +114,10 @@ public class LoyaltyTiers {
      */
     @Transactional
     public TierProgramme update(Change change) {
-        // serialises two admins changing the tiers at once
-        jdbc.sql("select id from loyalty_tier_settings where id = 1 for update")
-                .query(Integer.class)
+        // serialises two admins changing the tiers at once, and a change with the tier runs (TierReview's lock): a
+        // run placing members by tiers a change removes meanwhile would fail on them
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('loyalty.tiers'))")
+                .query(Object.class)
                 .single();
         TierProgramme before = programme();
         TierSettings was = before.settings();
