@@ -77,6 +77,15 @@ public class Tickets {
                 .orElseThrow(() -> new NotFoundException("Ticket", id));
     }
 
+    /** The ticket, if the viewer may (still) see it: a change may have taken it out of their sight. */
+    public Optional<Ticket> findIfVisible(long id) {
+        return store.jdbc()
+                .sql("select " + TicketRows.COLUMNS + TicketRows.FROM + "where t.id = ?")
+                .param(id)
+                .query(TicketRows::ticket)
+                .optional();
+    }
+
     /** The ticket people quote by this number ({@code 10023}), if the viewer may see it. */
     public Optional<Ticket> byNumber(long number) {
         return store.jdbc()

@@ -1,0 +1,415 @@
+package dev.retain.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.retain.ApiClient;
+import dev.retain.IntegrationTest;
+import dev.retain.customers.Customer;
+import dev.retain.customers.CustomerDraft;
+import dev.retain.customers.CustomerKind;
+import dev.retain.customers.CustomerReviews;
+import dev.retain.customers.Customers;
+import dev.retain.customers.Identity;
+import dev.retain.customers.LifecycleStage;
+import dev.retain.platform.Role;
+import dev.retain.platform.UserAccounts;
+import dev.retain.platform.WebSession;
+import dev.retain.platform.apikeys.ApiKeys;
+import dev.retain.segments.Conditions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The service desk as its API and pages meet it: tickets opened for a customer named by id, phone or email, or for an
+ * unknown sender (who becomes a prospect to review); statuses along their allowed moves; a customer's reply reopening
+ * a recently solved ticket and starting a new one after the reopen days; merging; canned replies; the data scope of an
+ * agent; and bad input refused with the field named and nothing written.
+ */
+@IntegrationTest
+class ServiceTicketsTests {
+
+    private static final String PASSWORD = "service desk test password";
+    private static final tools.jackson.databind.ObjectMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ApiKeys apiKeys;
+
+    @Autowired
+    UserAccounts users;
+
+    @Autowired
+    Customers customers;
+
+    @Autowired
+    CustomerReviews reviews;
+
+    @Autowired
+    Tickets tickets;
+
+    @Autowired
+    TicketCategories categories;
+
+    @Autowired
+    CannedReplies canned;
+
+    @Autowired
+    Conditions conditions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final String token = Long.toString(System.nanoTime(), 36);
+    private ApiClient desk;
+
+    @BeforeEach
+    void deskKey() {
+        desk = ApiClient.withRoles(port, apiKeys, Role.SERVICE);
+    }
+
+    @Test
+    void aTicketNamesItsCustomerByIdPhoneOrEmailAndAnUnknownSenderBecomesAProspectToReview() {
+        Customer known = customer("known", null, "138" + digits(8), "known-" + token + "@example.com");
+
+        long byId = customerOf(open(Map.of("customerId", known.id())));
+        long byPhone = customerOf(open(Map.of("phone", "+86 " + known.phone().substring(3))));
+        long byEmail = customerOf(open(Map.of("email", known.email().toUpperCase())));
+        long unknown = customerOf(open(Map.of("email", "stranger-" + token + "@example.com", "name", "陌生人")));
+
+        assertThat(List.of(byId, byPhone, byEmail)).containsOnly(known.id());
+        assertThat(unknown).isNotEqualTo(known.id());
+        Customer prospect = customers.find(unknown);
+        assertThat(prospect.name()).isEqualTo("陌生人");
+        assertThat(prospect.lifecycleStage()).isEqualTo(LifecycleStage.PROSPECT);
+        assertThat(reviews.of(unknown)).isPresent();
+        assertThat(reviews.of(known.id())).isEmpty();
+    }
+
+    @Test
+    void aTicketMovesOnlyAlongTheAllowedStatusesAndKeepsItsHistory() {
+        JsonNode ticket =
+                open(Map.of("customerId", customer("moves", null, null, null).id()));
+        long id = ticket.get("id").asLong();
+        assertThat(ticket.get("status").asString()).isEqualTo("NEW");
+        assertThat(ticket.get("number").asLong()).isGreaterThan(10_000);
+
+        assertThat(status(id, "ON_HOLD").status()).isEqualTo(200);
+        assertThat(status(id, "SOLVED").body().get("solvedAt").isNull()).isFalse();
+        var refused = status(id, "PENDING_CUSTOMER");
+        assertThat(status(id, "CLOSED").status()).isEqualTo(200);
+        var afterClose = status(id, "OPEN");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().toString()).contains("status").contains("SOLVED");
+        assertThat(afterClose.status()).isEqualTo(400);
+        JsonNode read = desk.get("/api/v1/tickets/" + id).body();
+        assertThat(read.get("ticket").get("status").asString()).isEqualTo("CLOSED");
+        List<String> moves = new ArrayList<>();
+        read.get("history").forEach(h -> moves.add(h.get("to").asString()));
+        assertThat(moves).containsExactly("NEW", "ON_HOLD", "SOLVED", "CLOSED");
+    }
+
+    @Test
+    void theFirstPublicReplyIsTheFirstResponseAndANoteIsNot() {
+        long id = open(Map.of("customerId", customer("reply", null, null, null).id()))
+                .get("id")
+                .asLong();
+
+        var note = desk.post(
+                "/api/v1/tickets/" + id + "/messages",
+                Map.of("body", "内部：先查物流", "author", "AGENT", "visibility", "INTERNAL"));
+        assertThat(note.status()).isEqualTo(201);
+        assertThat(tickets.find(id).firstResponseAt()).isNull();
+
+        desk.post("/api/v1/tickets/" + id + "/messages", Map.of("body", "您好，已为您催件", "author", "AGENT"));
+
+        Ticket answered = tickets.find(id);
+        assertThat(answered.firstResponseAt()).isNotNull();
+        assertThat(answered.status()).isEqualTo(TicketStatus.OPEN);
+    }
+
+    @Test
+    void aCustomersReplyReopensASolvedTicketWithinTheReopenDaysAndStartsANewOneAfter() {
+        Customer customer = customer("reopen", null, null, null);
+        long recent = open(Map.of("customerId", customer.id())).get("id").asLong();
+        long old = open(Map.of("customerId", customer.id())).get("id").asLong();
+        status(recent, "SOLVED");
+        status(old, "SOLVED");
+        int reopenDays = new ServiceSettingsReader(jdbc).reopenDays();
+        jdbc.sql("update tickets set solved_at = solved_at - make_interval(days => ?) where id = ?")
+                .params(reopenDays + 1, old)
+                .update();
+
+        var reopened = desk.post(
+                "/api/v1/tickets/" + recent + "/messages",
+                Map.of("body", "还是没收到", "author", "CUSTOMER", "messageId", "<a-" + token + "@mail>"));
+        var again = desk.post(
+                "/api/v1/tickets/" + recent + "/messages",
+                Map.of("body", "还是没收到", "author", "CUSTOMER", "messageId", "<a-" + token + "@mail>"));
+        var late = desk.post("/api/v1/tickets/" + old + "/messages", Map.of("body", "又坏了", "author", "CUSTOMER"));
+
+        assertThat(reopened.status()).isEqualTo(201);
+        assertThat(reopened.body().get("newTicket").asBoolean()).isFalse();
+        Ticket ticket = tickets.find(recent);
+        assertThat(ticket.status()).isEqualTo(TicketStatus.OPEN);
+        assertThat(ticket.reopenCount()).isEqualTo(1);
+        assertThat(ticket.solvedAt()).isNull();
+        assertThat(again.body().get("duplicate").asBoolean()).isTrue();
+        assertThat(jdbc.sql("select count(*) from ticket_messages where ticket_id = ?")
+                        .param(recent)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+        assertThat(late.body().get("newTicket").asBoolean()).isTrue();
+        long started = late.body().get("ticket").get("id").asLong();
+        assertThat(started).isNotEqualTo(old);
+        assertThat(tickets.find(old).status()).isEqualTo(TicketStatus.SOLVED);
+        assertThat(tickets.find(started).subject()).isEqualTo(tickets.find(old).subject());
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(eventTypes(customer.id()))
+                        .contains("ticket_created", "ticket_solved", "ticket_reopened"));
+    }
+
+    @Test
+    void aDuplicateMergedIntoAnotherIsClosedWithAPointerAndItsMessagesShowInTheSurvivor() {
+        Customer customer = customer("merge", null, null, null);
+        long duplicate = open(Map.of("customerId", customer.id(), "body", "重复的问题 " + token))
+                .get("id")
+                .asLong();
+        long survivor = open(Map.of("customerId", customer.id())).get("id").asLong();
+        long elsewhere = open(Map.of(
+                        "customerId", customer("other", null, null, null).id()))
+                .get("id")
+                .asLong();
+        WebSession agent = signedIn(Role.SERVICE);
+
+        var refused = agent.post(
+                "/tickets/" + duplicate + "/merge",
+                "/tickets/" + duplicate,
+                Map.of("into", "#" + tickets.find(elsewhere).number()));
+        assertThat(tickets.find(duplicate).mergedInto()).isNull();
+        agent.post(
+                "/tickets/" + duplicate + "/merge",
+                "/tickets/" + duplicate,
+                Map.of("into", "#" + tickets.find(survivor).number()));
+
+        assertThat(refused.statusCode()).isEqualTo(302);
+        Ticket merged = tickets.find(duplicate);
+        assertThat(merged.status()).isEqualTo(TicketStatus.CLOSED);
+        assertThat(merged.mergedInto()).isEqualTo(survivor);
+        JsonNode thread = desk.get("/api/v1/tickets/" + survivor).body().get("messages");
+        assertThat(thread.toString()).contains("重复的问题 " + token).contains("Merged #" + merged.number());
+        assertThat(agent.get("/tickets/" + survivor).body()).contains("重复的问题 " + token);
+    }
+
+    @Test
+    void aCannedReplyIsFilledInForTheTicketAndTheAgent() {
+        CannedReply reply =
+                canned.create("催件 " + token, "{{customer.name}}您好，工单 {{ticket.number}} 已由{{agent.name}}跟进。");
+        Customer customer = customer("canned", null, null, null);
+        long id = open(Map.of("customerId", customer.id())).get("id").asLong();
+        Ticket ticket = tickets.find(id);
+
+        String text = CannedReplies.render(reply.body(), ticket, "小王");
+        String page = signedIn(Role.SERVICE)
+                .get("/tickets/" + id + "?canned=" + reply.id())
+                .body();
+
+        assertThat(text).isEqualTo(customer.name() + "您好，工单 #" + ticket.number() + " 已由小王跟进。");
+        assertThat(page).contains(customer.name() + "您好，工单 #" + ticket.number());
+        assertThat(desk.post("/api/v1/tickets", Map.of()).status()).isEqualTo(400);
+    }
+
+    @Test
+    void anAgentSeesTheCustomerOfAnOpenTicketAssignedToThemUntilItIsClosed() {
+        long agent = user("agent", Role.SERVICE);
+        long seller = user("seller", Role.SALES);
+        Customer theirs = customer("theirs", seller, null, null);
+        Customer own = customer("own", agent, null, null);
+        ApiClient agentApi = ApiClient.withToken(
+                port,
+                apiKeys.create("agent " + token, Set.of(Role.SERVICE), agent).token());
+        assertThat(agentApi.get("/api/v1/customers/" + theirs.id()).status()).isEqualTo(404);
+
+        long ticket = open(Map.of("customerId", theirs.id(), "assigneeId", agent))
+                .get("id")
+                .asLong();
+        long ownTicket = open(Map.of("customerId", own.id(), "assigneeId", agent))
+                .get("id")
+                .asLong();
+        assertThat(agentApi.get("/api/v1/customers/" + theirs.id()).status()).isEqualTo(200);
+        assertThat(agentApi.get("/api/v1/tickets?view=MINE").body().toString()).contains("\"id\":" + ticket);
+
+        assertThat(agentApi.put("/api/v1/tickets/" + ticket + "/status", Map.of("status", "SOLVED"))
+                        .status())
+                .isEqualTo(200);
+        agentApi.put("/api/v1/tickets/" + ownTicket + "/status", Map.of("status", "SOLVED"));
+
+        assertThat(agentApi.get("/api/v1/customers/" + theirs.id()).status()).isEqualTo(404);
+        assertThat(agentApi.get("/api/v1/tickets/" + ticket).status()).isEqualTo(404);
+        assertThat(agentApi.get("/api/v1/customers/" + own.id()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void badInputIsRefusedNamingWhatWasWrongAndNothingIsWritten() {
+        long before = ticketCount();
+        String stranger = "nobody-" + token + "@example.com";
+
+        var unknownCustomer = desk.post("/api/v1/tickets", body(Map.of("customerId", 987_654_321L)));
+        var emptySubject = desk.post(
+                "/api/v1/tickets",
+                body(Map.of("customerId", customer("bad", null, null, null).id(), "subject", " ")));
+        var unknownCategory = desk.post("/api/v1/tickets", body(Map.of("email", stranger, "categoryId", 987_654_321L)));
+        var unknownChannel = desk.post("/api/v1/tickets", body(Map.of("email", stranger, "channel", "FAX")));
+        var badPhone = desk.post("/api/v1/tickets", body(Map.of("phone", "12")));
+
+        assertThat(problemFields(unknownCustomer)).containsExactly("customerId");
+        assertThat(problemFields(emptySubject)).containsExactly("subject");
+        assertThat(problemFields(unknownCategory)).containsExactly("categoryId");
+        assertThat(problemFields(unknownChannel)).containsExactly("channel");
+        assertThat(problemFields(badPhone)).containsExactly("phone");
+        assertThat(unknownCustomer.contentType()).contains("problem+json");
+        assertThat(ticketCount()).isEqualTo(before);
+        assertThat(customers.idOf(new Identity("email", stranger))).isEmpty();
+    }
+
+    @Test
+    void theSameIdempotencyKeyOpensOneTicket() {
+        Customer customer = customer("key", null, null, null);
+        var first = desk.post("/api/v1/tickets", body(Map.of("customerId", customer.id())), "Idempotency-Key", token);
+        var second = desk.post("/api/v1/tickets", body(Map.of("customerId", customer.id())), "Idempotency-Key", token);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(second.body().get("id").asLong())
+                .isEqualTo(first.body().get("id").asLong());
+        assertThat(tickets.ofCustomer(customer.id(), 10)).hasSize(1);
+    }
+
+    @Test
+    void frequentServiceCustomersAreFoundByTheirTicketCount() {
+        Customer frequent = customer("frequent", null, null, null);
+        Customer rare = customer("rare", null, null, null);
+        for (int i = 0; i < 3; i++) {
+            open(Map.of("customerId", frequent.id()));
+        }
+        long reopened = open(Map.of("customerId", rare.id())).get("id").asLong();
+        jdbc.sql("update tickets set created_at = created_at - interval '100 days' where customer_id = ?")
+                .param(rare.id())
+                .update();
+        status(reopened, "SOLVED");
+        desk.post("/api/v1/tickets/" + reopened + "/messages", Map.of("body", "again", "author", "CUSTOMER"));
+
+        assertThat(matches("""
+                        {"field": "tickets.count", "op": "gte", "value": 3, "params": {"within_days": 90}}""", frequent, rare)).containsExactly(frequent.id());
+        assertThat(matches("""
+                        {"field": "service.open_tickets", "op": "gte", "value": 3}""", frequent, rare)).containsExactly(frequent.id());
+        assertThat(matches("""
+                        {"field": "service.reopen_count", "op": "eq", "value": 1}""", frequent, rare)).containsExactly(rare.id());
+    }
+
+    private List<Long> matches(String condition, Customer... among) {
+        return conditions.matchingAmong(
+                conditions.parse(JSON.readTree(condition)),
+                java.util.Arrays.stream(among).map(Customer::id).toList());
+    }
+
+    private JsonNode open(Map<String, Object> fields) {
+        var response = desk.post("/api/v1/tickets", body(fields));
+        assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(201);
+        return response.body();
+    }
+
+    private Map<String, Object> body(Map<String, Object> fields) {
+        var body = new java.util.LinkedHashMap<String, Object>();
+        body.put("subject", "包裹没到 " + token);
+        body.put("body", "三天了还没到 " + token);
+        body.putAll(fields);
+        return body;
+    }
+
+    private ApiClient.Response status(long id, String status) {
+        return desk.put("/api/v1/tickets/" + id + "/status", Map.of("status", status));
+    }
+
+    private static long customerOf(JsonNode ticket) {
+        return ticket.get("customerId").asLong();
+    }
+
+    private static List<String> problemFields(ApiClient.Response response) {
+        assertThat(response.status()).as(String.valueOf(response.body())).isEqualTo(400);
+        List<String> fields = new ArrayList<>();
+        response.body()
+                .path("errors")
+                .forEach(error -> fields.add(error.get("field").asString()));
+        return fields;
+    }
+
+    private long ticketCount() {
+        return jdbc.sql("select count(*) from tickets").query(Long.class).single();
+    }
+
+    private List<String> eventTypes(long customerId) {
+        return jdbc.sql("select type from events where customer_id = ?")
+                .param(customerId)
+                .query(String.class)
+                .list();
+    }
+
+    private String digits(int count) {
+        long value = Math.abs(System.nanoTime()) % (long) Math.pow(10, count);
+        return String.format("%0" + count + "d", value);
+    }
+
+    private long user(String name, Role role) {
+        return users.create(new UserAccounts.NewUser(name + "-" + token, name, null, PASSWORD, Set.of(role)))
+                .id();
+    }
+
+    private WebSession signedIn(Role role) {
+        String name = role.name().toLowerCase() + "-" + Long.toString(System.nanoTime(), 36);
+        users.create(new UserAccounts.NewUser(name, name, null, PASSWORD, Set.of(role)));
+        WebSession session = new WebSession(port);
+        session.signIn(name, PASSWORD);
+        return session;
+    }
+
+    private Customer customer(String name, Long ownerId, String phone, String email) {
+        return customers.create(new CustomerDraft(
+                CustomerKind.PERSON,
+                name + " " + token,
+                phone,
+                email,
+                null,
+                null,
+                null,
+                null,
+                null,
+                ownerId,
+                null,
+                null,
+                "test",
+                Map.of()));
+    }
+
+    /** The desk's reopen days as stored. */
+    private record ServiceSettingsReader(JdbcClient jdbc) {
+        int reopenDays() {
+            return jdbc.sql("select reopen_days from service_settings")
+                    .query(Integer.class)
+                    .single();
+        }
+    }
+}
