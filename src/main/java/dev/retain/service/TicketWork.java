@@ -132,7 +132,7 @@ public class TicketWork {
             store.jdbc()
                     .sql("""
                             update tickets set updated_at = ?, status = ?, version = version + 1,
-                                   first_response_at = case when ? then ? else first_response_at end
+                                   first_response_at = case when ? then cast(? as timestamptz) else first_response_at end
                             where customer_id = ? and id = ?""")
                     .params(
                             TicketRows.timestamp(now),
@@ -279,19 +279,19 @@ public class TicketWork {
             store.jdbc()
                     .sql("""
                             update tickets set status = ?, updated_at = ?, version = version + 1,
-                                   solved_at = case when ? = 'SOLVED' then ?
-                                                    when ? in ('CLOSED') then coalesce(solved_at, ?)
+                                   solved_at = case when ? then cast(? as timestamptz)
+                                                    when ? then coalesce(solved_at, cast(? as timestamptz))
                                                     else null end,
-                                   closed_at = case when ? = 'CLOSED' then ? else null end
+                                   closed_at = case when ? then cast(? as timestamptz) else null end
                             where customer_id = ? and id = ?""")
                     .params(
                             to.name(),
                             TicketRows.timestamp(now),
-                            to.name(),
+                            to == TicketStatus.SOLVED,
                             TicketRows.timestamp(now),
-                            to.name(),
+                            to == TicketStatus.CLOSED,
                             TicketRows.timestamp(now),
-                            to.name(),
+                            to == TicketStatus.CLOSED,
                             TicketRows.timestamp(now),
                             ticket.customerId(),
                             ticket.id())
