@@ -168,3 +168,7 @@ create table ticket_merge_moves (
     ticket_id bigint not null,
     primary key (merge_id, ticket_id)
 );
+
+-- When customers reopened solved tickets by replying, for churn features (security invoker, like every view).
+create view service_ticket_reopens_view with (security_invoker = true) as
+select customer_id, ticket_id, at from ticket_status_changes where reason = 'REOPENED';
