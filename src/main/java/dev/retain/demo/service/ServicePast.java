@@ -48,7 +48,7 @@ import org.springframework.stereotype.Component;
 class ServicePast implements PastChapter {
 
     static final String TEAM = "客服部";
-    private static final int CUSTOMER_POOL = 2_000;
+    private static final int CUSTOMER_POOL = 1_000;
 
     /** A kind of problem: its category, what customers write about it, and what the desk answers. */
     private record Problem(
