@@ -108,7 +108,9 @@ class TicketsBrowserTests {
                 .setPath(BrowserSupport.screenshot("tickets-375"))
                 .setFullPage(true));
 
-        page.locator("#tickets a.ticket-subject").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(subject)).click();
+        page.locator("#tickets a.ticket-subject")
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(subject))
+                .click();
         page.waitForURL("**/tickets/" + ticket.id());
         assertThat(page.locator("#ticket-number")).hasText(ticket.reference());
         assertThat(page.locator("#thread")).containsText("物流信息一直没动");

@@ -70,6 +70,12 @@ class ServiceTicketsTests {
     Conditions conditions;
 
     @Autowired
+    dev.retain.platform.Teams teams;
+
+    @Autowired
+    CreateTicketAction createTicket;
+
+    @Autowired
     JdbcClient jdbc;
 
     private final String token = Long.toString(System.nanoTime(), 36);
@@ -318,6 +324,57 @@ class ServiceTicketsTests {
                         {"field": "service.open_tickets", "op": "gte", "value": 3}""", frequent, rare)).containsExactly(frequent.id());
         assertThat(matches("""
                         {"field": "service.reopen_count", "op": "eq", "value": 1}""", frequent, rare)).containsExactly(rare.id());
+    }
+
+    @Test
+    void aJourneyStepOpensOneTicketHoweverOftenItRuns() {
+        Customer customer = customer("journey", null, null, null);
+        var params = JSON.readTree("{\"subject\": \"回访差评客户\", \"body\": \"客户给了差评，请致电了解原因\", \"priority\": \"HIGH\"}");
+        var context = new dev.retain.journeys.JourneyAction.ActionContext(
+                1, 2, customer.id(), "call", params, "enrolment-2-call-" + token, "journey:1");
+
+        assertThat(createTicket.problems(params)).isEmpty();
+        assertThat(createTicket.problems(JSON.readTree("{\"subject\": \"\", \"priority\": \"SOON\"}")))
+                .hasSize(3);
+        createTicket.run(context);
+        createTicket.run(context);
+
+        List<Ticket> opened = tickets.ofCustomer(customer.id(), 10);
+        assertThat(opened).hasSize(1);
+        assertThat(opened.get(0).priority()).isEqualTo(TicketPriority.HIGH);
+        assertThat(opened.get(0).tags()).containsExactly("journey");
+    }
+
+    @Test
+    void theTeamViewShowsTheTeamsTicketsAndItsQueue() {
+        long agent = user("teamagent", Role.SERVICE);
+        long colleague = user("colleague", Role.SERVICE);
+        long outsider = user("outsider", Role.SERVICE);
+        var team = teams.create("客服一组 " + token, null);
+        teams.placeUser(agent, team.id());
+        teams.placeUser(colleague, team.id());
+        Customer customer = customer("team", null, null, null);
+        long colleagues = open(Map.of("customerId", customer.id(), "assigneeId", colleague))
+                .get("id")
+                .asLong();
+        long queued = open(Map.of("customerId", customer.id(), "teamId", team.id()))
+                .get("id")
+                .asLong();
+        long elsewhere = open(Map.of("customerId", customer.id(), "assigneeId", outsider))
+                .get("id")
+                .asLong();
+
+        var page = tickets.search(TicketQuery.of(TicketView.TEAM), agent, 0, 200).items().stream()
+                .map(Ticket::id)
+                .toList();
+
+        assertThat(page).contains(colleagues, queued).doesNotContain(elsewhere);
+        ApiClient agentApi = ApiClient.withToken(
+                port,
+                apiKeys.create("team " + token, Set.of(Role.SERVICE), agent).token());
+        assertThat(agentApi.get("/api/v1/customers/" + customer.id()).status())
+                .as("the customer of a ticket in the team's queue")
+                .isEqualTo(200);
     }
 
     private List<Long> matches(String condition, Customer... among) {
