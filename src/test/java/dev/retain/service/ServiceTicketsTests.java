@@ -76,6 +76,11 @@ class ServiceTicketsTests {
     CreateTicketAction createTicket;
 
     @Autowired
+    TicketFigures ticketFigures;
+
+    private String agentName;
+
+    @Autowired
     JdbcClient jdbc;
 
     private final String token = Long.toString(System.nanoTime(), 36);
@@ -377,6 +382,28 @@ class ServiceTicketsTests {
                 .isEqualTo(200);
     }
 
+    @Test
+    void theDashboardAndMyDayShowTheDesksWork() {
+        WebSession agent = signedIn(Role.SERVICE);
+        long agentId = users.findByUsername(agentName).orElseThrow().id();
+        Customer customer = customer("figures", null, null, null);
+        long id = open(Map.of("customerId", customer.id(), "assigneeId", agentId, "priority", "URGENT"))
+                .get("id")
+                .asLong();
+        jdbc.sql("update tickets set created_at = created_at - interval '3 hours' where id = ?")
+                .param(id)
+                .update();
+        desk.post("/api/v1/tickets/" + id + "/messages", Map.of("body", "已处理", "author", "AGENT"));
+        var today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+
+        var figures = ticketFigures.of(today.minusDays(6), today, null, java.util.Locale.CHINESE);
+
+        assertThat(figures.opened()).isPositive();
+        assertThat(figures.times().firstResponseP90()).isPositive();
+        assertThat(signedIn(Role.MANAGER).get("/analytics").body()).contains("id=\"service-figures\"");
+        assertThat(agent.get("/my-day").body()).contains(tickets.find(id).reference());
+    }
+
     private List<Long> matches(String condition, Customer... among) {
         return conditions.matchingAmong(
                 conditions.parse(JSON.readTree(condition)),
@@ -437,6 +464,7 @@ class ServiceTicketsTests {
 
     private WebSession signedIn(Role role) {
         String name = role.name().toLowerCase() + "-" + Long.toString(System.nanoTime(), 36);
+        agentName = name;
         users.create(new UserAccounts.NewUser(name, name, null, PASSWORD, Set.of(role)));
         WebSession session = new WebSession(port);
         session.signIn(name, PASSWORD);
