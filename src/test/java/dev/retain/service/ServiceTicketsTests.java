@@ -78,6 +78,9 @@ class ServiceTicketsTests {
     @Autowired
     TicketFigures ticketFigures;
 
+    @Autowired
+    dev.retain.segments.Audiences audiences;
+
     private String agentName;
 
     @Autowired
@@ -107,6 +110,10 @@ class ServiceTicketsTests {
         assertThat(prospect.lifecycleStage()).isEqualTo(LifecycleStage.PROSPECT);
         assertThat(reviews.of(unknown)).isPresent();
         assertThat(reviews.of(known.id())).isEmpty();
+        WebSession agent = signedIn(Role.SERVICE);
+        assertThat(agent.get("/customers/" + unknown).body()).contains("id=\"customer-review\"");
+        agent.post("/customers/" + unknown + "/review", "/customers/" + unknown, Map.of());
+        assertThat(reviews.of(unknown)).isEmpty();
     }
 
     @Test
@@ -325,6 +332,12 @@ class ServiceTicketsTests {
 
         assertThat(matches("""
                         {"field": "tickets.count", "op": "gte", "value": 3, "params": {"within_days": 90}}""", frequent, rare)).containsExactly(frequent.id());
+        var tag = audiences.createFromTemplate("frequent_service");
+        assertThat(jdbc.sql("select customer_id from audience_members where audience_id = ? and customer_id in (?, ?)")
+                        .params(tag.id(), frequent.id(), rare.id())
+                        .query(Long.class)
+                        .list())
+                .containsExactly(frequent.id());
         assertThat(matches("""
                         {"field": "service.open_tickets", "op": "gte", "value": 3}""", frequent, rare)).containsExactly(frequent.id());
         assertThat(matches("""
