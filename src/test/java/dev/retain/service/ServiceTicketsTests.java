@@ -417,6 +417,76 @@ class ServiceTicketsTests {
         assertThat(agent.get("/my-day").body()).contains(tickets.find(id).reference());
     }
 
+    @Test
+    void anAgentLogsACallAndWorksOnTicketsFromThePages() {
+        WebSession agent = signedIn(Role.SERVICE);
+        long agentId = users.findByUsername(agentName).orElseThrow().id();
+        String phone = "139" + digits(8);
+        String subject = "来电：发票抬头开错了 " + token;
+
+        var created = agent.post(
+                "/tickets",
+                "/tickets/new",
+                Map.of(
+                        "phone",
+                        phone,
+                        "name",
+                        "来电客户 " + token,
+                        "subject",
+                        subject,
+                        "body",
+                        "客户来电说发票抬头少了一个字",
+                        "channel",
+                        "PHONE",
+                        "priority",
+                        "HIGH",
+                        "tags",
+                        "发票, 来电"));
+        var refused = agent.post("/tickets", "/tickets/new", Map.of("phone", phone, "subject", "", "body", "x"));
+
+        assertThat(created.statusCode()).isEqualTo(302);
+        Ticket ticket = tickets.search(
+                        new TicketQuery(TicketView.ALL, null, null, null, null, null, null, subject), null, 0, 5)
+                .items()
+                .get(0);
+        assertThat(created.headers().firstValue("Location").orElseThrow()).endsWith("/tickets/" + ticket.id());
+        assertThat(ticket.assigneeId()).isEqualTo(agentId);
+        assertThat(ticket.channel()).isEqualTo(TicketChannel.PHONE);
+        assertThat(ticket.tags()).containsExactly("发票", "来电");
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).contains("/tickets/new");
+        assertThat(agent.get("/tickets/" + ticket.id()).body()).contains("客户来电说发票抬头少了一个字");
+
+        agent.post("/tickets/" + ticket.id() + "/status", "/tickets/" + ticket.id(), Map.of("status", "ON_HOLD"));
+        agent.post("/tickets/" + ticket.id() + "/priority", "/tickets/" + ticket.id(), Map.of("priority", "URGENT"));
+        assertThat(tickets.find(ticket.id()).status()).isEqualTo(TicketStatus.ON_HOLD);
+        assertThat(tickets.find(ticket.id()).priority()).isEqualTo(TicketPriority.URGENT);
+
+        long other = open(Map.of("customerId", ticket.customerId())).get("id").asLong();
+        var bulk = agent.post(
+                "/tickets/bulk",
+                "/tickets?view=ALL",
+                Map.of("ids", Long.toString(other), "action", "assign", "assigneeId", Long.toString(agentId)));
+        assertThat(bulk.statusCode()).isEqualTo(302);
+        assertThat(tickets.find(other).assigneeId()).isEqualTo(agentId);
+        assertThat(agent.get("/tickets?view=MINE").body())
+                .contains(subject)
+                .contains(tickets.find(other).reference());
+        assertThat(agent.get("/").body()).contains(tickets.find(other).reference());
+
+        agent.post(
+                "/tickets/bulk",
+                "/tickets?view=MINE",
+                Map.of("ids", Long.toString(other), "action", "status", "status", "NEW"));
+        agent.post(
+                "/tickets/bulk",
+                "/tickets?view=MINE",
+                Map.of("ids", Long.toString(other), "action", "priority", "priority", "LOW"));
+        assertThat(tickets.find(other).status())
+                .as("NEW is no move a person makes")
+                .isEqualTo(TicketStatus.OPEN);
+        assertThat(tickets.find(other).priority()).isEqualTo(TicketPriority.LOW);
+    }
+
     private List<Long> matches(String condition, Customer... among) {
         return conditions.matchingAmong(
                 conditions.parse(JSON.readTree(condition)),
