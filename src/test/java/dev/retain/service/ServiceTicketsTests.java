@@ -79,6 +79,9 @@ class ServiceTicketsTests {
     TicketFigures ticketFigures;
 
     @Autowired
+    TicketAttachments attachments;
+
+    @Autowired
     dev.retain.segments.Audiences audiences;
 
     private String agentName;
@@ -485,6 +488,31 @@ class ServiceTicketsTests {
                 .as("NEW is no move a person makes")
                 .isEqualTo(TicketStatus.OPEN);
         assertThat(tickets.find(other).priority()).isEqualTo(TicketPriority.LOW);
+    }
+
+    @Test
+    void attachmentsAreKeptUpToTheDesksCapAndDownloadedAsFiles() {
+        long id = open(Map.of("customerId", customer("files", null, null, null).id()))
+                .get("id")
+                .asLong();
+        int cap = jdbc.sql("select attachment_max_bytes from service_settings")
+                .query(Integer.class)
+                .single();
+
+        var kept = attachments.add(id, null, "破损照片.jpg", "image/jpeg", new byte[] {1, 2, 3});
+        var tooLarge = org.assertj.core.api.Assertions.catchThrowableOfType(
+                dev.retain.platform.InvalidInputException.class,
+                () -> attachments.add(id, null, "huge.bin", null, new byte[cap + 1]));
+
+        assertThat(tooLarge.fieldErrors()).containsKey("file");
+        assertThat(attachments.of(id))
+                .extracting(TicketAttachments.Attachment::fileName)
+                .containsExactly("破损照片.jpg");
+        var download = signedIn(Role.SERVICE).get("/tickets/" + id + "/attachments/" + kept.id());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
+                .startsWith("attachment");
+        assertThat(download.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/octet-stream");
     }
 
     private List<Long> matches(String condition, Customer... among) {
