@@ -82,6 +82,9 @@ class ServiceTicketsTests {
     TicketAttachments attachments;
 
     @Autowired
+    dev.retain.customers.CustomerMerges customerMerges;
+
+    @Autowired
     dev.retain.segments.Audiences audiences;
 
     private String agentName;
@@ -513,6 +516,24 @@ class ServiceTicketsTests {
         assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
                 .startsWith("attachment");
         assertThat(download.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/octet-stream");
+    }
+
+    @Test
+    void ticketsFollowTheirCustomersMergeAndGoBackOnAnUnmerge() {
+        Customer merged = customer("merged", null, null, null);
+        Customer survivor = customer("survivor", null, null, null);
+        long id = open(Map.of("customerId", merged.id())).get("id").asLong();
+        desk.post("/api/v1/tickets/" + id + "/messages", Map.of("body", "跟进中", "author", "AGENT"));
+
+        var merge = customerMerges.merge(survivor.id(), merged.id());
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(tickets.find(id).customerId()).isEqualTo(survivor.id()));
+        assertThat(desk.get("/api/v1/tickets/" + id).body().get("messages").size())
+                .isEqualTo(2);
+
+        customerMerges.unmerge(merge.id());
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(tickets.find(id).customerId()).isEqualTo(merged.id()));
     }
 
     private List<Long> matches(String condition, Customer... among) {
