@@ -82,6 +82,9 @@ class ServiceTicketsTests {
     TicketAttachments attachments;
 
     @Autowired
+    ServiceSettings settings;
+
+    @Autowired
     dev.retain.customers.CustomerMerges customerMerges;
 
     @Autowired
@@ -534,6 +537,54 @@ class ServiceTicketsTests {
         customerMerges.unmerge(merge.id());
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(tickets.find(id).customerId()).isEqualTo(merged.id()));
+    }
+
+    @Test
+    void managersKeepTheDesksSettingsCategoriesAndCannedRepliesOnTheSettingsPage() {
+        WebSession manager = signedIn(Role.MANAGER);
+        DeskSettings before = settings.current();
+        try {
+            manager.post(
+                    "/service/settings", "/service/settings", Map.of("reopenDays", "400", "attachmentMaxKb", "10240"));
+            assertThat(settings.current()).isEqualTo(before);
+            manager.post(
+                    "/service/settings", "/service/settings", Map.of("reopenDays", "3", "attachmentMaxKb", "2048"));
+            assertThat(settings.current().reopenDays()).isEqualTo(3);
+            assertThat(settings.current().attachmentMaxBytes()).isEqualTo(2048 * 1024);
+        } finally {
+            settings.update(before);
+        }
+        manager.post(
+                "/service/settings/categories",
+                "/service/settings",
+                Map.of("nameZh", "售后安装 " + token, "nameEn", "Installation " + token));
+        TicketCategory added = categories.all().stream()
+                .filter(c -> c.nameZh().equals("售后安装 " + token))
+                .findFirst()
+                .orElseThrow();
+        manager.post(
+                "/service/settings/categories/" + added.id(),
+                "/service/settings",
+                Map.of("nameZh", added.nameZh(), "nameEn", added.nameEn()));
+        manager.post(
+                "/service/settings/canned-replies",
+                "/service/settings",
+                Map.of("title", "坏的 " + token, "body", "{{order.total}}"));
+        manager.post(
+                "/service/settings/canned-replies",
+                "/service/settings",
+                Map.of("title", "好的 " + token, "body", "{{customer.name}}您好"));
+
+        assertThat(categories.find(added.id()).orElseThrow().active()).isFalse();
+        assertThat(canned.all())
+                .extracting(CannedReply::title)
+                .contains("好的 " + token)
+                .doesNotContain("坏的 " + token);
+        var refused = desk.post(
+                "/api/v1/tickets",
+                body(Map.of("customerId", customer("off", null, null, null).id(), "categoryId", added.id())));
+        assertThat(problemFields(refused)).containsExactly("categoryId");
+        assertThat(signedIn(Role.SERVICE).get("/service/settings").statusCode()).isEqualTo(403);
     }
 
     private List<Long> matches(String condition, Customer... among) {
