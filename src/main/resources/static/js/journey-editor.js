@@ -14,7 +14,8 @@
         wait: {days: 1}, branch: {since: 'ordered'}, split: {weights: {a: 50, b: 50}}, exit: {},
         send_email: {templateId: 0, marketing: true}, send_sms: {templateId: 0}, send_webhook: {templateId: 0},
         issue_coupon: {campaignId: 0}, award_points: {points: 100, note: ''}, add_tag: {tagId: 0}, remove_tag: {tagId: 0},
-        create_task: {title: '', kind: 'CALL', dueInDays: 1}, update_field: {field: 'lifecycle_stage', value: 'REPEAT'}
+        create_task: {title: '', kind: 'CALL', dueInDays: 1}, update_field: {field: 'lifecycle_stage', value: 'REPEAT'},
+        create_ticket: {subject: '', body: '', priority: 'NORMAL'}
     };
     const branchKeys = {branch: ['yes', 'no'], wait: ['event']};
     let graph;

@@ -69,6 +69,14 @@ public final class ApiClient {
         return send(request(path).POST(bodyOf(body)).header("Content-Type", "application/json"));
     }
 
+    /** A JSON POST with a header of its own, e.g. an {@code Idempotency-Key}. */
+    public Response post(String path, Object body, String header, String value) {
+        return send(request(path)
+                .POST(bodyOf(body))
+                .header("Content-Type", "application/json")
+                .header(header, value));
+    }
+
     /** A POST of a text body of the given type, e.g. a CSV file. */
     public Response post(String path, String body, String contentType) {
         return send(

@@ -13,7 +13,12 @@ import org.springframework.stereotype.Component;
 class CustomersPersonalData implements PersonalDataHolder {
 
     private static final List<String> TABLES = List.of(
-            "contacts", "customer_identities", "customer_notes", "custom_field_history", "duplicate_candidates");
+            "contacts",
+            "customer_identities",
+            "customer_notes",
+            "custom_field_history",
+            "duplicate_candidates",
+            "customer_review_flags");
 
     private final PersonalDataRows rows;
     private final CustomerTable table;

@@ -49,6 +49,7 @@ public class DemoDataset {
             new NewUser("sales2", "李娜 Sales", null, UserAccounts.DEMO_PASSWORD, Set.of(Role.SALES)),
             new NewUser("sales3", "Tom Baker Sales", null, UserAccounts.DEMO_PASSWORD, Set.of(Role.SALES)),
             new NewUser("service", "赵客服 Service", null, UserAccounts.DEMO_PASSWORD, Set.of(Role.SERVICE)),
+            new NewUser("service2", "钱客服 Service", null, UserAccounts.DEMO_PASSWORD, Set.of(Role.SERVICE)),
             new NewUser("analyst", "周分析 Analyst", null, UserAccounts.DEMO_PASSWORD, Set.of(Role.ANALYST)));
 
     private final Customers customers;

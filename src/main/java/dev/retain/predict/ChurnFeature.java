@@ -32,7 +32,13 @@ public enum ChurnFeature {
     /** The tier's place in the list, lowest 1; 0 without a tier. */
     TIER_LEVEL("tier_level"),
     /** 1 when the member moved down a tier in the last 180 days, else 0. */
-    TIER_MOVED_DOWN_180_DAYS("tier_moved_down_180_days");
+    TIER_MOVED_DOWN_180_DAYS("tier_moved_down_180_days"),
+    /** Service signals, from the tickets the service desk publishes; customers without tickets have zeros. */
+    TICKETS_90_DAYS("tickets_90_days"),
+    /** Tickets opened before the day and not yet solved or closed on it. */
+    OPEN_TICKETS("open_tickets"),
+    /** Solved tickets the customer reopened by replying, in the last 180 days. */
+    TICKETS_REOPENED_180_DAYS("tickets_reopened_180_days");
 
     private final String key;
 

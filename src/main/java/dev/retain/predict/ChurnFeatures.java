@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds the churn features of the definition's population as of a day in one SQL pass over orders, order lines,
- * events, custom field history, and the loyalty ledger and tier moves (through the views loyalty publishes) before that
+ * events, custom field history, the loyalty ledger and tier moves, and tickets (through the views loyalty and the service
+ * desk publish) before that
  * day — nothing on or after it, so a model trained on a past day learns nothing it could not have known then. A
  * labelled table also says who churned: a repeat buyer with no paid order in the {@code inactiveDays} from that day on;
  * a contract customer whose end date was not moved past the end before the grace days after it ran out.
@@ -101,6 +102,20 @@ public class ChurnFeatures {
                            as moved_down
                 from loyalty_tier_moves_view
                 where at < :asOf and customer_id in (select customer_id from population)
+                group by customer_id),
+            service as (
+                select customer_id,
+                       count(*) filter (where created_at >= cast(:asOf as timestamptz) - interval '90 days') as tickets_90,
+                       count(*) filter (where coalesce(solved_at, closed_at) is null
+                                          or coalesce(solved_at, closed_at) >= :asOf) as open_tickets
+                from service_tickets_view
+                where created_at < :asOf and customer_id in (select customer_id from population)
+                group by customer_id),
+            reopens as (
+                select customer_id, count(*) as reopened_180
+                from service_ticket_reopens_view
+                where at >= cast(:asOf as timestamptz) - interval '180 days' and at < :asOf
+                  and customer_id in (select customer_id from population)
                 group by customer_id)
             select p.customer_id, coalesce(b.recency, p.tenure), coalesce(b.purchases, 0), coalesce(b.monetary, 0),
                    greatest(b.tenure, p.tenure), coalesce(b.average_interval, 0),
@@ -112,6 +127,7 @@ public class ChurnFeatures {
                    coalesce(w.balance, 0), coalesce(w.redeemed_90, 0), coalesce(w.expired_90, 0),
                    coalesce(w.since_redemption, greatest(b.tenure, p.tenure)),
                    coalesce(t.tier_level, 0), coalesce(t.moved_down::int, 0),
+                   coalesce(s.tickets_90, 0), coalesce(s.open_tickets, 0), coalesce(ro.reopened_180, 0),
                    %s as churned
             from population p
             left join buyers b using (customer_id)
@@ -120,6 +136,8 @@ public class ChurnFeatures {
             left join activity a using (customer_id)
             left join points w using (customer_id)
             left join tiers t using (customer_id)
+            left join service s using (customer_id)
+            left join reopens ro using (customer_id)
             order by p.customer_id""";
 
     private static final String NO_LATER_ORDER = """

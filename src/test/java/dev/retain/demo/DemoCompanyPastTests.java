@@ -144,6 +144,27 @@ class DemoCompanyPastTests {
                 .as("tiers members are in")
                 .isGreaterThanOrEqualTo(2);
         assertThat(ledger.run().problems()).as("the points ledger's check").isEmpty();
+        assertThat(count("select count(*) from tickets")).as("service tickets").isGreaterThan(150);
+        assertThat(count("select count(*) from tickets where reopen_count > 0"))
+                .as("reopened tickets")
+                .isPositive();
+        assertThat(count("select count(*) from tickets where merged_into is not null"))
+                .as("merged tickets")
+                .isPositive();
+        assertThat(count("select count(*) from tickets where status = 'SOLVED' and first_response_at is not null"))
+                .as("solved tickets")
+                .isPositive();
+        assertThat(count("select count(*) from tickets where status in ('NEW', 'OPEN')"))
+                .as("tickets being worked on")
+                .isPositive();
+        assertThat(count("select count(*) from ticket_messages where created_at > now()")
+                        + count("select count(*) from tickets where created_at > now() or solved_at > now()"))
+                .as("service history in the future")
+                .isZero();
+        assertThat(count("select count(*) from team_members m join users u on u.id = m.user_id"
+                        + " join teams t on t.id = m.team_id where t.name = '客服部' and u.username like 'service%'"))
+                .as("the service team")
+                .isEqualTo(2);
         assertThat(merges.openCandidateCount()).as(this::importsAndCandidates).isGreaterThanOrEqualTo(4);
         assertThat(quality.open())
                 .extracting(DataQualityAlert::message)

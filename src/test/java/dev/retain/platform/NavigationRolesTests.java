@@ -72,8 +72,9 @@ class NavigationRolesTests {
         assertThat(admin).contains("id=\"nav-group-SETTINGS\"");
         assertThat(sales).contains("id=\"nav-group-SALES\"");
         assertThat(sessions.get(Role.ANALYST).get("/").body()).doesNotContain("id=\"nav-group-SALES\"");
-        // no module adds to it yet
-        assertThat(admin).doesNotContain("id=\"nav-group-SERVICE\"");
+        assertThat(admin).contains("id=\"nav-group-SERVICE\"");
+        assertThat(sessions.get(Role.SERVICE).get("/").body()).contains("id=\"nav-group-SERVICE\"");
+        assertThat(sessions.get(Role.MARKETER).get("/").body()).doesNotContain("id=\"nav-group-SERVICE\"");
     }
 
     @Test
