@@ -1,0 +1,157 @@
+package dev.retain.service.knowledge;
+
+import dev.retain.platform.InvalidInputException;
+import dev.retain.service.ArticleHit;
+import dev.retain.service.ArticleLocale;
+import dev.retain.service.ArticleQuery;
+import dev.retain.service.ArticleStatus;
+import dev.retain.service.ArticleVisibility;
+import dev.retain.service.KnowledgeBase;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The knowledge base's search. Candidates are the articles whose title or body holds one of the query's index tokens
+ * ({@link SearchText}), found through the GIN indexes; each is scored on its normalised texts:
+ *
+ * <ul>
+ *   <li>the whole query in the title (+{@value #PHRASE_IN_TITLE}) or body (+{@value #PHRASE_IN_BODY});
+ *   <li>each CJK run or word of the query, whole, in the title (+{@value #PART_IN_TITLE}) or body
+ *       (+{@value #PART_IN_BODY});
+ *   <li>each pair of CJK characters, single character or word in the title (+{@value #TERM_IN_TITLE}) or body
+ *       (+{@value #TERM_IN_BODY});
+ *   <li>the language asked for, when one is preferred rather than required (+{@value #PREFERRED_LOCALE}).
+ * </ul>
+ *
+ * So the title counts above the body and the exact phrase above the same characters scattered; ties go to the article
+ * that helped more often, then the newer.
+ */
+@Service
+public class ArticleSearch {
+
+    static final int PHRASE_IN_TITLE = 20;
+    static final int PHRASE_IN_BODY = 8;
+    static final int PART_IN_TITLE = 6;
+    static final int PART_IN_BODY = 2;
+    static final int TERM_IN_TITLE = 3;
+    static final int TERM_IN_BODY = 1;
+    static final int PREFERRED_LOCALE = 2;
+    static final int MAX_LIMIT = 100;
+
+    private static final String SELECT = """
+            select a.id, a.title, a.body, a.locale, a.category_id, c.name as category, a.visibility, a.status,
+                   a.use_count, a.updated_at, %s as score
+            from knowledge_articles a join knowledge_categories c on c.id = a.category_id
+            """;
+
+    private static final String SCORE = """
+            ((case when strpos(a.title_norm, ?) > 0 then %d else 0 end)
+             + (case when strpos(a.body_norm, ?) > 0 then %d else 0 end)
+             + (select coalesce(sum((strpos(a.title_norm, p) > 0)::int * %d + (strpos(a.body_norm, p) > 0)::int * %d), 0)
+                from unnest(cast(? as text[])) p)
+             + (select coalesce(sum((strpos(a.title_norm, t) > 0)::int * %d + (strpos(a.body_norm, t) > 0)::int * %d), 0)
+                from unnest(cast(? as text[])) t)
+             + (case when a.locale = ? then %d else 0 end))""".formatted(
+                    PHRASE_IN_TITLE,
+                    PHRASE_IN_BODY,
+                    PART_IN_TITLE,
+                    PART_IN_BODY,
+                    TERM_IN_TITLE,
+                    TERM_IN_BODY,
+                    PREFERRED_LOCALE);
+
+    private final JdbcClient jdbc;
+
+    ArticleSearch(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @throws InvalidInputException a query over {@link KnowledgeBase#MAX_QUERY} characters */
+    public List<ArticleHit> search(ArticleQuery query) {
+        String text = query.text() == null ? "" : query.text();
+        if (text.length() > KnowledgeBase.MAX_QUERY) {
+            throw new InvalidInputException(
+                    "q", "at most " + KnowledgeBase.MAX_QUERY + " characters (" + text.length() + " given)");
+        }
+        return run(query, SearchText.query(text), null);
+    }
+
+    /** Published articles for these visibilities, the given language preferred (not required). */
+    public List<ArticleHit> suggest(String text, ArticleLocale preferred, List<ArticleVisibility> visible, int limit) {
+        String start = text == null ? "" : text.strip();
+        if (start.length() > KnowledgeBase.MAX_QUERY) {
+            start = start.substring(0, KnowledgeBase.MAX_QUERY);
+        }
+        SearchText.Query parsed = SearchText.query(start);
+        if (parsed.isEmpty()) {
+            return List.of();
+        }
+        var query = new ArticleQuery(
+                start, null, null, java.util.Set.copyOf(visible), java.util.Set.of(ArticleStatus.PUBLISHED), limit);
+        return run(query, parsed, preferred);
+    }
+
+    private List<ArticleHit> run(ArticleQuery query, SearchText.Query parsed, ArticleLocale preferred) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder();
+        if (parsed.isEmpty()) {
+            sql.append(SELECT.formatted("0"));
+        } else {
+            sql.append(SELECT.formatted(SCORE));
+            params.add(parsed.phrase());
+            params.add(parsed.phrase());
+            params.add(parsed.parts().toArray(String[]::new));
+            params.add(parsed.terms().toArray(String[]::new));
+            params.add(preferred == null ? null : preferred.tag());
+        }
+        sql.append(" where a.status = any (?) and a.visibility = any (?)");
+        params.add(query.statuses().stream().map(Enum::name).toArray(String[]::new));
+        params.add(query.visibilities().stream().map(Enum::name).toArray(String[]::new));
+        if (query.locale() != null) {
+            sql.append(" and a.locale = ?");
+            params.add(query.locale().tag());
+        }
+        if (query.categoryId() != null) {
+            sql.append(" and a.category_id = ?");
+            params.add(query.categoryId());
+        }
+        if (!parsed.isEmpty()) {
+            String[] lookups = parsed.lookups().toArray(String[]::new);
+            sql.append(" and (a.title_tokens && cast(? as text[]) or a.body_tokens && cast(? as text[]))");
+            params.add(lookups);
+            params.add(lookups);
+            sql.append(" order by score desc, a.use_count desc, a.updated_at desc, a.id");
+        } else {
+            sql.append(" order by a.updated_at desc, a.id desc");
+        }
+        sql.append(" limit ?");
+        params.add(Math.max(1, Math.min(query.limit(), MAX_LIMIT)));
+        List<String> needles = parsed.needles();
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query((rs, n) -> hit(rs, needles))
+                .list();
+    }
+
+    private static ArticleHit hit(ResultSet rs, List<String> needles) throws SQLException {
+        String title = rs.getString("title");
+        String body = rs.getString("body");
+        return new ArticleHit(
+                rs.getLong("id"),
+                title,
+                Highlighter.mark(title, needles),
+                Highlighter.snippet(body, needles),
+                ArticleLocale.ofTag(rs.getString("locale")).orElseThrow(),
+                rs.getLong("category_id"),
+                rs.getString("category"),
+                ArticleVisibility.valueOf(rs.getString("visibility")),
+                ArticleStatus.valueOf(rs.getString("status")),
+                rs.getLong("use_count"),
+                rs.getTimestamp("updated_at").toInstant(),
+                rs.getDouble("score"));
+    }
+}
