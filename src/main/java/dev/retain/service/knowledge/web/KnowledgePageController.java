@@ -100,8 +100,12 @@ class KnowledgePageController {
     String create(@RequestParam(required = false) Long translationOf, Model model) {
         if (!model.containsAttribute("form")) {
             Map<String, Object> form = new LinkedHashMap<>();
+            form.put("title", "");
+            form.put("body", "");
             form.put("locale", "zh-CN");
+            form.put("categoryId", null);
             form.put("visibility", ArticleVisibility.INTERNAL.name());
+            form.put("translationOf", null);
             if (translationOf != null) {
                 Article original = knowledge.find(translationOf);
                 form.put("translationOf", original.id());
