@@ -24,7 +24,9 @@ import org.springframework.stereotype.Service;
  *       (+{@value #PART_IN_BODY});
  *   <li>each pair of CJK characters, single character or word in the title (+{@value #TERM_IN_TITLE}) or body
  *       (+{@value #TERM_IN_BODY});
- *   <li>the language asked for, when one is preferred rather than required (+{@value #PREFERRED_LOCALE}).
+ *   <li>the language asked for, when one is preferred rather than required (+{@value #PREFERRED_LOCALE});
+ *   <li>how much of the title the query's parts cover (up to +{@value #TITLE_COVERAGE}), so a short title that is
+ *       mostly the query ranks above a long one that mentions it.
  * </ul>
  *
  * So the title counts above the body and the exact phrase above the same characters scattered; ties go to the article
@@ -40,6 +42,7 @@ public class ArticleSearch {
     static final int TERM_IN_TITLE = 3;
     static final int TERM_IN_BODY = 1;
     static final int PREFERRED_LOCALE = 2;
+    static final int TITLE_COVERAGE = 4;
     static final int MAX_LIMIT = 100;
 
     private static final String SELECT = """
@@ -55,14 +58,17 @@ public class ArticleSearch {
                 from unnest(cast(? as text[])) p)
              + (select coalesce(sum((strpos(a.title_norm, t) > 0)::int * %d + (strpos(a.body_norm, t) > 0)::int * %d), 0)
                 from unnest(cast(? as text[])) t)
-             + (case when a.locale = ? then %d else 0 end))""".formatted(
+             + (case when a.locale = ? then %d else 0 end)
+             + %d.0 * (select coalesce(sum(length(p)), 0) from unnest(cast(? as text[])) p
+                       where strpos(a.title_norm, p) > 0) / greatest(length(a.title_norm), 1))""".formatted(
                     PHRASE_IN_TITLE,
                     PHRASE_IN_BODY,
                     PART_IN_TITLE,
                     PART_IN_BODY,
                     TERM_IN_TITLE,
                     TERM_IN_BODY,
-                    PREFERRED_LOCALE);
+                    PREFERRED_LOCALE,
+                    TITLE_COVERAGE);
 
     private final JdbcClient jdbc;
 
@@ -107,6 +113,7 @@ public class ArticleSearch {
             params.add(parsed.parts().toArray(String[]::new));
             params.add(parsed.terms().toArray(String[]::new));
             params.add(preferred == null ? null : preferred.tag());
+            params.add(parsed.parts().toArray(String[]::new));
         }
         sql.append(" where a.status = any (?) and a.visibility = any (?)");
         params.add(query.statuses().stream().map(Enum::name).toArray(String[]::new));

@@ -20,7 +20,7 @@ class SuggestThrottle {
     private final Clock clock;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
-    SuggestThrottle(@Value("${retain.knowledge.suggest-per-minute:120}") int perMinute, Clock clock) {
+    SuggestThrottle(@Value("${retain.knowledge.suggest-per-minute}") int perMinute, Clock clock) {
         this.perMinute = perMinute;
         this.clock = clock;
     }
