@@ -184,7 +184,7 @@ public final class KnowledgeBenchmark {
             String topic = pick(random, ENGLISH_TOPICS);
             title = Character.toUpperCase(topic.charAt(0)) + topic.substring(1) + " "
                     + pick(random, new String[] {"guide", "questions", "rules", "how-to", "policy"}) + " " + i;
-            int sentences = 3 + random.nextInt(5);
+            int sentences = 4 + random.nextInt(6);
             for (int s = 0; s < sentences; s++) {
                 body.append(String.format(
                                 pick(random, ENGLISH_SENTENCES),
@@ -195,7 +195,7 @@ public final class KnowledgeBenchmark {
         } else {
             String topic = pick(random, TOPICS);
             title = (random.nextBoolean() ? pick(random, PRODUCTS) : "") + topic + pick(random, TITLE_ENDS);
-            int sentences = 4 + random.nextInt(8);
+            int sentences = 6 + random.nextInt(12);
             for (int s = 0; s < sentences; s++) {
                 String template = pick(random, SENTENCES);
                 String subject =
