@@ -31,6 +31,12 @@ import org.springframework.stereotype.Service;
  *
  * So the title counts above the body and the exact phrase above the same characters scattered; ties go to the article
  * that helped more often, then the newer.
+ *
+ * <p>Scoring is the costly part, so a common word or character does not score every article holding it: the candidates
+ * are the articles with a piece of the query in their title (up to {@value #TITLE_CANDIDATES}), those holding every
+ * piece in their text (up to {@value #BODY_CANDIDATES}) and those holding some piece in their text (up to {@value
+ * #SOME_CANDIDATES}), each set the most used and newest first. Below those numbers every match is scored; above them
+ * an article matching only in its text can be missed in favour of more used or newer ones with the same match.
  */
 @Service
 public class ArticleSearch {
@@ -44,6 +50,9 @@ public class ArticleSearch {
     static final int PREFERRED_LOCALE = 2;
     static final int TITLE_COVERAGE = 4;
     static final int MAX_LIMIT = 100;
+    static final int TITLE_CANDIDATES = 2_000;
+    static final int BODY_CANDIDATES = 1_000;
+    static final int SOME_CANDIDATES = 300;
 
     private static final String SELECT = """
             select a.id, a.title, a.body, a.locale, a.category_id, c.name as category, a.visibility, a.status,
@@ -84,31 +93,34 @@ public class ArticleSearch {
 
     private List<ArticleHit> run(ArticleQuery query, SearchText.Query parsed, ArticleLocale preferred) {
         List<Object> params = new ArrayList<>();
+        List<Object> filterParams = new ArrayList<>();
+        String filters = filters(query, filterParams);
         StringBuilder sql = new StringBuilder();
         if (parsed.isEmpty()) {
-            sql.append(SELECT.formatted("0"));
-        } else {
-            sql.append(SELECT.formatted(score(parsed, preferred, params)));
-        }
-        sql.append(" where a.status = any (?) and a.visibility = any (?)");
-        params.add(query.statuses().stream().map(Enum::name).toArray(String[]::new));
-        params.add(query.visibilities().stream().map(Enum::name).toArray(String[]::new));
-        if (query.locale() != null) {
-            sql.append(" and a.locale = ?");
-            params.add(query.locale().tag());
-        }
-        if (query.categoryId() != null) {
-            sql.append(" and a.category_id = ?");
-            params.add(query.categoryId());
-        }
-        if (!parsed.isEmpty()) {
-            String[] lookups = parsed.lookups().toArray(String[]::new);
-            sql.append(" and (a.title_tokens && cast(? as text[]) or a.body_tokens && cast(? as text[]))");
-            params.add(lookups);
-            params.add(lookups);
-            sql.append(" order by score desc, a.use_count desc, a.updated_at desc, a.id");
-        } else {
+            sql.append(SELECT.formatted("0")).append(" where ").append(filters);
+            params.addAll(filterParams);
             sql.append(" order by a.updated_at desc, a.id desc");
+        } else {
+            String[] lookups = parsed.lookups().toArray(String[]::new);
+            sql.append("with candidates as (");
+            candidates(
+                    sql,
+                    params,
+                    filters,
+                    filterParams,
+                    "a.title_tokens && cast(? as text[])",
+                    lookups,
+                    TITLE_CANDIDATES);
+            sql.append(" union ");
+            candidates(
+                    sql, params, filters, filterParams, "a.body_tokens @> cast(? as text[])", lookups, BODY_CANDIDATES);
+            sql.append(" union ");
+            candidates(
+                    sql, params, filters, filterParams, "a.body_tokens && cast(? as text[])", lookups, SOME_CANDIDATES);
+            sql.append(") ");
+            sql.append(SELECT.formatted(score(parsed, preferred, params)));
+            sql.append(" where a.id in (select id from candidates)");
+            sql.append(" order by score desc, a.use_count desc, a.updated_at desc, a.id");
         }
         sql.append(" limit ?");
         params.add(Math.max(1, Math.min(query.limit(), MAX_LIMIT)));
@@ -117,6 +129,42 @@ public class ArticleSearch {
                 .params(params)
                 .query((rs, n) -> hit(rs, needles))
                 .list();
+    }
+
+    /** The query's filters on {@code a}, their values added to {@code params}. */
+    private static String filters(ArticleQuery query, List<Object> params) {
+        StringBuilder filters = new StringBuilder("a.status = any (?) and a.visibility = any (?)");
+        params.add(query.statuses().stream().map(Enum::name).toArray(String[]::new));
+        params.add(query.visibilities().stream().map(Enum::name).toArray(String[]::new));
+        if (query.locale() != null) {
+            filters.append(" and a.locale = ?");
+            params.add(query.locale().tag());
+        }
+        if (query.categoryId() != null) {
+            filters.append(" and a.category_id = ?");
+            params.add(query.categoryId());
+        }
+        return filters.toString();
+    }
+
+    /** One way of finding candidates through an index, at most {@code most} of them, the most used and newest. */
+    private static void candidates(
+            StringBuilder sql,
+            List<Object> params,
+            String filters,
+            List<Object> filterParams,
+            String match,
+            String[] lookups,
+            int most) {
+        sql.append("(select a.id from knowledge_articles a where ")
+                .append(filters)
+                .append(" and ")
+                .append(match)
+                .append(" order by a.use_count desc, a.updated_at desc limit ")
+                .append(most)
+                .append(')');
+        params.addAll(filterParams);
+        params.add(lookups);
     }
 
     /**
