@@ -61,15 +61,18 @@ create table knowledge_article_versions (
 );
 
 -- An article an agent put into a reply on a ticket: once per article and ticket. Keyed by the ticket's customer, so
--- it is scoped like every customer's rows and goes with the customer's erasure; the article's use_count keeps the
--- number.
+-- it is scoped like every customer's rows, moves with a merge (merge_id, moved_from: back on an unmerge) and goes with
+-- the customer's erasure; the article's use_count keeps the number.
 create table article_uses (
     customer_id bigint      not null,
     article_id  bigint      not null references knowledge_articles (id),
     ticket_id   bigint      not null,
     used_at     timestamptz not null,
     used_by     text        not null,
+    merge_id    bigint,
+    moved_from  bigint,
     primary key (customer_id, article_id, ticket_id)
 );
+create index article_uses_merges on article_uses (merge_id) where merge_id is not null;
 create index article_uses_article on article_uses (article_id, used_at desc);
 select scope_by_customer('article_uses');

@@ -4,6 +4,7 @@ import dev.retain.RetainApplication;
 import dev.retain.service.ArticleAudience;
 import dev.retain.service.ArticleQuery;
 import dev.retain.service.KnowledgeBase;
+import dev.retain.service.knowledge.SearchPlans;
 import dev.retain.service.knowledge.SearchText;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The knowledge base's search over N generated articles (mostly Chinese, some English, realistic service-desk text):
@@ -158,6 +160,42 @@ public final class KnowledgeBenchmark {
             t = System.nanoTime();
             foundByScan += ilike(jdbc, q);
             scanned[i] = System.nanoTime() - t;
+        }
+        String[] kinds = {
+            "word", "word", "word", "phrase", "two words", "one character", "mixed", "how to", "prefix", "product"
+        };
+        for (int kind = 0; kind < 10; kind++) {
+            if (kind == 1 || kind == 2) {
+                continue;
+            }
+            List<Long> times = new ArrayList<>();
+            for (int i = 0; i < queries.size(); i++) {
+                if (i % 10 == kind || (kind == 0 && i % 10 < 3)) {
+                    times.add(ranked[i]);
+                }
+            }
+            long[] of = times.stream().mapToLong(Long::longValue).toArray();
+            System.out.printf(
+                    "  %-14s (e.g. %s): p50 %.1f ms, p95 %.1f ms%n",
+                    kinds[kind], queries.get(kind), percentile(of, 0.50), percentile(of, 0.95));
+        }
+        if (Boolean.getBoolean("bench.explain")) {
+            Integer[] order = new Integer[queries.size()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (x, y) -> Long.compare(ranked[y], ranked[x]));
+            for (int k = 0; k < Math.min(3, order.length); k++) {
+                String q = queries.get(order[k]);
+                System.out.printf(
+                        "slow: %s (%.1f ms)%n%s%n",
+                        q,
+                        ranked[order[k]] / 1e6,
+                        SearchPlans.explain(
+                                jdbc,
+                                context.getBean(PlatformTransactionManager.class),
+                                ArticleQuery.published(q, null, ArticleAudience.STAFF, 10)));
+            }
         }
         double p50 = percentile(ranked, 0.50);
         double p95 = percentile(ranked, 0.95);

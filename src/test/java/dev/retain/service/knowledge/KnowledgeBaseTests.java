@@ -2,9 +2,15 @@ package dev.retain.service.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.retain.ApiClient;
 import dev.retain.IntegrationTest;
+import dev.retain.customers.Customer;
+import dev.retain.customers.CustomerDraft;
+import dev.retain.customers.CustomerKind;
+import dev.retain.customers.CustomerMerges;
+import dev.retain.customers.Customers;
 import dev.retain.platform.InvalidInputException;
 import dev.retain.platform.NotFoundException;
 import dev.retain.platform.Role;
@@ -24,6 +30,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,6 +61,12 @@ class KnowledgeBaseTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Customers customers;
+
+    @Autowired
+    CustomerMerges merges;
 
     String token;
     long category;
@@ -273,6 +286,47 @@ class KnowledgeBaseTests {
         assertThat(knowledge.find(invoice.id()).uses()).isEqualTo(2);
         assertThat(knowledge.mostUsed(100)).extracting(Article::id).contains(invoice.id());
         assertThatThrownBy(() -> knowledge.recordUse(-1, 71, customer)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void usesMoveWithTheCustomersMergeAndBackOnItsUndo() {
+        Customer survivor = aCustomer("甲");
+        Customer merged = aCustomer("乙");
+        knowledge.recordUse(returns.id(), 81, merged.id());
+
+        var merge = merges.merge(survivor.id(), merged.id());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> usesOf(survivor.id()) == 1);
+        assertThat(usesOf(merged.id())).isZero();
+        merges.unmerge(merge.id());
+        await().atMost(Duration.ofSeconds(20)).until(() -> usesOf(merged.id()) == 1);
+        assertThat(usesOf(survivor.id())).isZero();
+        assertThat(knowledge.find(returns.id()).uses()).isEqualTo(1);
+    }
+
+    private Customer aCustomer(String name) {
+        return customers.create(new CustomerDraft(
+                CustomerKind.PERSON,
+                name + " " + token,
+                null,
+                name.hashCode() + "-" + token + "@example.com",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                "knowledge-test",
+                Map.of()));
+    }
+
+    private long usesOf(long customerId) {
+        return jdbc.sql("select count(*) from article_uses where customer_id = ?")
+                .param(customerId)
+                .query(Long.class)
+                .single();
     }
 
     @Test
