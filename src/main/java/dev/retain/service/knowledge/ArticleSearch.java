@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -89,8 +90,7 @@ public class ArticleSearch {
         if (parsed.isEmpty()) {
             return List.of();
         }
-        var query = new ArticleQuery(
-                start, null, null, java.util.Set.copyOf(visible), java.util.Set.of(ArticleStatus.PUBLISHED), limit);
+        var query = new ArticleQuery(start, null, null, Set.copyOf(visible), Set.of(ArticleStatus.PUBLISHED), limit);
         return run(query, parsed, preferred);
     }
 

@@ -3,6 +3,7 @@ package dev.retain.service.knowledge.web;
 import dev.retain.platform.CompanyZone;
 import dev.retain.platform.ConflictException;
 import dev.retain.platform.InvalidInputException;
+import dev.retain.platform.NotFoundException;
 import dev.retain.service.Article;
 import dev.retain.service.ArticleDraft;
 import dev.retain.service.ArticleLocale;
@@ -84,7 +85,7 @@ class KnowledgePageController {
         Article article = knowledge.find(id);
         boolean editor = isEditor(viewer);
         if (article.status() != ArticleStatus.PUBLISHED && !editor) {
-            throw new dev.retain.platform.NotFoundException("Article", id);
+            throw new NotFoundException("Article", id);
         }
         model.addAttribute("article", article);
         model.addAttribute("bodyHtml", ArticleText.toHtml(article.body()));
