@@ -95,6 +95,12 @@ class ServiceTicketsTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    KnowledgeBase knowledge;
+
+    @Autowired
+    TicketWork work;
+
     private final String token = Long.toString(System.nanoTime(), 36);
     private ApiClient desk;
 
@@ -424,6 +430,39 @@ class ServiceTicketsTests {
         assertThat(figures.times().firstResponseP90()).isPositive();
         assertThat(signedIn(Role.MANAGER).get("/analytics").body()).contains("id=\"service-figures\"");
         assertThat(agent.get("/my-day").body()).contains(tickets.find(id).reference());
+    }
+
+    @Test
+    void anAgentSeesArticlesSuggestedForATicketAndAnInsertedOneCountsOnceAsHavingHelped() {
+        WebSession agent = signedIn(Role.SERVICE);
+        long category = knowledge.createCategory("发票 " + token).id();
+        Article article = knowledge.publish(knowledge
+                .create(new ArticleDraft(
+                        "发票抬头修改 " + token, "在订单页申请重开发票，填写新的抬头。", "zh-CN", category, ArticleVisibility.INTERNAL, null))
+                .id());
+        Customer customer = customer("invoice", null, null, null);
+        long id = open(Map.of("customerId", customer.id(), "subject", "发票抬头修改 " + token, "body", "抬头写错了"))
+                .get("id")
+                .asLong();
+
+        String page = agent.get("/tickets/" + id).body();
+        assertThat(page).contains("id=\"suggested-articles\"").contains("article=" + article.id());
+        String withArticle =
+                agent.get("/tickets/" + id + "?article=" + article.id()).body();
+        assertThat(withArticle)
+                .contains("在订单页申请重开发票，填写新的抬头。")
+                .contains("name=\"articleId\" value=\"" + article.id() + "\"");
+
+        for (int i = 0; i < 2; i++) {
+            agent.post(
+                    "/tickets/" + id + "/messages",
+                    "/tickets/" + id,
+                    Map.of("body", "请按以下步骤操作 " + i, "articleId", Long.toString(article.id())));
+        }
+
+        assertThat(work.thread(id).stream().filter(m -> m.authorKind() == AuthorKind.AGENT))
+                .hasSize(2);
+        assertThat(knowledge.find(article.id()).uses()).isEqualTo(1);
     }
 
     @Test

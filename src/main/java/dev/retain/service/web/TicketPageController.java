@@ -8,13 +8,17 @@ import dev.retain.platform.NotFoundException;
 import dev.retain.platform.PageOf;
 import dev.retain.platform.UserAccount;
 import dev.retain.platform.UserAccounts;
+import dev.retain.service.Article;
+import dev.retain.service.AuthorKind;
 import dev.retain.service.CannedReplies;
+import dev.retain.service.KnowledgeBase;
 import dev.retain.service.NewTicket;
 import dev.retain.service.Ticket;
 import dev.retain.service.TicketAttachments;
 import dev.retain.service.TicketCategories;
 import dev.retain.service.TicketCategory;
 import dev.retain.service.TicketChannel;
+import dev.retain.service.TicketMessage;
 import dev.retain.service.TicketPriority;
 import dev.retain.service.TicketQuery;
 import dev.retain.service.TicketStatus;
@@ -54,6 +58,9 @@ class TicketPageController {
 
     static final int PAGE_SIZE = 50;
 
+    /** Articles suggested beside a ticket. */
+    private static final int SUGGESTIONS = 5;
+
     private final Tickets tickets;
     private final TicketWork work;
     private final TicketCategories categories;
@@ -62,6 +69,7 @@ class TicketPageController {
     private final UserAccounts users;
     private final Customers customers;
     private final CustomerReviews reviews;
+    private final KnowledgeBase knowledge;
 
     TicketPageController(
             Tickets tickets,
@@ -71,7 +79,8 @@ class TicketPageController {
             TicketAttachments attachments,
             UserAccounts users,
             Customers customers,
-            CustomerReviews reviews) {
+            CustomerReviews reviews,
+            KnowledgeBase knowledge) {
         this.tickets = tickets;
         this.work = work;
         this.categories = categories;
@@ -80,6 +89,7 @@ class TicketPageController {
         this.users = users;
         this.customers = customers;
         this.reviews = reviews;
+        this.knowledge = knowledge;
     }
 
     @GetMapping("/tickets")
@@ -263,10 +273,17 @@ class TicketPageController {
 
     @GetMapping("/tickets/{id}")
     @PreAuthorize(ServiceAccess.READ)
-    String show(@PathVariable long id, @RequestParam(required = false) Long canned, Model model, Locale locale) {
+    String show(
+            @PathVariable long id,
+            @RequestParam(required = false) Long canned,
+            @RequestParam(required = false) Long article,
+            Model model,
+            Locale locale) {
         Ticket ticket = tickets.find(id);
+        List<TicketMessage> thread = work.thread(id);
         model.addAttribute("ticket", ticket);
-        model.addAttribute("messages", work.thread(id));
+        model.addAttribute("messages", thread);
+        model.addAttribute("suggestedArticles", knowledge.suggest(questionOf(ticket, thread), locale, SUGGESTIONS));
         model.addAttribute("history", work.history(id));
         model.addAttribute("merged", work.mergedInto(id));
         model.addAttribute("attachments", attachments.of(id));
@@ -296,7 +313,32 @@ class TicketPageController {
                     .ifPresent(reply ->
                             model.addAttribute("replyBody", CannedReplies.render(reply.body(), ticket, agent)));
         }
+        if (article != null && !model.containsAttribute("replyBody")) {
+            Article inserted = knowledge.find(article);
+            model.addAttribute("replyBody", inserted.title() + "\n\n" + inserted.body());
+            model.addAttribute("replyArticle", inserted.id());
+        }
         return "service/ticket";
+    }
+
+    /** The article helped answer this ticket: counted once per ticket (an article deleted meanwhile is not). */
+    private void countUse(long articleId, long ticketId) {
+        try {
+            knowledge.recordUse(articleId, ticketId, tickets.find(ticketId).customerId());
+        } catch (NotFoundException e) {
+            // the reply went out all the same
+        }
+    }
+
+    /** What the customer asks: the subject and their first message, the start of which finds articles. */
+    private static String questionOf(Ticket ticket, List<TicketMessage> thread) {
+        String first = thread.stream()
+                .filter(message -> message.authorKind() == AuthorKind.CUSTOMER)
+                .map(TicketMessage::body)
+                .findFirst()
+                .orElse("");
+        String question = (ticket.subject() + " " + first).strip();
+        return question.length() > KnowledgeBase.MAX_QUERY ? question.substring(0, KnowledgeBase.MAX_QUERY) : question;
     }
 
     @PostMapping("/tickets/{id}/messages")
@@ -305,9 +347,13 @@ class TicketPageController {
             @PathVariable long id,
             @RequestParam(defaultValue = "") String body,
             @RequestParam(defaultValue = "PUBLIC") Visibility visibility,
+            @RequestParam(required = false) Long articleId,
             RedirectAttributes redirect) {
         try {
             work.reply(id, body, visibility);
+            if (articleId != null) {
+                countUse(articleId, id);
+            }
             redirect.addFlashAttribute(
                     "message", visibility == Visibility.PUBLIC ? "service.reply.sent" : "service.note.added");
         } catch (InvalidInputException e) {
