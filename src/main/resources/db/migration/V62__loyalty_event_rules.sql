@@ -40,5 +40,5 @@ select scope_by_customer('loyalty_event_days');
 
 -- The events module's published view of events gains each event's id, so an award can name the event it was for
 -- (its idempotency key) whatever customer a merge moves the event to.
-create or replace view events_view as
+create or replace view events_view with (security_invoker = true) as
 select customer_id, type, occurred_at, properties, id from events;
