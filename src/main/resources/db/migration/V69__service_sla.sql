@@ -51,6 +51,7 @@ create table ticket_sla_timers (
     primary key (customer_id, ticket_id, target, cycle),
     foreign key (customer_id, ticket_id) references tickets (customer_id, id) on delete cascade on update cascade
 );
+create index ticket_sla_timers_ticket on ticket_sla_timers (ticket_id);
 create index ticket_sla_timers_running on ticket_sla_timers (due_at) where state = 'RUNNING';
 create index ticket_sla_timers_calendar on ticket_sla_timers (calendar_id) where state in ('RUNNING', 'PAUSED');
 create index ticket_sla_timers_stopped on ticket_sla_timers (stopped_at) where state in ('MET', 'BREACHED');

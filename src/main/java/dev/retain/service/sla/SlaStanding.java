@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * Where one target of a ticket stands: its state, its due time (null while paused or stopped), the business minutes
- * left (negative once overdue) or used (when stopped), and whether it was breached.
+ * left (negative once overdue) or used (when stopped), whether it was breached and whether it waits paused.
  */
 public record SlaStanding(
         SlaTarget target,
@@ -16,9 +16,5 @@ public record SlaStanding(
         Integer usedMinutes,
         boolean breached,
         Instant breachedAt,
-        Instant stoppedAt) {
-
-    public boolean paused() {
-        return state == TimerState.PAUSED;
-    }
-}
+        Instant stoppedAt,
+        boolean paused) {}

@@ -6,8 +6,12 @@ import dev.retain.service.Ticket;
 import dev.retain.service.Tickets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** A ticket's SLA as people read it: its policy and where each target stands now, in business time. */
@@ -22,8 +26,16 @@ public class TicketSlas {
     private final TimerStore timers;
     private final BusinessCalendars calendars;
     private final Clock clock;
+    private final JdbcClient jdbc;
 
-    TicketSlas(Tickets tickets, SlaTimers slaTimers, TimerStore timers, BusinessCalendars calendars, Clock clock) {
+    TicketSlas(
+            Tickets tickets,
+            SlaTimers slaTimers,
+            TimerStore timers,
+            BusinessCalendars calendars,
+            Clock clock,
+            JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.tickets = tickets;
         this.slaTimers = slaTimers;
         this.timers = timers;
@@ -45,6 +57,38 @@ public class TicketSlas {
         });
     }
 
+    /**
+     * For a page of tickets, the most pressing target of each that has one running or paused (breached first, then
+     * the least business time left): what the list's due badges show. One query for the page.
+     */
+    public Map<Long, SlaStanding> mostPressing(Collection<Long> ticketIds) {
+        if (ticketIds.isEmpty()) {
+            return Map.of();
+        }
+        Instant now = clock.instant();
+        Map<Long, SlaStanding> pressing = new HashMap<>();
+        jdbc.sql("select " + TimerStore.COLUMNS + " from ticket_sla_timers where ticket_id = any (?)"
+                        + " and state in ('RUNNING', 'PAUSED')")
+                .param(ticketIds.toArray(Long[]::new))
+                .query(TimerStore::timer)
+                .list()
+                .forEach(timer -> {
+                    SlaStanding standing = standing(timer, calendars.find(timer.calendarId()), now);
+                    pressing.merge(timer.ticketId(), standing, TicketSlas::morePressing);
+                });
+        return pressing;
+    }
+
+    private static SlaStanding morePressing(SlaStanding a, SlaStanding b) {
+        if (a.breached() != b.breached()) {
+            return a.breached() ? a : b;
+        }
+        if (a.paused() != b.paused()) {
+            return a.paused() ? b : a;
+        }
+        return a.businessMinutesLeft() <= b.businessMinutesLeft() ? a : b;
+    }
+
     static SlaStanding standing(Timer timer, BusinessCalendar calendar, Instant now) {
         long used = timer.usedBy(calendar, now);
         Instant breach = timer.breachedAt() != null
@@ -60,6 +104,7 @@ public class TicketSlas {
                 timer.usedMinutes(),
                 breach != null,
                 breach,
-                timer.stoppedAt());
+                timer.stoppedAt(),
+                timer.state() == TimerState.PAUSED);
     }
 }
