@@ -16,10 +16,11 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.springframework.stereotype.Component;
 
-/** Customers, categories, policies and tickets for SLA tests, each named apart so tests do not meet. */
-@Component
+/**
+ * Customers, categories, policies and tickets for SLA tests, each named apart so tests do not meet; a bean of the
+ * SLA tests' context only (imported by {@link SlaTest}).
+ */
 class SlaFixtures {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
@@ -90,6 +91,10 @@ class SlaFixtures {
                 true,
                 80,
                 true));
+    }
+
+    List<Ticket> ticketsOf(long customerId) {
+        return tickets.ofCustomer(customerId, 50);
     }
 
     Ticket aTicket(long categoryId) {

@@ -28,7 +28,7 @@ import org.springframework.test.context.TestPropertySource;
             "retain.notifications.frequent-cron=-",
             "retain.notifications.daily-cron=-"
         })
-@Import(SlaTest.MovedClock.class)
+@Import({SlaTest.MovedClock.class, SlaFixtures.class})
 @Tag("embedded")
 @interface SlaTest {
 
