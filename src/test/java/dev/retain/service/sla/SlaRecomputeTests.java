@@ -51,6 +51,12 @@ class SlaRecomputeTests {
     @Autowired
     Conditions conditions;
 
+    @Autowired
+    SlaRecompute recompute;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void aHolidayAddedOnTheDueDayMovesTheDueTimeOfRunningTimersToTheNextWorkingDay() {
         var hours = new EnumMap<DayOfWeek, WorkingHours>(DayOfWeek.class);
@@ -89,6 +95,67 @@ class SlaRecomputeTests {
         assertThat(standing(paused).businessMinutesLeft()).isEqualTo(120);
     }
 
+    /**
+     * A test-sized run of the recompute over many running timers, against a plain loop of one update per timer: both
+     * must agree with the calendar's arithmetic; the times are printed (for the benchmark's record), not asserted.
+     */
+    @Test
+    void theBatchedRecomputeGivesEveryRunningTimerTheCalendarsDueTime() {
+        int count = 5_000;
+        BusinessCalendar calendar =
+                calendars.create("批量日历 " + fixtures.token, SlaFixtures.SHANGHAI, weekdays("09:00-12:00, 13:00-18:00"));
+        Customer customer = fixtures.aCustomer();
+        java.time.Instant opened = LocalDateTime.parse("2026-12-04T16:30")
+                .atZone(SlaFixtures.SHANGHAI)
+                .toInstant();
+        jdbc.sql("""
+                        with t as (
+                            insert into tickets (customer_id, subject, channel, priority, status, created_by, created_at,
+                                                 updated_at)
+                            select ?, 'bench ' || g, 'API', 'NORMAL', 'OPEN', 'test', ?, ? from generate_series(1, ?) g
+                            returning customer_id, id)
+                        insert into ticket_sla_timers (customer_id, ticket_id, target, cycle, calendar_id, budget_minutes,
+                                                       warn_percent, state, started_at, running_since, due_at, warn_at)
+                        select customer_id, id, 'RESOLUTION', 0, ?, 600, 80, 'RUNNING', ?, ?, ?, ? from t""")
+                .params(
+                        customer.id(),
+                        java.sql.Timestamp.from(opened),
+                        java.sql.Timestamp.from(opened),
+                        count,
+                        calendar.id(),
+                        java.sql.Timestamp.from(opened),
+                        java.sql.Timestamp.from(opened),
+                        java.sql.Timestamp.from(opened),
+                        java.sql.Timestamp.from(opened))
+                .update();
+        java.time.Instant expected = calendar.plusWorkingTime(opened, Duration.ofMinutes(600));
+
+        long batchStart = System.nanoTime();
+        int recomputed = recompute.recompute(calendar.id());
+        long batchMs = (System.nanoTime() - batchStart) / 1_000_000;
+        assertThat(recomputed).isEqualTo(count);
+        assertThat(dueTimes(customer.id())).containsOnly(expected);
+
+        jdbc.sql("update ticket_sla_timers set due_at = started_at where customer_id = ?")
+                .param(customer.id())
+                .update();
+        long loopStart = System.nanoTime();
+        for (Long ticket : jdbc.sql("select ticket_id from ticket_sla_timers where customer_id = ?")
+                .param(customer.id())
+                .query(Long.class)
+                .list()) {
+            jdbc.sql("update ticket_sla_timers set due_at = ? where customer_id = ? and ticket_id = ?")
+                    .params(
+                            java.sql.Timestamp.from(calendar.plusWorkingTime(opened, Duration.ofMinutes(600))),
+                            customer.id(),
+                            ticket)
+                    .update();
+        }
+        long loopMs = (System.nanoTime() - loopStart) / 1_000_000;
+        assertThat(dueTimes(customer.id())).containsOnly(expected);
+        System.out.printf("sla_recompute timers=%d batch_ms=%d loop_ms=%d%n", count, batchMs, loopMs);
+    }
+
     @Test
     void breachesCountInTheConditionFieldServiceBreaches() {
         long category = fixtures.aCategory();
@@ -110,6 +177,22 @@ class SlaRecomputeTests {
                         + " \"value\": 1}"));
         assertThat(conditions.matchingAmong(condition, List.of(late.id(), onTime.id())))
                 .containsExactly(late.id());
+    }
+
+    private List<java.time.Instant> dueTimes(long customerId) {
+        return jdbc.sql("select due_at from ticket_sla_timers where customer_id = ?")
+                .param(customerId)
+                .query((rs, n) -> rs.getTimestamp(1).toInstant())
+                .list();
+    }
+
+    private static EnumMap<DayOfWeek, WorkingHours> weekdays(String hours) {
+        var week = new EnumMap<DayOfWeek, WorkingHours>(DayOfWeek.class);
+        for (DayOfWeek day : List.of(
+                DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY)) {
+            week.put(day, WorkingHours.parse(hours));
+        }
+        return week;
     }
 
     private Ticket slasOf(Customer customer, long category) {
