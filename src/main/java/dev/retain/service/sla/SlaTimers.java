@@ -40,6 +40,9 @@ class SlaTimers {
             Integer nextResponseMinutes,
             int warnPercent) {}
 
+    /** The fields of a new ticket that policies match on. */
+    private record Covered(TicketPriority priority, Long categoryId, TicketChannel channel) {}
+
     private final JdbcClient jdbc;
     private final SlaPolicies policies;
     private final BusinessCalendars calendars;
@@ -139,16 +142,15 @@ class SlaTimers {
     }
 
     private void start(long customerId, long ticketId, TicketStatus status, Instant at) {
-        var ticket = jdbc.sql("select priority, category_id, channel from tickets where customer_id = ? and id = ?")
+        Covered ticket = jdbc.sql("select priority, category_id, channel from tickets where customer_id = ? and id = ?")
                 .params(customerId, ticketId)
-                .query((rs, n) -> new Object[] {
-                    TicketPriority.valueOf(rs.getString(1)),
-                    rs.getObject(2) == null ? null : rs.getLong(2),
-                    TicketChannel.valueOf(rs.getString(3))
-                })
+                .query((rs, n) -> new Covered(
+                        TicketPriority.valueOf(rs.getString(1)),
+                        rs.getObject(2) == null ? null : rs.getLong(2),
+                        TicketChannel.valueOf(rs.getString(3))))
                 .single();
         Optional<SlaPolicy> matched =
-                policies.matching((TicketPriority) ticket[0], (Long) ticket[1], (TicketChannel) ticket[2], customerId);
+                policies.matching(ticket.priority(), ticket.categoryId(), ticket.channel(), customerId);
         if (matched.isEmpty()) {
             return;
         }
