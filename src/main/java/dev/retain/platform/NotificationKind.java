@@ -16,5 +16,9 @@ public enum NotificationKind {
     /** An owned customer goes back to the public pool soon unless followed up. */
     POOL_RECLAIM_SOON,
     /** An open opportunity has sat in its stage longer than the stage allows. */
-    OPPORTUNITY_STUCK
+    OPPORTUNITY_STUCK,
+    /** A ticket's SLA target is close to its due time (most of its business time used). */
+    SLA_WARNING,
+    /** A ticket's SLA target was breached: its team's managers are told. */
+    SLA_BREACHED
 }

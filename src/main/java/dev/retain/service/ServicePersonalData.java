@@ -17,8 +17,14 @@ import org.springframework.stereotype.Component;
 @Component
 class ServicePersonalData implements PersonalDataHolder {
 
-    private static final List<String> TABLES =
-            List.of("tickets", "ticket_messages", "ticket_attachments", "ticket_status_changes", "ticket_keys");
+    private static final List<String> TABLES = List.of(
+            "tickets",
+            "ticket_messages",
+            "ticket_attachments",
+            "ticket_status_changes",
+            "ticket_keys",
+            "ticket_slas",
+            "ticket_sla_timers");
 
     private final PersonalDataRows rows;
     private final JdbcClient jdbc;
@@ -40,7 +46,9 @@ class ServicePersonalData implements PersonalDataHolder {
 
     @Override
     public Map<String, List<Map<String, Object>>> export(long customerId) {
-        var export = rows.of(customerId, List.of("tickets", "ticket_messages", "ticket_status_changes"));
+        var export = rows.of(
+                customerId,
+                List.of("tickets", "ticket_messages", "ticket_status_changes", "ticket_slas", "ticket_sla_timers"));
         export.put("ticket_attachments", jdbc.sql("""
                                 select id, ticket_id, file_name, content_type, size_bytes, created_at
                                 from ticket_attachments where customer_id = ? order by id""").param(customerId).query().listOfRows());
@@ -52,6 +60,8 @@ class ServicePersonalData implements PersonalDataHolder {
         rows.delete(
                 customer.id(),
                 "ticket_keys",
+                "ticket_sla_timers",
+                "ticket_slas",
                 "ticket_attachments",
                 "ticket_status_changes",
                 "ticket_messages",

@@ -61,6 +61,7 @@ class TicketStore {
                         actor,
                         TicketRows.timestamp(at))
                 .update();
+        events.publishEvent(new TicketStatusMoved(customerId, ticketId, from, to, reason, at));
         if (from != null) {
             audit.record(
                     reason == StatusChangeReason.MERGED ? "merge" : "status",
@@ -81,7 +82,7 @@ class TicketStore {
             String body,
             String messageId,
             Instant at) {
-        return jdbc.sql("""
+        long id = jdbc.sql("""
                         insert into ticket_messages (customer_id, ticket_id, author_kind, author_user_id, author_name,
                                                      visibility, body, message_id, created_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
@@ -97,6 +98,8 @@ class TicketStore {
                         TicketRows.timestamp(at))
                 .query(Long.class)
                 .single();
+        events.publishEvent(new TicketMessageAdded(customerId, ticketId, kind, visibility, at));
+        return id;
     }
 
     void publish(Object event) {

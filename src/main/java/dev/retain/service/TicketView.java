@@ -10,6 +10,8 @@ public enum TicketView {
     UNASSIGNED,
     /** Every open ticket the viewer may see. */
     OPEN,
+    /** Open tickets with an SLA target breached or due soon (in business time). */
+    BREACHING,
     SOLVED,
     /** Every ticket, whatever its status. */
     ALL

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -49,6 +50,7 @@ public class Tickets {
     private final UserAccounts users;
     private final Teams teams;
     private final Clock clock;
+    private final ObjectProvider<BreachingTickets> breaching;
 
     Tickets(
             TicketStore store,
@@ -57,7 +59,9 @@ public class Tickets {
             ServiceSettings settings,
             UserAccounts users,
             Teams teams,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<BreachingTickets> breaching) {
+        this.breaching = breaching;
         this.store = store;
         this.customers = customers;
         this.categories = categories;
@@ -137,6 +141,11 @@ public class Tickets {
             }
             case UNASSIGNED -> where.add("t.status in " + TicketStatus.OPEN_SQL + " and t.assignee_id is null");
             case OPEN -> where.add("t.status in " + TicketStatus.OPEN_SQL);
+            case BREACHING -> {
+                BreachingTickets sla = breaching.getIfAvailable();
+                where.add("t.status in " + TicketStatus.OPEN_SQL + " and "
+                        + (sla == null ? "false" : "(" + sla.condition(params) + ")"));
+            }
             case SOLVED -> where.add("t.status in ('SOLVED', 'CLOSED') and t.merged_into is null");
             case ALL -> {}
         }

@@ -2,6 +2,7 @@ package dev.retain.platform.calendars;
 
 import dev.retain.platform.AuditLog;
 import dev.retain.platform.BusinessCalendar;
+import dev.retain.platform.BusinessCalendarChanged;
 import dev.retain.platform.BusinessCalendars;
 import dev.retain.platform.ConflictException;
 import dev.retain.platform.ExpiringCache;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,10 +41,14 @@ class StoredBusinessCalendars implements BusinessCalendars {
     private final AuditLog audit;
     private final ExpiringCache<Long, BusinessCalendar> cache = new ExpiringCache<>(CACHED_FOR);
 
-    StoredBusinessCalendars(CalendarStore store, CalendarDaysTable days, AuditLog audit) {
+    private final ApplicationEventPublisher events;
+
+    StoredBusinessCalendars(
+            CalendarStore store, CalendarDaysTable days, AuditLog audit, ApplicationEventPublisher events) {
         this.store = store;
         this.days = days;
         this.audit = audit;
+        this.events = events;
     }
 
     /** What the audit log keeps of a calendar's settings. */
@@ -126,6 +132,7 @@ class StoredBusinessCalendars implements BusinessCalendars {
         BusinessCalendar after = fresh(id);
         days.write(after);
         audit.record("update", "business_calendar", id, Settings.of(before), Settings.of(after));
+        events.publishEvent(new BusinessCalendarChanged(id));
         return after;
     }
 
@@ -180,6 +187,7 @@ class StoredBusinessCalendars implements BusinessCalendars {
                     id,
                     null,
                     Map.of("added", added.stream().map(SpecialDayEntry::of).toList()));
+            events.publishEvent(new BusinessCalendarChanged(id));
         }
         return new ImportResult(added.size(), rows.size() - added.size());
     }
@@ -190,6 +198,7 @@ class StoredBusinessCalendars implements BusinessCalendars {
         BusinessCalendar calendar = fresh(id);
         days.write(calendar);
         audit.record(action, "business_calendar_day", id + "/" + date, before, after);
+        events.publishEvent(new BusinessCalendarChanged(id));
         return calendar;
     }
 

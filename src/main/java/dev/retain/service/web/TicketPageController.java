@@ -26,6 +26,7 @@ import dev.retain.service.TicketView;
 import dev.retain.service.TicketWork;
 import dev.retain.service.Tickets;
 import dev.retain.service.Visibility;
+import dev.retain.service.sla.TicketSlas;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -70,6 +71,7 @@ class TicketPageController {
     private final Customers customers;
     private final CustomerReviews reviews;
     private final KnowledgeBase knowledge;
+    private final TicketSlas slas;
 
     TicketPageController(
             Tickets tickets,
@@ -80,7 +82,9 @@ class TicketPageController {
             UserAccounts users,
             Customers customers,
             CustomerReviews reviews,
-            KnowledgeBase knowledge) {
+            KnowledgeBase knowledge,
+            TicketSlas slas) {
+        this.slas = slas;
         this.tickets = tickets;
         this.work = work;
         this.categories = categories;
@@ -120,6 +124,9 @@ class TicketPageController {
         model.addAttribute("priorities", TicketPriority.values());
         model.addAttribute("channels", TicketChannel.values());
         addNames(model, result.items(), locale);
+        model.addAttribute(
+                "dueBadges",
+                slas.mostPressing(result.items().stream().map(Ticket::id).toList()));
         model.addAttribute("agents", agents());
         model.addAttribute("pagerQuery", query(shown, status, priority, category, channel, q));
         return "service/tickets";
@@ -287,6 +294,7 @@ class TicketPageController {
         model.addAttribute("history", work.history(id));
         model.addAttribute("merged", work.mergedInto(id));
         model.addAttribute("attachments", attachments.of(id));
+        model.addAttribute("sla", slas.of(id).orElse(null));
         model.addAttribute("statuses", ticket.status().next());
         model.addAttribute("priorities", TicketPriority.values());
         model.addAttribute("categories", categories.active());
