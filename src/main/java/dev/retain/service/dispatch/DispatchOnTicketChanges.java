@@ -21,11 +21,11 @@ import org.springframework.stereotype.Component;
 @Component
 class DispatchOnTicketChanges {
 
-    private final Dispatcher dispatcher;
+    private final TicketDispatcher dispatcher;
     private final JdbcClient jdbc;
     private final AuditLog audit;
 
-    DispatchOnTicketChanges(Dispatcher dispatcher, JdbcClient jdbc, AuditLog audit) {
+    DispatchOnTicketChanges(TicketDispatcher dispatcher, JdbcClient jdbc, AuditLog audit) {
         this.dispatcher = dispatcher;
         this.jdbc = jdbc;
         this.audit = audit;

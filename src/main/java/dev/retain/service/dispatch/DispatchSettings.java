@@ -39,7 +39,7 @@ public class DispatchSettings {
     private final UserAccounts users;
     private final BusinessCalendars calendars;
     private final TicketCategories categories;
-    private final Dispatcher dispatcher;
+    private final TicketDispatcher dispatcher;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -50,7 +50,7 @@ public class DispatchSettings {
             UserAccounts users,
             BusinessCalendars calendars,
             TicketCategories categories,
-            Dispatcher dispatcher,
+            TicketDispatcher dispatcher,
             AuditLog audit,
             Clock clock) {
         this.jdbc = jdbc;

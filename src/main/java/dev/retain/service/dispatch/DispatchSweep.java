@@ -16,7 +16,7 @@ class DispatchSweep {
 
     @Bean
     ScheduledJob dispatchSweepJob(
-            Dispatcher dispatcher,
+            TicketDispatcher dispatcher,
             CompanyZone zone,
             @Value("${retain.service.dispatch.sweep-cron:0 * * * * *}") String cron) {
         return new ScheduledJob("service.dispatch-sweep", cron, zone.zone(), dispatcher::drainAll);

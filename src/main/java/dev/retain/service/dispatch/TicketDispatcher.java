@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ticket already waiting.
  */
 @Component
-public class Dispatcher {
+public class TicketDispatcher {
 
     /** The first key of the advisory locks ("DSPT"); the second is the team id (or minus the user id without a team). */
     static final int LOCK_CLASS = 0x44535054;
@@ -62,7 +62,7 @@ public class Dispatcher {
     private final BusinessCalendars calendars;
     private final Clock clock;
 
-    Dispatcher(
+    TicketDispatcher(
             JdbcClient jdbc,
             PlatformTransactionManager transactions,
             DispatchRules rules,
