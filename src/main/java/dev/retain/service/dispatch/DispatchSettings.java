@@ -212,6 +212,17 @@ public class DispatchSettings {
                 .list());
     }
 
+    /** Whether the signed-in agent is on duty; null for someone who takes no tickets (the ticket list's toggle). */
+    public Boolean myDuty() {
+        return users.current()
+                .filter(u -> u.roles().stream()
+                        .anyMatch(r -> r == dev.retain.platform.Role.SERVICE
+                                || r == dev.retain.platform.Role.MANAGER
+                                || r == dev.retain.platform.Role.ADMIN))
+                .map(u -> agent(u.id()).onDuty())
+                .orElse(null);
+    }
+
     private void drainTeamOf(long userId) {
         Optional<Long> team = teams.of(userId).map(dev.retain.platform.Team::id);
         team.ifPresent(dispatcher::drain);

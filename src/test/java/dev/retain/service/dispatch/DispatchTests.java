@@ -81,7 +81,8 @@ class DispatchTests {
     /** Every assignment that put an agent over their cap, recorded by a trigger on tickets while the tests run. */
     @BeforeAll
     static void watchCaps(@Autowired JdbcClient jdbc) {
-        jdbc.sql("create table if not exists dispatch_test_over_cap (user_id bigint, load bigint, cap int)")
+        jdbc.sql("drop table if exists dispatch_test_over_cap").update();
+        jdbc.sql("create table dispatch_test_over_cap (user_id bigint, load bigint, cap int)")
                 .update();
         jdbc.sql("""
                         create or replace function dispatch_test_check_cap() returns trigger language plpgsql as $$
@@ -108,6 +109,8 @@ class DispatchTests {
     @AfterAll
     static void stopWatching(@Autowired JdbcClient jdbc) {
         jdbc.sql("drop trigger if exists dispatch_test_check_cap on tickets").update();
+        jdbc.sql("drop function if exists dispatch_test_check_cap()").update();
+        jdbc.sql("drop table if exists dispatch_test_over_cap").update();
     }
 
     @Test
