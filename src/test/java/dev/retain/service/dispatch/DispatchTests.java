@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.retain.ApiClient;
 import dev.retain.IntegrationTest;
 import dev.retain.customers.Customer;
 import dev.retain.customers.CustomerDraft;
 import dev.retain.customers.CustomerKind;
 import dev.retain.customers.Customers;
+import dev.retain.platform.BusinessCalendars;
 import dev.retain.platform.InvalidInputException;
 import dev.retain.platform.Role;
 import dev.retain.platform.Teams;
 import dev.retain.platform.UserAccounts;
+import dev.retain.platform.WebSession;
+import dev.retain.platform.apikeys.ApiKeys;
 import dev.retain.service.NewTicket;
 import dev.retain.service.TicketCategories;
 import dev.retain.service.TicketChannel;
@@ -32,6 +36,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -75,6 +80,15 @@ class DispatchTests {
 
     @Autowired
     DispatchRules rules;
+
+    @Autowired
+    ApiKeys apiKeys;
+
+    @Autowired
+    BusinessCalendars calendars;
+
+    @LocalServerPort
+    int port;
 
     private final String token = Long.toString(System.nanoTime(), 36);
 
@@ -347,6 +361,113 @@ class DispatchTests {
                 .isInstanceOfSatisfying(
                         InvalidInputException.class,
                         e -> assertThat(e.fieldErrors()).containsKey("cap"));
+    }
+
+    @Test
+    void throughTheApiBadInputIsAClearProblemAndNothingIsWritten() {
+        ApiClient manager = ApiClient.withRoles(port, apiKeys, Role.MANAGER);
+        long team = team("api", agents(1, "api"), DispatchStrategy.ROUND_ROBIN, 4);
+        int rulesBefore = rules.all().size();
+
+        var invalidCondition = manager.post(
+                "/api/v1/dispatch/rules",
+                Map.of("name", "bad", "teamId", team, "condition", Map.of("field", "ticket.priority", "op", "gt")));
+        assertThat(invalidCondition.status()).isEqualTo(400);
+        assertThat(invalidCondition.body().toString()).contains("condition");
+        var unknownTeam = manager.post(
+                "/api/v1/dispatch/rules",
+                Map.of(
+                        "name",
+                        "bad",
+                        "teamId",
+                        987654321L,
+                        "condition",
+                        Map.of("field", "ticket.priority", "op", "eq", "value", "HIGH")));
+        assertThat(unknownTeam.status()).isEqualTo(400);
+        assertThat(unknownTeam.body().toString()).contains("no team 987654321");
+        assertThat(rules.all()).hasSize(rulesBefore);
+
+        var negativeCap =
+                manager.put("/api/v1/dispatch/teams/" + team, Map.of("strategy", "LEAST_LOADED", "defaultCap", -1));
+        assertThat(negativeCap.status()).isEqualTo(400);
+        assertThat(negativeCap.body().toString()).contains("defaultCap");
+        var badStrategy = manager.put("/api/v1/dispatch/teams/" + team, Map.of("strategy", "RANDOM", "defaultCap", 3));
+        assertThat(badStrategy.status()).isEqualTo(400);
+        assertThat(settings.team(team).strategy()).isEqualTo(DispatchStrategy.ROUND_ROBIN);
+        assertThat(settings.team(team).defaultCap()).isEqualTo(4);
+        assertThat(manager.put("/api/v1/dispatch/teams/987654321", Map.of("defaultCap", 3))
+                        .status())
+                .isEqualTo(404);
+
+        var added = manager.post(
+                "/api/v1/dispatch/rules",
+                Map.of(
+                        "name",
+                        "urgent " + token,
+                        "teamId",
+                        team,
+                        "active",
+                        false,
+                        "condition",
+                        Map.of("field", "ticket.priority", "op", "eq", "value", "URGENT")));
+        assertThat(added.status()).isEqualTo(201);
+        assertThat(manager.delete("/api/v1/dispatch/rules/"
+                                + added.body().get("id").asLong())
+                        .status())
+                .isEqualTo(204);
+    }
+
+    @Test
+    void aManagerKeepsDispatchOnItsPageAndAnAgentTogglesTheirDutyFromTheTicketList() {
+        long team = team("page", agents(1, "page"), DispatchStrategy.ROUND_ROBIN, 2);
+        String managerName = "dispatch-manager-" + token;
+        users.create(new UserAccounts.NewUser(managerName, managerName, null, PASSWORD, Set.of(Role.MANAGER)));
+        WebSession manager = new WebSession(port);
+        manager.signIn(managerName, PASSWORD);
+        assertThat(manager.get("/service/dispatch").body()).contains("id=\"team-" + team + "\"");
+        manager.post(
+                "/service/dispatch/teams/" + team,
+                "/service/dispatch",
+                Map.of("autoAssign", "true", "strategy", "LEAST_LOADED", "defaultCap", "6"));
+        assertThat(settings.team(team).strategy()).isEqualTo(DispatchStrategy.LEAST_LOADED);
+        assertThat(settings.team(team).defaultCap()).isEqualTo(6);
+
+        String agentName = "dispatch-agent-" + token;
+        long agent = users.create(new UserAccounts.NewUser(agentName, agentName, null, PASSWORD, Set.of(Role.SERVICE)))
+                .id();
+        WebSession session = new WebSession(port);
+        session.signIn(agentName, PASSWORD);
+        assertThat(session.get("/tickets").body()).contains("id=\"duty-toggle\"");
+        session.post("/service/dispatch/duty", "/tickets", Map.of("onDuty", "true"));
+        assertThat(settings.agent(agent).onDuty()).isTrue();
+        session.post("/service/dispatch/duty", "/tickets", Map.of("onDuty", "false"));
+        assertThat(settings.agent(agent).onDuty()).isFalse();
+        assertThat(session.get("/service/dispatch").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void outsideTheTeamsWorkingHoursTicketsWait() {
+        List<Long> agents = agents(1, "hours");
+        long team = team("hours", agents, DispatchStrategy.ROUND_ROBIN, 5);
+        // a calendar working one hour on a day three days from now: never now
+        java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+        long closed = calendars
+                .create(
+                        "closed " + token,
+                        zone,
+                        Map.of(
+                                java.time.LocalDate.now(zone).plusDays(3).getDayOfWeek(),
+                                dev.retain.platform.WorkingHours.of(
+                                        dev.retain.platform.WorkingHours.Period.of("09:00", "10:00"))))
+                .id();
+        settings.setTeam(new TeamDispatch(team, true, DispatchStrategy.ROUND_ROBIN, 5, closed));
+        long ticket = open(customer("hours", null).id(), team, null);
+        awaitDispatched(List.of(ticket));
+        assertThat(assignee(ticket)).isNull();
+        assertThat(queued(team)).isEqualTo(1);
+
+        settings.setTeam(new TeamDispatch(team, true, DispatchStrategy.ROUND_ROBIN, 5, null));
+        assertThat(assignee(ticket)).isEqualTo(agents.get(0));
     }
 
     // --- helpers
