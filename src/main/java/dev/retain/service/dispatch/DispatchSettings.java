@@ -192,10 +192,10 @@ public class DispatchSettings {
         return agent(userId);
     }
 
-    /** The tickets waiting in every team's queue, oldest first (read as the application: the page is the desk's). */
+    /** The tickets waiting in every team's queue, oldest first: those the viewer may see (a ticket goes with its customer). */
     public List<Queued> queue() {
         Instant now = clock.instant();
-        return dev.retain.platform.ViewerScope.EVERYTHING.within(() -> jdbc.sql("""
+        return jdbc.sql("""
                         select t.id, t.number, t.subject, q.team_id, q.queued_at
                         from dispatch_queue q join tickets t on t.customer_id = q.customer_id and t.id = q.ticket_id
                         order by q.queued_at, q.ticket_id limit 500""")
@@ -209,8 +209,59 @@ public class DispatchSettings {
                             at,
                             Duration.between(at, now));
                 })
-                .list());
+                .list();
     }
+
+    /** The ticket's assignments, oldest first, with the names of the agents and rules involved. */
+    public List<AssignmentLine> history(long ticketId) {
+        List<AssignmentLine> lines = jdbc.sql("""
+                        select a.kind, a.strategy, a.actor, a.at, a.rule_id, r.name, a.from_assignee_id, a.assignee_id
+                        from ticket_assignments a left join dispatch_rules r on r.id = a.rule_id
+                        where a.ticket_id = ? order by a.at, a.id""")
+                .param(ticketId)
+                .query((rs, n) -> new AssignmentLine(
+                        AssignmentKind.valueOf(rs.getString(1)),
+                        rs.getString(2) == null ? null : DispatchStrategy.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant(),
+                        (Long) rs.getObject(5),
+                        rs.getString(6),
+                        (Long) rs.getObject(7),
+                        (Long) rs.getObject(8),
+                        null))
+                .list();
+        var ids = new java.util.HashSet<Long>();
+        lines.forEach(line -> {
+            if (line.assigneeId() != null) {
+                ids.add(line.assigneeId());
+            }
+        });
+        Map<Long, String> names = ids.isEmpty() ? Map.of() : users.displayNames(ids);
+        return lines.stream()
+                .map(line -> new AssignmentLine(
+                        line.kind(),
+                        line.strategy(),
+                        line.actor(),
+                        line.at(),
+                        line.ruleId(),
+                        line.ruleName(),
+                        line.fromAssigneeId(),
+                        line.assigneeId(),
+                        line.assigneeId() == null ? null : names.get(line.assigneeId())))
+                .toList();
+    }
+
+    /** One assignment of a ticket: how, by whom (or which rule), from and to whom. */
+    public record AssignmentLine(
+            AssignmentKind kind,
+            DispatchStrategy strategy,
+            String actor,
+            Instant at,
+            Long ruleId,
+            String ruleName,
+            Long fromAssigneeId,
+            Long assigneeId,
+            String assigneeName) {}
 
     /** Whether the signed-in agent is on duty; null for someone who takes no tickets (the ticket list's toggle). */
     public Boolean myDuty() {

@@ -178,7 +178,19 @@ class DispatchTests {
         for (int i = 0; i < 2; i++) {
             work.assign(open(customer, null, null), agents.get(0));
         }
-        work.assign(open(customer, null, null), agents.get(1));
+        long byHand = open(customer, null, null);
+        work.assign(byHand, agents.get(1));
+        assertThat(jdbc.sql("select kind || '/' || assignee_id from ticket_assignments where ticket_id = ?")
+                        .param(byHand)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("MANUAL/" + agents.get(1));
+        assertThat(jdbc.sql("select count(*) from audit_log where action = 'assign' and entity_type = 'ticket'"
+                                + " and entity_id = ?")
+                        .param(Long.toString(byHand))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
 
         long ticket = open(customer, team, null);
         awaitDispatched(List.of(ticket));
@@ -431,6 +443,11 @@ class DispatchTests {
                 Map.of("autoAssign", "true", "strategy", "LEAST_LOADED", "defaultCap", "6"));
         assertThat(settings.team(team).strategy()).isEqualTo(DispatchStrategy.LEAST_LOADED);
         assertThat(settings.team(team).defaultCap()).isEqualTo(6);
+        long ticket = open(customer("page", null).id(), team, null);
+        awaitDispatched(List.of(ticket));
+        assertThat(manager.get("/tickets/" + ticket).body())
+                .contains("id=\"assignments\"")
+                .contains(users.find(assignee(ticket)).displayName());
 
         String agentName = "dispatch-agent-" + token;
         long agent = users.create(new UserAccounts.NewUser(agentName, agentName, null, PASSWORD, Set.of(Role.SERVICE)))
