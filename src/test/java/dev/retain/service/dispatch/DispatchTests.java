@@ -302,6 +302,31 @@ class DispatchTests {
     }
 
     @Test
+    void ticketsOpenedByManyThreadsAtOnceNeverPutAnAgentOverCap() throws Exception {
+        List<Long> agents = agents(3, "rush");
+        long team = team("rush", agents, DispatchStrategy.ROUND_ROBIN, 5);
+        long customer = customer("rush", null).id();
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        List<Long> opened = Collections.synchronizedList(new ArrayList<>());
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                done.add(threads.submit(() -> opened.add(open(customer, team, null))));
+            }
+            for (var each : done) {
+                each.get();
+            }
+        } finally {
+            threads.shutdown();
+        }
+        awaitDispatched(opened);
+        assertThat(overCap()).isEmpty();
+        assertThat(maxLoad(agents)).isEqualTo(5);
+        assertThat(assignedAmong(opened)).isEqualTo(15);
+        assertThat(queued(team)).isEqualTo(45);
+    }
+
+    @Test
     void aVipCustomerGoesToTheirOwnerFirstWhenTheOwnerIsOnDutyWithCapacity() {
         List<Long> agents = agents(2, "vip");
         long team = team("vip", agents, DispatchStrategy.ROUND_ROBIN, 5);
