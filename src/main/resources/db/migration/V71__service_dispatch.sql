@@ -42,7 +42,7 @@ create table dispatch_agents (
     updated_at       timestamptz not null
 );
 
--- Tickets waiting for an agent with capacity, oldest first.
+-- Tickets waiting for an agent with capacity, oldest first (queued_at: when the ticket was opened).
 create table dispatch_queue (
     customer_id bigint      not null,
     ticket_id   bigint      not null,

@@ -120,6 +120,7 @@ public class TicketDispatcher {
             return Outcome.SKIPPED;
         }
         Waiting ticket = found.get();
+        // it takes its place in the queue by when it was opened: tickets dispatched at once keep the order they came in
         // the ticket.* condition fields read the ticket being dispatched from this transaction's setting
         jdbc.sql("select set_config('retain.dispatch_ticket', ?, true)")
                 .param(Long.toString(ticketId))
@@ -157,14 +158,14 @@ public class TicketDispatcher {
         }
         jdbc.sql("""
                         insert into dispatch_queue (customer_id, ticket_id, team_id, rule_id, language, queued_at)
-                        values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                        select customer_id, id, ?, ?, ?, created_at from tickets where customer_id = ? and id = ?
+                        on conflict do nothing""")
                 .params(
-                        ticket.customerId(),
-                        ticketId,
                         teamId,
                         rule == null ? null : rule.id(),
                         rule == null ? null : rule.language(),
-                        Timestamp.from(clock.instant()))
+                        ticket.customerId(),
+                        ticketId)
                 .update();
         drainLocked(teamId, ticketId);
         boolean assigned = jdbc.sql("select assignee_id is not null from tickets where customer_id = ? and id = ?")
