@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * A customer's tickets, their threads, files and status history: exported (files by name and size, not their bytes),
+ * A customer's tickets, their threads, files, status and assignment history and place in a dispatch queue: exported (files by name and size, not their bytes),
  * and deleted on erasure — what the person wrote and what was written to them is theirs. A customer who opened or
  * wrote on a ticket since then is active for the retention policy.
  */
@@ -24,7 +24,9 @@ class ServicePersonalData implements PersonalDataHolder {
             "ticket_status_changes",
             "ticket_keys",
             "ticket_slas",
-            "ticket_sla_timers");
+            "ticket_sla_timers",
+            "ticket_assignments",
+            "dispatch_queue");
 
     private final PersonalDataRows rows;
     private final JdbcClient jdbc;
@@ -48,7 +50,13 @@ class ServicePersonalData implements PersonalDataHolder {
     public Map<String, List<Map<String, Object>>> export(long customerId) {
         var export = rows.of(
                 customerId,
-                List.of("tickets", "ticket_messages", "ticket_status_changes", "ticket_slas", "ticket_sla_timers"));
+                List.of(
+                        "tickets",
+                        "ticket_messages",
+                        "ticket_status_changes",
+                        "ticket_slas",
+                        "ticket_sla_timers",
+                        "ticket_assignments"));
         export.put("ticket_attachments", jdbc.sql("""
                                 select id, ticket_id, file_name, content_type, size_bytes, created_at
                                 from ticket_attachments where customer_id = ? order by id""").param(customerId).query().listOfRows());
@@ -62,6 +70,8 @@ class ServicePersonalData implements PersonalDataHolder {
                 "ticket_keys",
                 "ticket_sla_timers",
                 "ticket_slas",
+                "dispatch_queue",
+                "ticket_assignments",
                 "ticket_attachments",
                 "ticket_status_changes",
                 "ticket_messages",

@@ -301,6 +301,8 @@ public class TicketWork {
             if (to == TicketStatus.SOLVED) {
                 store.publish(
                         new TicketSolved(ticket.id(), ticket.number(), ticket.customerId(), ticket.assigneeId(), now));
+            } else if (to == TicketStatus.CLOSED) {
+                store.publish(new TicketClosed(ticket.id(), ticket.customerId(), ticket.assigneeId(), now));
             }
             return reread(ticket);
         });
@@ -333,6 +335,14 @@ public class TicketWork {
                             ticket.id())
                     .update();
             Ticket after = reread(ticket);
+            store.publish(new TicketAssigned(
+                    ticket.id(),
+                    ticket.customerId(),
+                    ticket.teamId(),
+                    ticket.assigneeId(),
+                    assigneeId,
+                    AuditLog.currentActor(),
+                    clock.instant()));
             if (after.status() != ticket.status()) {
                 store.recordStatus(
                         ticket.customerId(),
@@ -446,6 +456,7 @@ public class TicketWork {
                     "Merged " + merged.reference() + " (" + merged.subject() + ") into this ticket",
                     null,
                     now);
+            store.publish(new TicketClosed(merged.id(), merged.customerId(), merged.assigneeId(), now));
             return reread(staying);
         });
     }
