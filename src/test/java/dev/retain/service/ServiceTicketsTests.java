@@ -129,6 +129,14 @@ class ServiceTicketsTests {
         assertThat(agent.get("/customers/" + unknown).body()).contains("id=\"customer-review\"");
         agent.post("/customers/" + unknown + "/review", "/customers/" + unknown, Map.of());
         assertThat(reviews.of(unknown)).isEmpty();
+        // a salesperson cannot clear the flag of a customer outside their scope
+        Customer colleagues = customer(
+                "colleague's", users.findByUsername(agentName).orElseThrow().id(), null, null);
+        reviews.flag(colleagues.id(), "test");
+        WebSession sales = signedIn(Role.SALES);
+        var refused = sales.post("/customers/" + colleagues.id() + "/review", "/", Map.of());
+        assertThat(refused.statusCode()).isEqualTo(404);
+        assertThat(reviews.of(colleagues.id())).isPresent();
     }
 
     @Test

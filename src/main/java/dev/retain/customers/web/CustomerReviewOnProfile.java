@@ -1,6 +1,7 @@
 package dev.retain.customers.web;
 
 import dev.retain.customers.CustomerReviews;
+import dev.retain.customers.Customers;
 import dev.retain.customers.ProfileSection;
 import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,9 +18,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CustomerReviewOnProfile implements ProfileSection {
 
     private final CustomerReviews reviews;
+    private final Customers customers;
 
-    CustomerReviewOnProfile(CustomerReviews reviews) {
+    CustomerReviewOnProfile(CustomerReviews reviews, Customers customers) {
         this.reviews = reviews;
+        this.customers = customers;
     }
 
     @Override
@@ -42,6 +45,8 @@ class CustomerReviewOnProfile implements ProfileSection {
     @PostMapping("/customers/{id}/review")
     @PreAuthorize(CustomerAccess.EDIT)
     String reviewed(@PathVariable long id, RedirectAttributes redirect) {
+        // only a customer within the viewer's scope: anyone else's is not found, and its flag stays
+        customers.find(id);
         reviews.clear(id);
         redirect.addFlashAttribute("message", "customers.review.cleared");
         return "redirect:/customers/" + id;
